@@ -1,0 +1,43 @@
+/**
+ * The one error type of the decoding core.
+ *
+ * Every malformed value in a CheXmask row ends in a `ChexmaskFormatError` whose
+ * `field` names the CSV column (or payload field) at fault, so a view can show
+ * the user exactly which cell of which row is wrong.
+ */
+export class ChexmaskFormatError extends Error {
+  /** The column or payload field that holds the malformed value, e.g. `Heart`. */
+  readonly field: string;
+
+  /**
+   * @param field - The column or payload field at fault.
+   * @param problem - What is wrong, in words, without the field name.
+   */
+  constructor(field: string, problem: string) {
+    super(`${field}: ${problem}`);
+    this.name = 'ChexmaskFormatError';
+    this.field = field;
+    // Keep `instanceof` working when compiled to ES5-style classes.
+    Object.setPrototypeOf(this, ChexmaskFormatError.prototype);
+  }
+}
+
+/**
+ * Quote untrusted text for an error message: bounded in length and with
+ * control characters escaped, so a 50 MB cell never becomes a 50 MB message.
+ */
+export function quoteForMessage(value: string, maxLength = 24): string {
+  const cut = value.length > maxLength ? value.slice(0, maxLength) + '…' : value;
+  return JSON.stringify(cut);
+}
+
+/** Describe the type of an unexpected value for an error message. */
+export function describeType(value: unknown): string {
+  if (value === null) {
+    return 'null';
+  }
+  if (Array.isArray(value)) {
+    return 'an array';
+  }
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}

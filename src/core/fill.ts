@@ -1,0 +1,403 @@
+import { checkMaskSize } from './dimensions';
+import { ChexmaskFormatError } from './errors';
+import { MAX_LANDMARK_COORDINATE } from './landmarks';
+
+/**
+ * OpenCV's integer polygon fill, bit for bit.
+ *
+ * CheXmask's masks are the landmark rings filled with
+ * `cv2.drawContours(mask, [ring], -1, 255, -1)`, which (like `cv2.fillPoly`
+ * with 8-connected lines) first draws every edge with the 8-connected
+ * Bresenham line and then fills the scanlines between edges in 16.16 fixed
+ * point. A "pixel centre inside the polygon" fill misses 400–850 boundary
+ * pixels per organ; this one reproduces every real mask exactly.
+ *
+ * All arithmetic stays within ±2⁵³, so doubles are exact where OpenCV uses
+ * 64-bit integers: coordinates are bounded by MAX_LANDMARK_COORDINATE.
+ */
+
+const XY_SHIFT = 16;
+const XY_ONE = 1 << XY_SHIFT;
+const FILL_DELTA = XY_ONE - 1;
+
+/** A scanline edge, as OpenCV's `PolyEdge`. */
+interface IPolyEdge {
+  y0: number;
+  y1: number;
+  x: number;
+  dx: number;
+  next: IPolyEdge | null;
+}
+
+/** Arithmetic shift right by 16 of an integer held in a double (floor division). */
+function shiftDown(v: number): number {
+  return Math.floor(v / XY_ONE);
+}
+
+/**
+ * Fill a closed polygon as OpenCV does (`drawContours(thickness=-1)`,
+ * `fillPoly` with `LINE_8`): boundary pixels included, clipped to the image;
+ * vertices may lie outside the image.
+ *
+ * @param points - The ring's `[x, y]` vertices in order; the last joins the
+ *   first. Non-integer coordinates are rounded to the nearest integer.
+ * @param height - Mask height.
+ * @param width - Mask width.
+ * @param out - Optional `height × width` buffer to reuse; it is zeroed first.
+ * @returns The 0/1 row-major mask.
+ */
+export function fillPolygon(
+  points: ReadonlyArray<readonly [number, number]>,
+  height: number,
+  width: number,
+  out?: Uint8Array
+): Uint8Array {
+  checkMaskSize(height, width);
+  const total = height * width;
+  let mask: Uint8Array;
+  if (out) {
+    if (out.length !== total) {
+      throw new RangeError(`out has ${out.length} bytes, a ${height}×${width} mask needs ${total}`);
+    }
+    out.fill(0);
+    mask = out;
+  } else {
+    mask = new Uint8Array(total);
+  }
+  drawPolygon(points, height, width, mask);
+  return mask;
+}
+
+/**
+ * Add one filled polygon to an existing mask (sets covered pixels to 1 and
+ * leaves the rest untouched), as one `drawContours` call onto an image.
+ */
+export function drawPolygon(
+  points: ReadonlyArray<readonly [number, number]>,
+  height: number,
+  width: number,
+  mask: Uint8Array
+): void {
+  const count = points.length;
+  if (count === 0) {
+    return;
+  }
+  const xs = new Array<number>(count);
+  const ys = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const point = points[i];
+    xs[i] = vertexCoordinate(point[0], i, 'x');
+    ys[i] = vertexCoordinate(point[1], i, 'y');
+  }
+  const edges = collectEdges(xs, ys, height, width, mask);
+  fillEdges(edges, height, width, mask);
+}
+
+function vertexCoordinate(v: number, index: number, axis: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_LANDMARK_COORDINATE) {
+    throw new ChexmaskFormatError(
+      'Landmarks',
+      `point ${index} has ${axis} = ${String(v)}, not a coordinate within ±${MAX_LANDMARK_COORDINATE}`
+    );
+  }
+  return Math.round(v);
+}
+
+/**
+ * OpenCV's `CollectPolyEdges` for `LINE_8` with `shift = 0`: draws each edge
+ * as an 8-connected line and returns the non-horizontal edges in fixed point,
+ * starting points corrected for edges clipped to the image.
+ */
+function collectEdges(
+  xs: number[],
+  ys: number[],
+  height: number,
+  width: number,
+  mask: Uint8Array
+): IPolyEdge[] {
+  const edges: IPolyEdge[] = [];
+  const count = xs.length;
+  let x0 = xs[count - 1];
+  let y0 = ys[count - 1];
+  for (let i = 0; i < count; i++) {
+    const x1 = xs[i];
+    const y1 = ys[i];
+    drawLine8(mask, height, width, x0, y0, x1, y1);
+
+    // The clipped end points give the edge a more accurate slope.
+    let c0x = x0;
+    let c0y = y0;
+    let c1x = x1;
+    let c1y = y1;
+    if (
+      x0 < 0 || x0 >= width || x1 < 0 || x1 >= width ||
+      y0 < 0 || y0 >= height || y1 < 0 || y1 >= height
+    ) {
+      const clipped = clipLine(width, height, x0, y0, x1, y1);
+      if (clipped.y0 !== clipped.y1) {
+        c0y = clipped.y0;
+        c1y = clipped.y1;
+      }
+      c0x = clipped.x0;
+      c1x = clipped.x1;
+    }
+    if (y0 !== y1) {
+      const fx0 = c0x * XY_ONE;
+      const fx1 = c1x * XY_ONE;
+      const dx = Math.trunc((fx1 - fx0) / (c1y - c0y));
+      if (y0 < y1) {
+        edges.push({ y0, y1, x: fx0 + (y0 - c0y) * dx, dx, next: null });
+      } else {
+        edges.push({ y0: y1, y1: y0, x: fx1 + (y1 - c1y) * dx, dx, next: null });
+      }
+    }
+    x0 = x1;
+    y0 = y1;
+  }
+  return edges;
+}
+
+/** Result of {@link clipLine}: the end points after clipping, and whether any part is inside. */
+interface IClippedLine {
+  inside: boolean;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * OpenCV's `clipLine` (Cohen–Sutherland against `[0, width-1] × [0, height-1]`,
+ * truncating towards zero). Like OpenCV it may move end points even when the
+ * line turns out to be outside.
+ */
+function clipLine(
+  width: number,
+  height: number,
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number
+): IClippedLine {
+  const right = width - 1;
+  const bottom = height - 1;
+  let c1 = outCode(x1, y1, right, bottom);
+  let c2 = outCode(x2, y2, right, bottom);
+  if ((c1 & c2) === 0 && (c1 | c2) !== 0) {
+    let a: number;
+    if (c1 & 12) {
+      a = c1 < 8 ? 0 : bottom;
+      x1 += Math.trunc(((a - y1) * (x2 - x1)) / (y2 - y1));
+      y1 = a;
+      c1 = (x1 < 0 ? 1 : 0) + (x1 > right ? 2 : 0);
+    }
+    if (c2 & 12) {
+      a = c2 < 8 ? 0 : bottom;
+      x2 += Math.trunc(((a - y2) * (x2 - x1)) / (y2 - y1));
+      y2 = a;
+      c2 = (x2 < 0 ? 1 : 0) + (x2 > right ? 2 : 0);
+    }
+    if ((c1 & c2) === 0 && (c1 | c2) !== 0) {
+      if (c1) {
+        a = c1 === 1 ? 0 : right;
+        y1 += Math.trunc(((a - x1) * (y2 - y1)) / (x2 - x1));
+        x1 = a;
+        c1 = 0;
+      }
+      if (c2) {
+        a = c2 === 1 ? 0 : right;
+        y2 += Math.trunc(((a - x2) * (y2 - y1)) / (x2 - x1));
+        x2 = a;
+        c2 = 0;
+      }
+    }
+  }
+  return { inside: (c1 | c2) === 0, x0: x1, y0: y1, x1: x2, y1: y2 };
+}
+
+function outCode(x: number, y: number, right: number, bottom: number): number {
+  return (x < 0 ? 1 : 0) + (x > right ? 2 : 0) + (y < 0 ? 4 : 0) + (y > bottom ? 8 : 0);
+}
+
+/**
+ * OpenCV's 8-connected `Line` through `LineIterator(leftToRight = true)`:
+ * clipped to the image first, then Bresenham from the left end point.
+ */
+function drawLine8(
+  mask: Uint8Array,
+  height: number,
+  width: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number
+): void {
+  if (
+    x0 < 0 || x0 >= width || x1 < 0 || x1 >= width ||
+    y0 < 0 || y0 >= height || y1 < 0 || y1 >= height
+  ) {
+    const clipped = clipLine(width, height, x0, y0, x1, y1);
+    if (!clipped.inside) {
+      return;
+    }
+    x0 = clipped.x0;
+    y0 = clipped.y0;
+    x1 = clipped.x1;
+    y1 = clipped.y1;
+  }
+  let dx = x1 - x0;
+  let dy = y1 - y0;
+  if (dx < 0) {
+    dx = -dx;
+    dy = -dy;
+    x0 = x1;
+    y0 = y1;
+  }
+  let stepY = width;
+  if (dy < 0) {
+    dy = -dy;
+    stepY = -width;
+  }
+  // Major axis steps every pixel; the minor one when the error goes negative.
+  const vertical = dy > dx;
+  let major: number;
+  let minor: number;
+  if (vertical) {
+    const t = dx;
+    dx = dy;
+    dy = t;
+    major = stepY;
+    minor = 1;
+  } else {
+    major = 1;
+    minor = stepY;
+  }
+  let err = dx - (dy + dy);
+  const plusDelta = dx + dx;
+  const minusDelta = -(dy + dy);
+  let p = y0 * width + x0;
+  for (let i = 0; i <= dx; i++) {
+    mask[p] = 1;
+    if (err < 0) {
+      err += minusDelta + plusDelta;
+      p += major + minor;
+    } else {
+      err += minusDelta;
+      p += major;
+    }
+  }
+}
+
+/**
+ * OpenCV's `FillEdgeCollection`: an active-edge scanline fill with even–odd
+ * pairing, fixed-point x, spans from ceil(left) to floor(right).
+ */
+function fillEdges(edges: IPolyEdge[], height: number, width: number, mask: Uint8Array): void {
+  const total = edges.length;
+  if (total < 2) {
+    return;
+  }
+  let yMax = -Infinity;
+  let yMin = Infinity;
+  let xMax = -Infinity;
+  let xMin = Infinity;
+  for (const e of edges) {
+    const xEnd = e.x + (e.y1 - e.y0) * e.dx;
+    yMin = Math.min(yMin, e.y0);
+    yMax = Math.max(yMax, e.y1);
+    xMin = Math.min(xMin, e.x, xEnd);
+    xMax = Math.max(xMax, e.x, xEnd);
+  }
+  if (yMax < 0 || yMin >= height || xMax < 0 || xMin >= width * XY_ONE) {
+    return;
+  }
+  edges.sort((a, b) => a.y0 - b.y0 || a.x - b.x || a.dx - b.dx);
+
+  const sentinel: IPolyEdge = { y0: Number.MAX_SAFE_INTEGER, y1: 0, x: 0, dx: 0, next: null };
+  edges.push(sentinel);
+  const head: IPolyEdge = { y0: 0, y1: 0, x: 0, dx: 0, next: null };
+  let i = 0;
+  let e = edges[0];
+  yMax = Math.min(yMax, height);
+
+  for (let y = e.y0; y < yMax; y++) {
+    let draw = false;
+    const clipLine = y < 0;
+    let prelast: IPolyEdge = head;
+    let last: IPolyEdge | null = head.next;
+    while (last || e.y0 === y) {
+      if (last && last.y1 === y) {
+        // The edge ends on this scanline: leave the active list.
+        prelast.next = last.next;
+        last = last.next;
+        continue;
+      }
+      const keepPrelast: IPolyEdge = prelast;
+      if (last && (e.y0 > y || last.x < e.x)) {
+        prelast = last;
+        last = last.next;
+      } else if (i < total) {
+        // The next edge starts on this scanline: join the active list.
+        prelast.next = e;
+        e.next = last;
+        prelast = e;
+        e = edges[++i];
+      } else {
+        break;
+      }
+      if (draw) {
+        if (!clipLine) {
+          let x1: number;
+          let x2: number;
+          if (keepPrelast.x > prelast.x) {
+            x1 = shiftDown(prelast.x + FILL_DELTA);
+            x2 = shiftDown(keepPrelast.x);
+          } else {
+            x1 = shiftDown(keepPrelast.x + FILL_DELTA);
+            x2 = shiftDown(prelast.x);
+          }
+          if (x1 < width && x2 >= 0) {
+            if (x1 < 0) {
+              x1 = 0;
+            }
+            if (x2 >= width) {
+              x2 = width - 1;
+            }
+            if (x1 <= x2) {
+              const row = y * width;
+              mask.fill(1, row + x1, row + x2 + 1);
+            }
+          }
+        }
+        keepPrelast.x += keepPrelast.dx;
+        prelast.x += prelast.dx;
+      }
+      draw = !draw;
+    }
+
+    // Keep the active list sorted by x (bubble sort, as OpenCV).
+    let keep: IPolyEdge | null = null;
+    do {
+      let pre: IPolyEdge = head;
+      let cur: IPolyEdge | null = head.next;
+      let lastExchange: IPolyEdge | null = null;
+      while (cur !== keep && cur !== null && cur.next !== null) {
+        const te: IPolyEdge = cur.next;
+        if (cur.x > te.x) {
+          pre.next = te;
+          cur.next = te.next;
+          te.next = cur;
+          pre = te;
+          lastExchange = pre;
+        } else {
+          pre = cur;
+          cur = te;
+        }
+      }
+      if (lastExchange === null) {
+        break;
+      }
+      keep = lastExchange;
+    } while (keep !== head.next && keep !== head);
+  }
+}
