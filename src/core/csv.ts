@@ -59,7 +59,10 @@ export function parseCsvRows(text: string): string[][] {
       for (;;) {
         const q = text.indexOf('"', i);
         if (q < 0) {
-          throw new ChexmaskFormatError('CSV', `unterminated quoted cell in record ${rows.length}`);
+          throw new ChexmaskFormatError(
+            'CSV',
+            `unterminated quoted cell in record ${rows.length}`
+          );
         }
         if (text.charCodeAt(q + 1) === 34) {
           parts.push(text.slice(from, q + 1));

@@ -44,7 +44,10 @@ export const ID_COLUMNS: readonly string[] = Object.freeze([
  *
  * @returns The dataset name, or `null` when the column says nothing.
  */
-export function inferDataset(idColumn: string | null, id: string | null): string | null {
+export function inferDataset(
+  idColumn: string | null,
+  id: string | null
+): string | null {
   if (idColumn === 'ImageID') {
     if (id && /\.jpe?g$/i.test(id)) {
       return 'CANDID-PTX';

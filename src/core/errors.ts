@@ -27,7 +27,8 @@ export class ChexmaskFormatError extends Error {
  * control characters escaped, so a 50 MB cell never becomes a 50 MB message.
  */
 export function quoteForMessage(value: string, maxLength = 24): string {
-  const cut = value.length > maxLength ? value.slice(0, maxLength) + '…' : value;
+  const cut =
+    value.length > maxLength ? value.slice(0, maxLength) + '…' : value;
   return JSON.stringify(cut);
 }
 

@@ -57,7 +57,9 @@ export function fillPolygon(
   let mask: Uint8Array;
   if (out) {
     if (out.length !== total) {
-      throw new RangeError(`out has ${out.length} bytes, a ${height}×${width} mask needs ${total}`);
+      throw new RangeError(
+        `out has ${out.length} bytes, a ${height}×${width} mask needs ${total}`
+      );
     }
     out.fill(0);
     mask = out;
@@ -94,7 +96,11 @@ export function drawPolygon(
 }
 
 function vertexCoordinate(v: number, index: number, axis: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || Math.abs(v) > MAX_LANDMARK_COORDINATE) {
+  if (
+    typeof v !== 'number' ||
+    !Number.isFinite(v) ||
+    Math.abs(v) > MAX_LANDMARK_COORDINATE
+  ) {
     throw new ChexmaskFormatError(
       'Landmarks',
       `point ${index} has ${axis} = ${String(v)}, not a coordinate within ±${MAX_LANDMARK_COORDINATE}`
@@ -130,8 +136,14 @@ function collectEdges(
     let c1x = x1;
     let c1y = y1;
     if (
-      x0 < 0 || x0 >= width || x1 < 0 || x1 >= width ||
-      y0 < 0 || y0 >= height || y1 < 0 || y1 >= height
+      x0 < 0 ||
+      x0 >= width ||
+      x1 < 0 ||
+      x1 >= width ||
+      y0 < 0 ||
+      y0 >= height ||
+      y1 < 0 ||
+      y1 >= height
     ) {
       const clipped = clipLine(width, height, x0, y0, x1, y1);
       if (clipped.y0 !== clipped.y1) {
@@ -148,7 +160,13 @@ function collectEdges(
       if (y0 < y1) {
         edges.push({ y0, y1, x: fx0 + (y0 - c0y) * dx, dx, next: null });
       } else {
-        edges.push({ y0: y1, y1: y0, x: fx1 + (y1 - c1y) * dx, dx, next: null });
+        edges.push({
+          y0: y1,
+          y1: y0,
+          x: fx1 + (y1 - c1y) * dx,
+          dx,
+          next: null
+        });
       }
     }
     x0 = x1;
@@ -216,7 +234,12 @@ function clipLine(
 }
 
 function outCode(x: number, y: number, right: number, bottom: number): number {
-  return (x < 0 ? 1 : 0) + (x > right ? 2 : 0) + (y < 0 ? 4 : 0) + (y > bottom ? 8 : 0);
+  return (
+    (x < 0 ? 1 : 0) +
+    (x > right ? 2 : 0) +
+    (y < 0 ? 4 : 0) +
+    (y > bottom ? 8 : 0)
+  );
 }
 
 /**
@@ -233,8 +256,14 @@ function drawLine8(
   y1: number
 ): void {
   if (
-    x0 < 0 || x0 >= width || x1 < 0 || x1 >= width ||
-    y0 < 0 || y0 >= height || y1 < 0 || y1 >= height
+    x0 < 0 ||
+    x0 >= width ||
+    x1 < 0 ||
+    x1 >= width ||
+    y0 < 0 ||
+    y0 >= height ||
+    y1 < 0 ||
+    y1 >= height
   ) {
     const clipped = clipLine(width, height, x0, y0, x1, y1);
     if (!clipped.inside) {
@@ -292,7 +321,12 @@ function drawLine8(
  * OpenCV's `FillEdgeCollection`: an active-edge scanline fill with even–odd
  * pairing, fixed-point x, spans from ceil(left) to floor(right).
  */
-function fillEdges(edges: IPolyEdge[], height: number, width: number, mask: Uint8Array): void {
+function fillEdges(
+  edges: IPolyEdge[],
+  height: number,
+  width: number,
+  mask: Uint8Array
+): void {
   const total = edges.length;
   if (total < 2) {
     return;
@@ -313,7 +347,13 @@ function fillEdges(edges: IPolyEdge[], height: number, width: number, mask: Uint
   }
   edges.sort((a, b) => a.y0 - b.y0 || a.x - b.x || a.dx - b.dx);
 
-  const sentinel: IPolyEdge = { y0: Number.MAX_SAFE_INTEGER, y1: 0, x: 0, dx: 0, next: null };
+  const sentinel: IPolyEdge = {
+    y0: Number.MAX_SAFE_INTEGER,
+    y1: 0,
+    x: 0,
+    dx: 0,
+    next: null
+  };
   edges.push(sentinel);
   const head: IPolyEdge = { y0: 0, y1: 0, x: 0, dx: 0, next: null };
   let i = 0;

@@ -24,7 +24,11 @@ export interface IMaskStats {
 }
 
 /** Area, bounding box and centroid of a mask, in one pass. */
-export function maskStats(mask: Uint8Array, height: number, width: number): IMaskStats {
+export function maskStats(
+  mask: Uint8Array,
+  height: number,
+  width: number
+): IMaskStats {
   let pixels = 0;
   let sumX = 0;
   let sumY = 0;
@@ -99,8 +103,14 @@ export function maskOutline(
         continue;
       }
       if (
-        x === 0 || x === width - 1 || y === 0 || y === height - 1 ||
-        mask[i - 1] === 0 || mask[i + 1] === 0 || mask[i - width] === 0 || mask[i + width] === 0
+        x === 0 ||
+        x === width - 1 ||
+        y === 0 ||
+        y === height - 1 ||
+        mask[i - 1] === 0 ||
+        mask[i + 1] === 0 ||
+        mask[i - width] === 0 ||
+        mask[i + width] === 0
       ) {
         outline[i] = 1;
       }
@@ -188,7 +198,11 @@ export function cardiothoracicRatio(
   if (!heartExtent || !thorax) {
     return null;
   }
-  return { ratio: heartExtent.width / thorax.width, heart: heartExtent, thorax };
+  return {
+    ratio: heartExtent.width / thorax.width,
+    heart: heartExtent,
+    thorax
+  };
 }
 
 /**
@@ -197,7 +211,9 @@ export function cardiothoracicRatio(
  */
 export function diceCoefficient(a: Uint8Array, b: Uint8Array): number {
   if (a.length !== b.length) {
-    throw new RangeError(`masks differ in size: ${a.length} and ${b.length} pixels`);
+    throw new RangeError(
+      `masks differ in size: ${a.length} and ${b.length} pixels`
+    );
   }
   let both = 0;
   let sum = 0;

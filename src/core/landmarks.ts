@@ -12,7 +12,6 @@ export type LandmarkPoint = [number, number];
  */
 export const MAX_LANDMARK_COORDINATE = 65535;
 
-const NUMBER_COUNT = LANDMARK_COUNT * 2;
 const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /**
@@ -30,26 +29,64 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  *   numbers within ±{@link MAX_LANDMARK_COORDINATE}. Scanning stops at the
  *   241st number, so a huge value costs no more than its first 240 numbers.
  */
-export function parseLandmarks(value: unknown, field = 'Landmarks'): LandmarkPoint[] {
+export function parseLandmarks(
+  value: unknown,
+  field = 'Landmarks'
+): LandmarkPoint[] {
+  return parsePointList(value, field, LANDMARK_COUNT);
+}
+
+/** The most points {@link parsePoints} accepts in one value. */
+export const MAX_POINTS = 10_000;
+
+/**
+ * Parse a list of `[x, y]` points of any length (for example one organ's
+ * landmark file, `x y` per line) in the encodings {@link parseLandmarks} takes.
+ *
+ * @throws ChexmaskFormatError for an odd count of numbers, a non-number or
+ *   more than {@link MAX_POINTS} points (scanning stops there).
+ */
+export function parsePoints(value: unknown, field = 'points'): LandmarkPoint[] {
+  return parsePointList(value, field, null);
+}
+
+/** Parse points; `count` is the exact number of points required, or `null` for any. */
+function parsePointList(
+  value: unknown,
+  field: string,
+  count: number | null
+): LandmarkPoint[] {
+  const maxNumbers = 2 * (count ?? MAX_POINTS);
+  const expected =
+    count === null
+      ? 'an even count of numbers'
+      : `${2 * count} numbers (${count} points × 2)`;
   let numbers: number[];
   if (typeof value === 'string') {
-    numbers = numbersInText(value, field);
+    numbers = numbersInText(value, field, maxNumbers, expected);
   } else if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    numbers = numbersInArray(value as ArrayLike<unknown>, field);
+    numbers = numbersInArray(
+      value as ArrayLike<unknown>,
+      field,
+      maxNumbers,
+      expected
+    );
   } else {
     throw new ChexmaskFormatError(
       field,
-      `must be a string or an array of 240 numbers, got ${describeType(value)}`
+      `must be a string or an array of ${expected}, got ${describeType(value)}`
     );
   }
-  if (numbers.length !== NUMBER_COUNT) {
+  if (
+    count === null ? numbers.length % 2 !== 0 : numbers.length !== maxNumbers
+  ) {
     throw new ChexmaskFormatError(
       field,
-      `must hold 240 numbers (120 points × 2), found ${numbers.length}`
+      `must hold ${expected}, found ${numbers.length}`
     );
   }
-  const points: LandmarkPoint[] = new Array(LANDMARK_COUNT);
-  for (let p = 0; p < LANDMARK_COUNT; p++) {
+  const points: LandmarkPoint[] = new Array(numbers.length / 2);
+  for (let p = 0; p < points.length; p++) {
     points[p] = [numbers[2 * p], numbers[2 * p + 1]];
   }
   return points;
@@ -58,7 +95,10 @@ export function parseLandmarks(value: unknown, field = 'Landmarks'): LandmarkPoi
 /** Check one coordinate and return it. */
 function checkCoordinate(v: number, index: number, field: string): number {
   if (!Number.isFinite(v)) {
-    throw new ChexmaskFormatError(field, `number ${index + 1} is ${String(v)}, not a finite coordinate`);
+    throw new ChexmaskFormatError(
+      field,
+      `number ${index + 1} is ${String(v)}, not a finite coordinate`
+    );
   }
   if (Math.abs(v) > MAX_LANDMARK_COORDINATE) {
     throw new ChexmaskFormatError(
@@ -72,12 +112,24 @@ function checkCoordinate(v: number, index: number, field: string): number {
 function isSeparator(code: number): boolean {
   // whitespace, ',', '[', ']', '(', ')'
   return (
-    code === 32 || code === 9 || code === 10 || code === 13 ||
-    code === 44 || code === 91 || code === 93 || code === 40 || code === 41
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 44 ||
+    code === 91 ||
+    code === 93 ||
+    code === 40 ||
+    code === 41
   );
 }
 
-function numbersInText(text: string, field: string): number[] {
+function numbersInText(
+  text: string,
+  field: string,
+  maxNumbers: number,
+  expected: string
+): number[] {
   const numbers: number[] = [];
   const n = text.length;
   let i = 0;
@@ -97,41 +149,45 @@ function numbersInText(text: string, field: string): number[] {
         `number ${numbers.length + 1} is not a number: ${quoteForMessage(token)}`
       );
     }
-    if (numbers.length === NUMBER_COUNT) {
-      throw new ChexmaskFormatError(field, 'must hold 240 numbers (120 points × 2), found more');
+    if (numbers.length === maxNumbers) {
+      throw new ChexmaskFormatError(field, `must hold ${expected}, found more`);
     }
     numbers.push(checkCoordinate(Number(token), numbers.length, field));
   }
   return numbers;
 }
 
-function numbersInArray(values: ArrayLike<unknown>, field: string): number[] {
+function numbersInArray(
+  values: ArrayLike<unknown>,
+  field: string,
+  maxNumbers: number,
+  expected: string
+): number[] {
   const numbers: number[] = [];
   const pairs = values.length > 0 && Array.isArray(values[0]);
-  if (pairs) {
-    if (values.length !== LANDMARK_COUNT) {
-      throw new ChexmaskFormatError(
-        field,
-        `must hold 120 [x, y] points, found ${values.length}`
-      );
-    }
-    for (let p = 0; p < values.length; p++) {
-      const pair = values[p];
-      if (!Array.isArray(pair) || pair.length !== 2) {
-        throw new ChexmaskFormatError(field, `point ${p} must be an [x, y] pair`);
-      }
-      numbers.push(numberAt(pair[0], numbers.length, field), numberAt(pair[1], numbers.length + 1, field));
-    }
-    return numbers;
-  }
-  if (values.length !== NUMBER_COUNT) {
+  const found = pairs ? 2 * values.length : values.length;
+  if (found > maxNumbers) {
     throw new ChexmaskFormatError(
       field,
-      `must hold 240 numbers (120 points × 2), found ${values.length}`
+      `must hold ${expected}, found ${found}`
     );
   }
   for (let i = 0; i < values.length; i++) {
-    numbers.push(numberAt(values[i], i, field));
+    if (pairs) {
+      const pair = values[i];
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new ChexmaskFormatError(
+          field,
+          `point ${i} must be an [x, y] pair`
+        );
+      }
+      numbers.push(
+        numberAt(pair[0], 2 * i, field),
+        numberAt(pair[1], 2 * i + 1, field)
+      );
+    } else {
+      numbers.push(numberAt(values[i], i, field));
+    }
   }
   return numbers;
 }
@@ -147,6 +203,8 @@ function numberAt(value: unknown, index: number, field: string): number {
 }
 
 /** Format landmarks as the Preprocessed files do: `"x0,y0,x1,y1,…"`. */
-export function formatLandmarks(points: ReadonlyArray<readonly [number, number]>): string {
+export function formatLandmarks(
+  points: ReadonlyArray<readonly [number, number]>
+): string {
   return points.map(p => `${p[0]},${p[1]}`).join(',');
 }

@@ -15,7 +15,10 @@ export interface IOrganMasks {
 }
 
 /** The ring of one organ's landmarks. */
-export function organRing(landmarks: ReadonlyArray<LandmarkPoint>, organ: IOrgan): LandmarkPoint[] {
+export function organRing(
+  landmarks: ReadonlyArray<LandmarkPoint>,
+  organ: IOrgan
+): LandmarkPoint[] {
   return landmarks.slice(organ.start, organ.end);
 }
 
@@ -43,7 +46,13 @@ export function decodeOrganMasks(row: IChexmaskRow): IOrganMasks {
   for (const organ of ORGANS) {
     const rle = row.masks[organ.key];
     if (rle !== null) {
-      masks[organ.key] = decodeRle(rle, row.height, row.width, undefined, organ.column);
+      masks[organ.key] = decodeRle(
+        rle,
+        row.height,
+        row.width,
+        undefined,
+        organ.column
+      );
       sources[organ.key] = 'rle';
     } else if (row.landmarks) {
       const mask = new Uint8Array(row.height * row.width);

@@ -28,13 +28,33 @@ export const LANDMARK_COUNT = 120;
  * 44–93, heart 94–119. Each organ's points form a closed ring in index order.
  */
 export const ORGANS: readonly IOrgan[] = Object.freeze([
-  Object.freeze({ key: 'rightLung', column: 'Right Lung', label: 'Right lung', start: 0, end: 44 }),
-  Object.freeze({ key: 'leftLung', column: 'Left Lung', label: 'Left lung', start: 44, end: 94 }),
-  Object.freeze({ key: 'heart', column: 'Heart', label: 'Heart', start: 94, end: 120 })
+  Object.freeze({
+    key: 'rightLung',
+    column: 'Right Lung',
+    label: 'Right lung',
+    start: 0,
+    end: 44
+  }),
+  Object.freeze({
+    key: 'leftLung',
+    column: 'Left Lung',
+    label: 'Left lung',
+    start: 44,
+    end: 94
+  }),
+  Object.freeze({
+    key: 'heart',
+    column: 'Heart',
+    label: 'Heart',
+    start: 94,
+    end: 120
+  })
 ] as IOrgan[]);
 
 /** The organ keys in landmark order. */
-export const ORGAN_KEYS: readonly OrganKey[] = Object.freeze(ORGANS.map(o => o.key));
+export const ORGAN_KEYS: readonly OrganKey[] = Object.freeze(
+  ORGANS.map(o => o.key)
+);
 
 /** Look up an organ by key. */
 export function organByKey(key: OrganKey): IOrgan {
@@ -55,12 +75,15 @@ export function organOfLandmark(index: number): IOrgan | undefined {
  * each organ point i joins i + 1 and the last joins the first; no edges join
  * two organs. 120 edges in all.
  */
-export const LANDMARK_EDGES: ReadonlyArray<readonly [number, number]> = Object.freeze(
-  ORGANS.flatMap(o => {
-    const edges: Array<readonly [number, number]> = [];
-    for (let i = o.start; i < o.end; i++) {
-      edges.push(Object.freeze([i, i + 1 < o.end ? i + 1 : o.start] as const));
-    }
-    return edges;
-  })
-);
+export const LANDMARK_EDGES: ReadonlyArray<readonly [number, number]> =
+  Object.freeze(
+    ORGANS.flatMap(o => {
+      const edges: Array<readonly [number, number]> = [];
+      for (let i = o.start; i < o.end; i++) {
+        edges.push(
+          Object.freeze([i, i + 1 < o.end ? i + 1 : o.start] as const)
+        );
+      }
+      return edges;
+    })
+  );

@@ -149,7 +149,11 @@ export function forEachRun(
 /** The whitespace-delimited token starting at `from`, bounded for messages. */
 function tokenAt(text: string, from: number): string {
   let end = from;
-  while (end < text.length && end - from < 32 && !isSpace(text.charCodeAt(end))) {
+  while (
+    end < text.length &&
+    end - from < 32 &&
+    !isSpace(text.charCodeAt(end))
+  ) {
     end++;
   }
   return text.slice(from, end);
@@ -199,11 +203,17 @@ export function decodeRle(
  * encoder (`np.where` on the padded flat mask, 1-based starts, single spaces).
  * Any non-zero byte counts as inside. An empty mask encodes as `""`.
  */
-export function encodeRle(mask: ArrayLike<number>, height: number, width: number): string {
+export function encodeRle(
+  mask: ArrayLike<number>,
+  height: number,
+  width: number
+): string {
   checkMaskSize(height, width);
   const total = height * width;
   if (mask.length !== total) {
-    throw new RangeError(`mask has ${mask.length} values, a ${height}×${width} mask needs ${total}`);
+    throw new RangeError(
+      `mask has ${mask.length} values, a ${height}×${width} mask needs ${total}`
+    );
   }
   const parts: string[] = [];
   let i = 0;

@@ -60,7 +60,9 @@ export function parseRow(record: unknown): IChexmaskRow {
   const cells = record as Record<string, unknown>;
   const warnings: string[] = [];
 
-  const idColumn = ID_COLUMNS.find(c => Object.prototype.hasOwnProperty.call(cells, c)) ?? null;
+  const idColumn =
+    ID_COLUMNS.find(c => Object.prototype.hasOwnProperty.call(cells, c)) ??
+    null;
   const id = idColumn === null ? null : parseId(cells[idColumn], idColumn);
   if (idColumn === null) {
     warnings.push(`no image-id column (looked for ${ID_COLUMNS.join(', ')})`);
@@ -80,7 +82,9 @@ export function parseRow(record: unknown): IChexmaskRow {
   }
 
   const landmarkCell = cells['Landmarks'];
-  const landmarks = isMissing(landmarkCell) ? null : parseLandmarks(landmarkCell, 'Landmarks');
+  const landmarks = isMissing(landmarkCell)
+    ? null
+    : parseLandmarks(landmarkCell, 'Landmarks');
 
   const masks = {} as Record<OrganKey, string | null>;
   for (const organ of ORGANS) {
@@ -138,11 +142,17 @@ function parseId(value: unknown, column: string): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) {
     return String(value);
   }
-  throw new ChexmaskFormatError(column, `must be a text image id, got ${describeType(value)}`);
+  throw new ChexmaskFormatError(
+    column,
+    `must be a text image id, got ${describeType(value)}`
+  );
 }
 
 /** `Height` or `Width`: `"1024"`, `"1024.0"`, `1024.0`; empty or absent means 1024. */
-function parseSide(cells: Record<string, unknown>, column: 'Height' | 'Width'): number {
+function parseSide(
+  cells: Record<string, unknown>,
+  column: 'Height' | 'Width'
+): number {
   const value = cells[column];
   if (isMissing(value)) {
     return DEFAULT_MASK_SIZE;
@@ -170,7 +180,10 @@ function parseSide(cells: Record<string, unknown>, column: 'Height' | 'Width'): 
 }
 
 /** A Dice RCA value in [0, 1], or `null` when missing. */
-function parseDice(cells: Record<string, unknown>, column: string): number | null {
+function parseDice(
+  cells: Record<string, unknown>,
+  column: string
+): number | null {
   const value = cells[column];
   if (isMissing(value)) {
     return null;
@@ -183,12 +196,20 @@ function parseDice(cells: Record<string, unknown>, column: string): number | nul
     if (/^nan$/i.test(text)) {
       return null;
     }
-    n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text) ? Number(text) : NaN;
+    n = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)
+      ? Number(text)
+      : NaN;
     if (Number.isNaN(n)) {
-      throw new ChexmaskFormatError(column, `must be a number, got ${quoteForMessage(value)}`);
+      throw new ChexmaskFormatError(
+        column,
+        `must be a number, got ${quoteForMessage(value)}`
+      );
     }
   } else {
-    throw new ChexmaskFormatError(column, `must be a number, got ${describeType(value)}`);
+    throw new ChexmaskFormatError(
+      column,
+      `must be a number, got ${describeType(value)}`
+    );
   }
   if (!Number.isFinite(n) || n < 0 || n > 1) {
     throw new ChexmaskFormatError(

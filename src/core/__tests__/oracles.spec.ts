@@ -11,9 +11,18 @@ import {
   ORGANS,
   parseRow
 } from '..';
-import { describeWithData, IOracleFile, readOracleFolder, sha256 } from './shared-data';
+import {
+  describeWithData,
+  IOracleFile,
+  readOracleFolder,
+  sha256
+} from './shared-data';
 
-const FOLDERS = ['chexmask-preprocessed', 'chexmask-v0.1-padchest', 'original-resolution-synthetic'];
+const FOLDERS = [
+  'chexmask-preprocessed',
+  'chexmask-v0.1-padchest',
+  'original-resolution-synthetic'
+];
 
 describeWithData('real CheXmask rows match expected.json', () => {
   const files: IOracleFile[] = FOLDERS.flatMap(readOracleFolder);
@@ -37,14 +46,23 @@ describeWithData('real CheXmask rows match expected.json', () => {
           const row = parseRow(record);
           expect(row.id).toBe(oracle.id);
           expect(row.idColumn).toBe(oracle.id_column);
-          expect([row.height, row.width]).toEqual([oracle.height, oracle.width]);
+          expect([row.height, row.width]).toEqual([
+            oracle.height,
+            oracle.width
+          ]);
           expect(row.diceRcaMean).toBe(oracle.dice_rca_mean);
           expect(row.diceRcaMax).toBe(oracle.dice_rca_max);
           expect(row.landmarks).toHaveLength(oracle.n_landmarks);
           for (const organ of ORGANS) {
             const expected = oracle[organ.column];
             const rle = row.masks[organ.key] as string;
-            const mask = decodeRle(rle, row.height, row.width, undefined, organ.column);
+            const mask = decodeRle(
+              rle,
+              row.height,
+              row.width,
+              undefined,
+              organ.column
+            );
             const where = `${f.file} row ${r} ${organ.column}`;
             expect({ where, sha: sha256(mask) }).toEqual({
               where,
@@ -56,11 +74,19 @@ describeWithData('real CheXmask rows match expected.json', () => {
             expect([b.rowMin, b.rowMax, b.colMin, b.colMax]).toEqual(
               expected.bbox_rowmin_rowmax_colmin_colmax
             );
-            expect({ where, same: encodeRle(mask, row.height, row.width) === rle.trim() }).toEqual({
+            expect({
+              where,
+              same: encodeRle(mask, row.height, row.width) === rle.trim()
+            }).toEqual({
               where,
               same: true
             });
-            const filled = fillOrgan(row.landmarks!, organ, row.height, row.width);
+            const filled = fillOrgan(
+              row.landmarks!,
+              organ,
+              row.height,
+              row.width
+            );
             expect({ where, fill: sha256(filled) }).toEqual({
               where,
               fill: expected.landmark_fill_sha256
@@ -84,8 +110,12 @@ describeWithData('real CheXmask rows match expected.json', () => {
         expect(row.warnings.some(w => /swapped/.test(w))).toBe(swapped);
       });
     }
-    const padchest = files.find(f => f.folder === 'chexmask-preprocessed' && f.file === 'Padchest.csv')!;
-    const swappedRows = padchest.records.filter(r => /swapped/.test(parseRow(r).warnings.join()));
+    const padchest = files.find(
+      f => f.folder === 'chexmask-preprocessed' && f.file === 'Padchest.csv'
+    )!;
+    const swappedRows = padchest.records.filter(r =>
+      /swapped/.test(parseRow(r).warnings.join())
+    );
     expect(swappedRows).toHaveLength(30);
   });
 
@@ -95,7 +125,12 @@ describeWithData('real CheXmask rows match expected.json', () => {
     const out = new Uint8Array(row.height * row.width).fill(7);
     for (const organ of ORGANS) {
       const fresh = decodeRle(row.masks[organ.key], row.height, row.width);
-      const reused = decodeRle(row.masks[organ.key], row.height, row.width, out);
+      const reused = decodeRle(
+        row.masks[organ.key],
+        row.height,
+        row.width,
+        out
+      );
       expect(reused).toBe(out);
       expect(sha256(reused)).toBe(sha256(fresh));
     }

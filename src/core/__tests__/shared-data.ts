@@ -12,10 +12,13 @@ import { parseCsv } from '../csv';
 
 /** Where the shared data lives (override with CHEXMASK_SHARED_DATA). */
 export const SHARED_DATA =
-  process.env.CHEXMASK_SHARED_DATA ?? path.resolve(__dirname, '../../../../shared/data');
+  process.env.CHEXMASK_SHARED_DATA ??
+  path.resolve(__dirname, '../../../../shared/data');
 
 /** Whether the shared data is present. */
-export const HAVE_SHARED_DATA = fs.existsSync(path.join(SHARED_DATA, 'chexmask-preprocessed'));
+export const HAVE_SHARED_DATA = fs.existsSync(
+  path.join(SHARED_DATA, 'chexmask-preprocessed')
+);
 
 if (!HAVE_SHARED_DATA && process.env.CI === 'true') {
   throw new Error(
@@ -27,7 +30,10 @@ if (!HAVE_SHARED_DATA && process.env.CI === 'true') {
 export const describeWithData: jest.Describe = HAVE_SHARED_DATA
   ? describe
   : (((name: string, fn: () => void) =>
-      describe.skip(`${name} (no ../shared/data)`, fn)) as unknown as jest.Describe);
+      describe.skip(
+        `${name} (no ../shared/data)`,
+        fn
+      )) as unknown as jest.Describe);
 
 /** One organ's oracle. */
 export interface IOrganOracle {
@@ -64,10 +70,9 @@ export interface IOracleFile {
 /** Read every CSV of a folder that has an `expected.json`. */
 export function readOracleFolder(folder: string): IOracleFile[] {
   const dir = path.join(SHARED_DATA, folder);
-  const expected = JSON.parse(fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')) as Record<
-    string,
-    IRowOracle[]
-  >;
+  const expected = JSON.parse(
+    fs.readFileSync(path.join(dir, 'expected.json'), 'utf8')
+  ) as Record<string, IRowOracle[]>;
   return Object.keys(expected).map(file => ({
     folder,
     file,

@@ -1,0 +1,321 @@
+/**
+ * Strictness: one malformed row per rule, each rejected with a
+ * ChexmaskFormatError naming the right column and saying what is wrong.
+ */
+import {
+  ChexmaskFormatError,
+  decodeRle,
+  MAX_MASK_PIXELS,
+  parseLandmarks,
+  parseRow
+} from '..';
+
+/** A valid 4×4 row to break one cell at a time. */
+const LANDMARKS = Array.from({ length: 240 }, (_, i) => String(i % 4)).join(
+  ','
+);
+const GOOD: Record<string, unknown> = {
+  image_id: 'abc',
+  'Dice RCA (Mean)': '0.8',
+  'Dice RCA (Max)': '0.9',
+  Landmarks: LANDMARKS,
+  'Left Lung': '1 2 5 2',
+  'Right Lung': '3 2',
+  Heart: '',
+  Height: '4',
+  Width: '4'
+};
+
+function rowWith(changes: Record<string, unknown>): Record<string, unknown> {
+  return { ...GOOD, ...changes };
+}
+
+function formatError(fn: () => unknown): ChexmaskFormatError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ChexmaskFormatError) {
+      return error;
+    }
+    throw error;
+  }
+  throw new Error('expected a ChexmaskFormatError, but nothing was thrown');
+}
+
+const CASES: Array<[string, Record<string, unknown>, string, RegExp]> = [
+  [
+    'odd count of RLE numbers',
+    { Heart: '1 2 5' },
+    'Heart',
+    /odd count of numbers \(3\)/
+  ],
+  [
+    'a non-integer token',
+    { 'Left Lung': '1 2 5.5 2' },
+    'Left Lung',
+    /number 3 is not an integer: "5.5"/
+  ],
+  [
+    'a letter in the RLE',
+    { 'Right Lung': '3 x' },
+    'Right Lung',
+    /not an integer: "x"/
+  ],
+  ['a start below 1', { Heart: '0 2' }, 'Heart', /run 1 starts at 0.*1-based/],
+  [
+    'a negative length',
+    { Heart: '1 -2' },
+    'Heart',
+    /run 1 \(start 1\) has length -2/
+  ],
+  [
+    'a zero length',
+    { Heart: '1 0' },
+    'Heart',
+    /run 1 \(start 1\) has length 0/
+  ],
+  [
+    'decreasing runs',
+    { Heart: '5 1 2 1' },
+    'Heart',
+    /run 2 \(start 2\) does not come after run 1/
+  ],
+  [
+    'overlapping runs',
+    { Heart: '1 3 3 1' },
+    'Heart',
+    /run 2 \(start 3\) does not come after run 1, which ends at pixel 3/
+  ],
+  [
+    'a run past Height×Width',
+    { Heart: '15 3' },
+    'Heart',
+    /run 1 \(start 15, length 3\) ends past the 16 pixels of a 4×4 mask/
+  ],
+  [
+    'a mask that is not text',
+    { Heart: 12 },
+    'Heart',
+    /must be a string .* got a number/
+  ],
+  [
+    '239 landmark numbers',
+    { Landmarks: LANDMARKS.replace(/,\d+$/, '') },
+    'Landmarks',
+    /240 numbers .* found 239/
+  ],
+  [
+    '241 landmark numbers',
+    { Landmarks: LANDMARKS + ',1' },
+    'Landmarks',
+    /240 numbers .* found more/
+  ],
+  [
+    'a word among the landmarks',
+    { Landmarks: LANDMARKS.replace(/^\d+/, 'nan') },
+    'Landmarks',
+    /number 1 is not a number: "nan"/
+  ],
+  [
+    'landmarks of the wrong type',
+    { Landmarks: { x: 1 } },
+    'Landmarks',
+    /got an object/
+  ],
+  ['Height zero', { Height: '0' }, 'Height', /positive integer .* got 0/],
+  ['Height negative', { Height: -4 }, 'Height', /positive integer .* got -4/],
+  [
+    'Width fractional',
+    { Width: '4.5' },
+    'Width',
+    /positive integer .* got "4.5"/
+  ],
+  [
+    'Width not a number',
+    { Width: 'wide' },
+    'Width',
+    /positive integer .* got "wide"/
+  ],
+  [
+    'Height×Width of 10¹⁰',
+    { Height: 100000, Width: 100000 },
+    'Height',
+    /10000000000 pixels, above the limit/
+  ],
+  [
+    'Dice not a number',
+    { 'Dice RCA (Mean)': 'high' },
+    'Dice RCA (Mean)',
+    /must be a number, got "high"/
+  ],
+  [
+    'Dice above 1',
+    { 'Dice RCA (Max)': 1.5 },
+    'Dice RCA (Max)',
+    /between 0 and 1, got 1.5/
+  ],
+  [
+    'Dice negative',
+    { 'Dice RCA (Max)': '-0.1' },
+    'Dice RCA (Max)',
+    /between 0 and 1, got -0.1/
+  ],
+  [
+    'Dice infinite',
+    { 'Dice RCA (Mean)': Infinity },
+    'Dice RCA (Mean)',
+    /between 0 and 1, got Infinity/
+  ],
+  [
+    'neither masks nor landmarks',
+    { 'Left Lung': '', 'Right Lung': null, Heart: undefined, Landmarks: '' },
+    'row',
+    /neither masks .* nor Landmarks/
+  ],
+  [
+    'an id that is not text',
+    { image_id: { a: 1 } },
+    'image_id',
+    /text image id/
+  ]
+];
+
+describe('malformed rows are rejected with the right field', () => {
+  it('accepts the unbroken row', () => {
+    const row = parseRow(GOOD);
+    expect(row.masks).toEqual({
+      rightLung: '3 2',
+      leftLung: '1 2 5 2',
+      heart: null
+    });
+    expect(row.warnings).toEqual([]);
+  });
+
+  it.each(CASES)('%s', (_name, changes, field, message) => {
+    const error = formatError(() => parseRow(rowWith(changes)));
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+    expect(error.message.startsWith(`${field}: `)).toBe(true);
+  });
+
+  it('rejects a row that is not an object', () => {
+    for (const value of [null, 'row', 3, [GOOD]]) {
+      expect(formatError(() => parseRow(value)).field).toBe('row');
+    }
+  });
+
+  it('words the issue example exactly', () => {
+    const error = formatError(() =>
+      decodeRle('1 1 1048570 10', 1024, 1024, undefined, 'Heart')
+    );
+    expect(error.message).toBe(
+      'Heart: run 2 (start 1048570, length 10) ends past the 1048576 pixels of a 1024×1024 mask'
+    );
+  });
+
+  it('refuses an oversized mask before allocating it', () => {
+    const spy = jest.spyOn(global, 'Uint8Array');
+    expect(formatError(() => decodeRle('1 1', 1e5, 1e5)).field).toBe('Height');
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+    // 50 megapixels must work.
+    const big = decodeRle('1 3 49999998 3', 5000, 10000);
+    expect(big.length).toBe(50_000_000);
+    expect(big[49999999]).toBe(1);
+    expect(MAX_MASK_PIXELS).toBeGreaterThanOrEqual(50_000_000);
+  });
+
+  it('bounds the work on huge values', () => {
+    const hugeRle = '1 1 '.repeat(2_000_000) + 'x';
+    expect(formatError(() => decodeRle(hugeRle, 4, 4)).message).toMatch(
+      /run 2 \(start 1\) does not come after/
+    );
+    const manyLandmarks = '1,'.repeat(1_000_000);
+    expect(formatError(() => parseLandmarks(manyLandmarks)).message).toMatch(
+      /found more/
+    );
+    const longToken = '7'.repeat(1_000_000);
+    expect(
+      formatError(() => decodeRle(longToken + ' 1', 4, 4)).message
+    ).toMatch(/ends past/);
+  });
+});
+
+describe('lenient where the real files vary', () => {
+  it('reads Height/Width as "1024", "1024.0", 1024.0, empty or absent', () => {
+    const base = { ImageID: 'x.png', Landmarks: LANDMARKS };
+    for (const [h, w] of [
+      ['1024', '1024.0'],
+      [1024.0, 1024],
+      ['', ''],
+      [null, null],
+      [undefined, undefined]
+    ]) {
+      const row = parseRow({ ...base, Height: h, Width: w });
+      expect([row.height, row.width]).toEqual([1024, 1024]);
+    }
+  });
+
+  it('ignores the pandas index column and unknown columns, and finds ids by column', () => {
+    const row = parseRow({
+      '': '7',
+      'Unnamed: 0': 7,
+      extra: '<b>x</b>',
+      dicom_id: 'd1',
+      Heart: '1 1'
+    });
+    expect(row.id).toBe('d1');
+    expect(row.idColumn).toBe('dicom_id');
+    expect(row.dataset).toBe('MIMIC-CXR-JPG');
+  });
+
+  it('tells Padchest from CANDID-PTX by the id', () => {
+    expect(parseRow({ ImageID: 'a_01.png', Heart: '1 1' }).dataset).toBe(
+      'Padchest'
+    );
+    expect(parseRow({ ImageID: '4.1.46.9.jpg', Heart: '1 1' }).dataset).toBe(
+      'CANDID-PTX'
+    );
+    expect(
+      parseRow({ Path: 'train/p1/s1/view1_frontal.jpg', Heart: '1 1' }).dataset
+    ).toBe('CheXpert');
+  });
+
+  it('treats NaN Dice as missing and warns about swapped values', () => {
+    const row = parseRow(
+      rowWith({ 'Dice RCA (Mean)': 'NaN', 'Dice RCA (Max)': null })
+    );
+    expect([row.diceRcaMean, row.diceRcaMax]).toEqual([null, null]);
+    const swapped = parseRow(
+      rowWith({ 'Dice RCA (Mean)': 0.92, 'Dice RCA (Max)': 0.89 })
+    );
+    expect(swapped.warnings.join()).toMatch(/look swapped/);
+  });
+
+  it('parses every landmark encoding to the same points', () => {
+    const points = Array.from(
+      { length: 120 },
+      (_, i) => [i, 5 - i] as [number, number]
+    );
+    const flat = points.map(p => `${p[0]},${p[1]}`).join(',');
+    const numpy =
+      '[' +
+      points
+        .map(p => `[${String(p[0]).padStart(4)} ${String(p[1]).padStart(4)}]`)
+        .join('\n ') +
+      ']';
+    const json = JSON.stringify(points);
+    const lines = points.map(p => `${p[0]} ${p[1]}`).join('\n');
+    for (const value of [
+      flat,
+      numpy,
+      json,
+      lines,
+      points,
+      points.flat(),
+      Float64Array.from(points.flat())
+    ]) {
+      expect(parseLandmarks(value)).toEqual(points);
+    }
+  });
+});
