@@ -1,5 +1,14 @@
 /**
- * jupyterlab-chexmask: the package entry. The decoding core is re-exported so
- * other extensions and scripts can use the exact same decoder.
+ * jupyterlab-chexmask: the JupyterLab plugin (default export) and, for other
+ * extensions and scripts, the exact decoding core and the views.
  */
+import { chexmaskPlugin } from './plugin';
+
 export * from './core';
+export * from './payload';
+export * from './settings';
+export { MIME_ROW } from './payload';
+export { RowOverlayView, ROW_VIEW_CLASS } from './overlay';
+export { PLUGIN_ID, RENDERER_RANK, rowRendererFactory } from './plugin';
+
+export default chexmaskPlugin;

@@ -1,0 +1,4 @@
+/** Small DOM and colour helpers shared by every view. */
+export * from './dom';
+export * from './colors';
+export * from './error-panel';

@@ -1,0 +1,8 @@
+/** The interactive mask overlay of one CheXmask row. */
+export * from './xray';
+export * from './compositor';
+export * from './annotations';
+export * from './zoom';
+export * from './controls';
+export * from './header';
+export * from './row-view';

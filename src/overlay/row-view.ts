@@ -1,0 +1,381 @@
+import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { Widget } from '@lumino/widgets';
+import { ZoomTransform } from 'd3';
+import {
+  cardiothoracicRatio,
+  decodeOrganMasks,
+  IChexmaskRow,
+  IOrganRaster,
+  landmarkAgreement,
+  maskStats,
+  organOfLandmark,
+  ORGANS,
+  OrganKey,
+  rasterizeOrgans
+} from '../core';
+import { errorPanel, formatNumber, h, parseColor, Rgb } from '../common';
+import { IParsedRowPayload, MIME_ROW, parseRowPayload } from '../payload';
+import { IChexmaskSettings, SettingsModel } from '../settings';
+import { AnnotationLayer } from './annotations';
+import { MaskCompositor } from './compositor';
+import { IOverlayState, OverlayControls } from './controls';
+import { RowHeader } from './header';
+import { FULL_WINDOW, XrayLayer } from './xray';
+import { ZoomController } from './zoom';
+
+/** CSS class of the row view. */
+export const ROW_VIEW_CLASS = 'jp-chexmask-RowView';
+
+const FALLBACK_COLOURS: Record<OrganKey, Rgb> = {
+  rightLung: [230, 25, 75],
+  leftLung: [31, 111, 229],
+  heart: [44, 160, 44]
+};
+
+/**
+ * The interactive overlay of one CheXmask row: the three organ masks decoded
+ * by the core and painted at native resolution, over the x-ray when the
+ * payload has it, with landmarks, the cardiothoracic ratio, zoom, pan and a
+ * hover readout. A malformed payload renders an inline error panel.
+ */
+export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
+  private _data: unknown = undefined;
+  private _parts: Private.IParts | null = null;
+  private _state: IOverlayState | null = null;
+
+  constructor(
+    private readonly _options: IRenderMime.IRendererOptions,
+    private readonly _settings: SettingsModel
+  ) {
+    super();
+    this.addClass(ROW_VIEW_CLASS);
+    this._settings.changed.connect(this._onSettings, this);
+  }
+
+  /** Render a model; rendering the same payload again does nothing (idempotent). */
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const data = model.data[this._options.mimeType ?? MIME_ROW];
+    if (this._parts && data === this._data) {
+      return;
+    }
+    this._data = data;
+    const started = performance.now();
+    this._clear();
+    let payload: IParsedRowPayload;
+    try {
+      payload = parseRowPayload(data);
+      this._build(payload);
+    } catch (error) {
+      this._clear();
+      this.node.appendChild(errorPanel('this CheXmask row', error));
+      this.node.dataset.state = 'error';
+      return;
+    }
+    this.node.dataset.renderMs = (performance.now() - started).toFixed(2);
+    this.node.dataset.state = 'painted';
+    // Measurements and the x-ray come after the first paint.
+    const parts = this._parts!;
+    window.setTimeout(() => this._measure(parts), 0);
+    if (parts.xray) {
+      try {
+        await parts.xray.load();
+        parts.xray.paint(this._state!.windowLevel);
+        this.node.dataset.xray = 'loaded';
+      } catch (error) {
+        parts.stage.appendChild(
+          h('div', {
+            className: 'jp-chexmask-warning',
+            text: `⚠ the embedded x-ray could not be decoded: ${String(error)}`
+          })
+        );
+      }
+    }
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this._settings.changed.disconnect(this._onSettings, this);
+    this._clear();
+    super.dispose();
+  }
+
+  private _clear(): void {
+    this._parts?.zoom.dispose();
+    this._parts = null;
+    this.node.replaceChildren();
+    delete this.node.dataset.state;
+  }
+
+  private _build(payload: IParsedRowPayload): void {
+    const { row } = payload;
+    const settings = this._settings.current;
+    const state: IOverlayState = {
+      visible: { rightLung: true, leftLung: true, heart: true },
+      opacity: settings.opacity,
+      mode: settings.drawMode,
+      showLandmarks: settings.showLandmarks && row.landmarks !== null,
+      showRatio: true,
+      windowLevel: FULL_WINDOW
+    };
+    this._state = state;
+    const raster = rasterizeOrgans(row);
+    const compositor = new MaskCompositor(raster);
+    const maskCanvas = h('canvas', { className: 'jp-chexmask-masks' });
+    maskCanvas.width = row.width;
+    maskCanvas.height = row.height;
+    const maskContext = maskCanvas.getContext('2d')!;
+    const maskImage = maskContext.createImageData(row.width, row.height);
+    const xray = payload.image ? new XrayLayer(payload.image) : null;
+    const annotations = new AnnotationLayer(row.width, row.height);
+    annotations.setLandmarks(row.landmarks);
+
+    const header = new RowHeader(row, payload.title);
+    const world = h('div', { className: 'jp-chexmask-world' }, [
+      xray?.canvas ?? null,
+      maskCanvas,
+      annotations.node
+    ]);
+    const stage = h(
+      'div',
+      {
+        className: 'jp-chexmask-stage' + (xray ? ' jp-chexmask-has-xray' : ''),
+        attrs: {
+          tabindex: '0',
+          role: 'img',
+          'aria-label': Private.describe(row),
+          style: `aspect-ratio: ${row.width} / ${row.height}`
+        }
+      },
+      [world]
+    );
+    const readout = h('div', {
+      className: 'jp-chexmask-readout',
+      attrs: { 'aria-live': 'polite' },
+      text: ' '
+    });
+    const measurements = h('div', { className: 'jp-chexmask-measurements' });
+    const zoom = new ZoomController(stage, t =>
+      Private.applyTransform(world, t)
+    );
+    const controls = new OverlayControls(
+      state,
+      xray !== null,
+      row.landmarks !== null,
+      {
+        change: patch => this._change(patch),
+        zoomBy: f => zoom.zoomBy(f),
+        resetView: () => zoom.reset()
+      }
+    );
+    this.node.append(header.node, controls.node, stage, readout, measurements);
+    this._parts = {
+      row,
+      raster,
+      compositor,
+      maskContext,
+      maskImage,
+      xray,
+      annotations,
+      header,
+      controls,
+      stage,
+      readout,
+      measurements,
+      zoom,
+      ratio: null
+    };
+    stage.addEventListener('pointermove', event => this._hover(event));
+    stage.addEventListener('pointerleave', () => (readout.textContent = ' '));
+    stage.addEventListener('pointerdown', () =>
+      stage.focus({ preventScroll: true })
+    );
+    this._paint(settings);
+  }
+
+  /** Apply a state change from the controls and repaint. */
+  private _change(patch: Partial<IOverlayState>): void {
+    if (!this._state || !this._parts) {
+      return;
+    }
+    Object.assign(this._state, patch);
+    if (patch.windowLevel && this._parts.xray) {
+      this._parts.xray.paint(this._state.windowLevel);
+    }
+    this._paint(this._settings.current);
+  }
+
+  /** Paint masks and annotations with the current state and settings. */
+  private _paint(settings: IChexmaskSettings): void {
+    const parts = this._parts!;
+    const state = this._state!;
+    const colors = {} as Record<OrganKey, Rgb>;
+    for (const organ of ORGANS) {
+      colors[organ.key] = parseColor(
+        settings.colors[organ.key],
+        FALLBACK_COLOURS[organ.key]
+      );
+    }
+    parts.compositor.paint(parts.maskImage.data, {
+      colors,
+      visible: state.visible,
+      opacity: state.opacity,
+      mode: state.mode
+    });
+    parts.maskContext.putImageData(parts.maskImage, 0, 0);
+    parts.controls.setColors(settings.colors);
+    parts.controls.setState(state);
+    parts.header.setThreshold(settings.rcaThreshold);
+    parts.annotations.styleLandmarks(
+      state.showLandmarks,
+      settings.colors,
+      state.visible
+    );
+    parts.annotations.setRatio(parts.ratio, state.showRatio);
+  }
+
+  private _onSettings(_: SettingsModel, settings: IChexmaskSettings): void {
+    if (!this._state || !this._parts) {
+      return;
+    }
+    // A settings change is the user's new default: it applies to every view.
+    this._state.opacity = settings.opacity;
+    this._state.mode = settings.drawMode;
+    this._state.showLandmarks =
+      settings.showLandmarks && this._parts.row.landmarks !== null;
+    this._paint(settings);
+  }
+
+  /** Areas, the cardiothoracic ratio and the mask/landmark agreement. */
+  private _measure(parts: Private.IParts): void {
+    if (parts !== this._parts) {
+      return;
+    }
+    const { row } = parts;
+    const decoded = decodeOrganMasks(row);
+    for (const organ of ORGANS) {
+      const stats = maskStats(decoded.masks[organ.key], row.height, row.width);
+      parts.controls.setArea(
+        organ.key,
+        `${stats.pixels.toLocaleString('en-US')} px (${(stats.share * 100).toFixed(1)}%)`
+      );
+    }
+    parts.ratio = cardiothoracicRatio(
+      decoded.masks.rightLung,
+      decoded.masks.leftLung,
+      decoded.masks.heart,
+      row.height,
+      row.width
+    );
+    const agreement = landmarkAgreement(row, decoded);
+    const agree = ORGANS.map(
+      o => `${o.label} ${formatNumber(agreement[o.key], 4)}`
+    ).join(', ');
+    const ctr = parts.ratio;
+    parts.measurements.replaceChildren(
+      h('span', {
+        className: 'jp-chexmask-ratio',
+        text: ctr
+          ? `Cardiothoracic ratio ${ctr.ratio.toFixed(3)} (heart ${ctr.heart.width} px on row ${ctr.heart.row}, thorax ${ctr.thorax.width} px on row ${ctr.thorax.row})`
+          : 'Cardiothoracic ratio: needs a heart and a lung'
+      }),
+      h('span', {
+        className: 'jp-chexmask-agreement',
+        text: `Mask/landmark Dice: ${row.landmarks ? agree : 'no landmarks'}`
+      })
+    );
+    parts.annotations.setRatio(ctr, this._state!.showRatio);
+    this.node.dataset.measured = 'true';
+  }
+
+  /** The hover readout: pixel, organs under the cursor, nearest landmark. */
+  private _hover(event: PointerEvent): void {
+    const parts = this._parts;
+    if (!parts) {
+      return;
+    }
+    const started = performance.now();
+    const { row, stage, zoom } = parts;
+    const rect = stage.getBoundingClientRect();
+    const t = zoom.transform;
+    const scale = row.width / rect.width;
+    const fx = ((event.clientX - rect.left - t.x) / t.k) * scale;
+    const fy = ((event.clientY - rect.top - t.y) / t.k) * scale;
+    const x = Math.floor(fx);
+    const y = Math.floor(fy);
+    if (x < 0 || y < 0 || x >= row.width || y >= row.height) {
+      parts.readout.textContent = ' ';
+      return;
+    }
+    const bits = parts.raster.bits[y * row.width + x];
+    const organs = ORGANS.filter(
+      (o, i) => bits & (1 << i) && this._state!.visible[o.key]
+    ).map(o => o.label);
+    let text = `x ${x}, y ${y}: ${organs.length ? organs.join(' + ') : 'no organ'}`;
+    if (this._state!.showLandmarks && row.landmarks) {
+      const near = Private.nearestLandmark(row, fx, fy, (8 * scale) / t.k);
+      if (near !== null) {
+        const organ = organOfLandmark(near)!;
+        text += ` · landmark ${near} (${organ.label} #${near - organ.start})`;
+      }
+    }
+    parts.readout.textContent = text;
+    this.node.dataset.hoverMs = (performance.now() - started).toFixed(3);
+  }
+}
+
+namespace Private {
+  /** The pieces of a built view. */
+  export interface IParts {
+    row: IChexmaskRow;
+    raster: IOrganRaster;
+    compositor: MaskCompositor;
+    maskContext: CanvasRenderingContext2D;
+    maskImage: ImageData;
+    xray: XrayLayer | null;
+    annotations: AnnotationLayer;
+    header: RowHeader;
+    controls: OverlayControls;
+    stage: HTMLElement;
+    readout: HTMLElement;
+    measurements: HTMLElement;
+    zoom: ZoomController;
+    ratio: ReturnType<typeof cardiothoracicRatio>;
+  }
+
+  /** Move the world (canvases and SVG) with the zoom transform. */
+  export function applyTransform(world: HTMLElement, t: ZoomTransform): void {
+    world.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
+    world.classList.toggle('jp-chexmask-zoomed', t.k > 2);
+  }
+
+  /** The landmark nearest to (x, y) within `radius` mask pixels, or null. */
+  export function nearestLandmark(
+    row: IChexmaskRow,
+    x: number,
+    y: number,
+    radius: number
+  ): number | null {
+    let best: number | null = null;
+    let bestDistance = radius * radius;
+    row.landmarks!.forEach((p, i) => {
+      const d = (p[0] + 0.5 - x) ** 2 + (p[1] + 0.5 - y) ** 2;
+      if (d <= bestDistance) {
+        bestDistance = d;
+        best = i;
+      }
+    });
+    return best;
+  }
+
+  /** A text summary of the view for screen readers. */
+  export function describe(row: IChexmaskRow): string {
+    return (
+      `CheXmask segmentation of ${row.id ?? 'an image'}` +
+      (row.dataset ? ` from ${row.dataset}` : '') +
+      `, ${row.height}×${row.width} pixels, Dice RCA mean ${formatNumber(row.diceRcaMean)}` +
+      ` and max ${formatNumber(row.diceRcaMax)}; right lung, left lung and heart masks.`
+    );
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  D3ZoomEvent,
+  select,
+  zoom,
+  ZoomBehavior,
+  zoomIdentity,
+  ZoomTransform
+} from 'd3';
+
+/**
+ * Zoom and pan of an output with d3-zoom, with the focus rule of notebook
+ * outputs: the wheel zooms only while the output has keyboard focus or with
+ * Ctrl/⌘/Alt held, so scrolling the notebook over an output is never
+ * hijacked. Dragging pans; + / − / 0 zoom in, out and reset when focused.
+ */
+export class ZoomController {
+  private readonly _zoom: ZoomBehavior<HTMLElement, unknown>;
+  private _transform: ZoomTransform = zoomIdentity;
+
+  /**
+   * @param stage - The focusable element that receives the gestures.
+   * @param onChange - Called with each new transform (CSS pixels of the stage).
+   */
+  constructor(
+    private readonly _stage: HTMLElement,
+    onChange: (transform: ZoomTransform) => void
+  ) {
+    this._zoom = zoom<HTMLElement, unknown>()
+      .scaleExtent([1, 64])
+      .filter((event: any) => {
+        if (event.type === 'wheel') {
+          return (
+            document.activeElement === this._stage ||
+            event.ctrlKey ||
+            event.metaKey ||
+            event.altKey
+          );
+        }
+        return !event.ctrlKey && !event.button;
+      })
+      .constrain((transform, extent) => {
+        // Keep the image covering the stage: no panning past its edges.
+        const [[x0, y0], [x1, y1]] = extent;
+        const k = transform.k;
+        const x = Math.min(x0 * k - x0, Math.max(transform.x, x1 - x1 * k));
+        const y = Math.min(y0 * k - y0, Math.max(transform.y, y1 - y1 * k));
+        return x === transform.x && y === transform.y
+          ? transform
+          : zoomIdentity.translate(x, y).scale(k);
+      })
+      .on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => {
+        this._transform = event.transform;
+        onChange(event.transform);
+      });
+    select(this._stage).call(this._zoom);
+    this._stage.addEventListener('keydown', this._onKey);
+  }
+
+  /** The current transform. */
+  get transform(): ZoomTransform {
+    return this._transform;
+  }
+
+  /** Multiply the scale around the stage centre. */
+  zoomBy(factor: number): void {
+    this._zoom.scaleBy(select(this._stage), factor);
+  }
+
+  /** Back to the whole image. */
+  reset(): void {
+    this._zoom.transform(select(this._stage), zoomIdentity);
+  }
+
+  /** Remove the listeners. */
+  dispose(): void {
+    select(this._stage).on('.zoom', null);
+    this._stage.removeEventListener('keydown', this._onKey);
+  }
+
+  private _onKey = (event: KeyboardEvent): void => {
+    if (event.key === '+' || event.key === '=') {
+      this.zoomBy(1.5);
+    } else if (event.key === '-' || event.key === '_') {
+      this.zoomBy(1 / 1.5);
+    } else if (event.key === '0') {
+      this.reset();
+    } else {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+}

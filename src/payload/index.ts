@@ -1,0 +1,4 @@
+/** The MIME payloads the kernel side writes, and their checks. */
+export * from './version';
+export * from './image';
+export * from './row-payload';

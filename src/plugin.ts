@@ -1,0 +1,69 @@
+import {
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { RowOverlayView } from './overlay';
+import { MIME_ROW } from './payload';
+import { SettingsModel } from './settings';
+
+/** The plugin id; its settings schema is `schema/plugin.json`. */
+export const PLUGIN_ID = 'jupyterlab-chexmask:plugin';
+
+/**
+ * The renderers' rank: lower wins, and it must beat every fallback the kernel
+ * side puts in the same bundle (`image/png` ranks 90, `text/html` 50).
+ */
+export const RENDERER_RANK = 10;
+
+/** The renderer factory of CheXmask rows, bound to the live settings. */
+export function rowRendererFactory(
+  settings: SettingsModel
+): IRenderMime.IRendererFactory {
+  return {
+    safe: true,
+    mimeTypes: [MIME_ROW],
+    defaultRank: RENDERER_RANK,
+    createRenderer: options => new RowOverlayView(options, settings)
+  };
+}
+
+/**
+ * The application plugin: registers the CheXmask renderers with the notebook's
+ * rendermime registry and keeps their settings live.
+ */
+export const chexmaskPlugin: JupyterFrontEndPlugin<void> = {
+  id: PLUGIN_ID,
+  description:
+    'Interactive CheXmask mask overlays, RCA histograms and landmark plots in notebook outputs.',
+  autoStart: true,
+  requires: [IRenderMimeRegistry],
+  optional: [ISettingRegistry],
+  activate: (
+    _app: JupyterFrontEnd,
+    rendermime: IRenderMimeRegistry,
+    settingRegistry: ISettingRegistry | null
+  ) => {
+    const settings = new SettingsModel();
+    // Register first, so outputs already in an opening notebook render at once.
+    rendermime.addFactory(rowRendererFactory(settings), RENDERER_RANK);
+    if (settingRegistry) {
+      settingRegistry
+        .load(PLUGIN_ID)
+        .then(loaded => {
+          const apply = (): void =>
+            settings.update(loaded.composite as Record<string, unknown>);
+          apply();
+          loaded.changed.connect(apply);
+        })
+        .catch(reason =>
+          console.warn(
+            'jupyterlab-chexmask: settings could not be loaded',
+            reason
+          )
+        );
+    }
+  }
+};
