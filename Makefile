@@ -1,16 +1,32 @@
 # jupyterlab-chexmask: the two commands of the README.
 #   make demo   set up, build, install, open JupyterLab on the demo notebook
-#   make test   set up, then lint, unit tests (jest), Python tests (pytest) and UI tests
-# Everything installs into the project: .venv, node_modules, build/ (all ignored).
+#   make test   set up, then lint, unit tests (jest), Python tests (pytest) and UI tests (Galata)
+# Everything installs into the project (.venv, node_modules, ui-tests/node_modules, build/), except
+# Debian's chromium for the UI tests, which is installed with apt-get when missing.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 VENV := .venv
 PY := $(VENV)/bin/python
+BUILD := build
 NPM_STAMP := node_modules/.installed
+UI_STAMP := ui-tests/node_modules/.installed
 VENV_STAMP := $(VENV)/.installed
+EXT_STAMP := $(BUILD)/.extension-installed
+CHROMIUM ?= /usr/bin/chromium
+SOURCES := $(shell find src style schema -type f 2>/dev/null) package.json tsconfig.json
+PYSOURCES := $(wildcard jupyterlab_chexmask/*.py) pyproject.toml install.json
 
-.PHONY: setup test lint unit demo clean
+# Tests keep Jupyter's and IPython's files inside build/, so a run leaves nothing in ~.
+TEST_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/$(BUILD)/jupyter/config \
+	JUPYTER_DATA_DIR=$(CURDIR)/$(BUILD)/jupyter/data \
+	JUPYTER_RUNTIME_DIR=$(CURDIR)/$(BUILD)/jupyter/runtime \
+	IPYTHONDIR=$(CURDIR)/$(BUILD)/ipython \
+	JUPYTERLAB_GALATA_ROOT_DIR=$(CURDIR)/$(BUILD)/ui-root \
+	TMPDIR=$(CURDIR)/$(BUILD)/tmp \
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH
+
+.PHONY: setup test lint unit pytest install ui-test chromium demo clean
 
 setup: $(NPM_STAMP) $(VENV_STAMP)
 
@@ -23,18 +39,48 @@ $(VENV_STAMP): requirements-dev.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
+$(UI_STAMP): ui-tests/package.json ui-tests/package-lock.json
+	cd ui-tests && npm ci --no-audit --no-fund
+	touch $@
+
 lint: $(NPM_STAMP)
 	npm run lint
 
 unit: $(NPM_STAMP)
 	npx jest
 
+# Build the extension once with npm, then pip-install the package into .venv
+# (the build hook sees the fresh build and does not redo it).
+$(EXT_STAMP): $(NPM_STAMP) $(VENV_STAMP) $(SOURCES) $(PYSOURCES)
+	PATH=$(CURDIR)/$(VENV)/bin:$$PATH npm run build:prod
+	$(PY) -m pip install -q --disable-pip-version-check .
+	@test -n "$$(ls $(VENV)/share/jupyter/labextensions/jupyterlab-chexmask/static/remoteEntry.*.js)"
+	mkdir -p $(BUILD) && touch $@
+
+install: $(EXT_STAMP)
+
+pytest: $(EXT_STAMP)
+	mkdir -p $(BUILD)/tmp
+	$(TEST_ENV) $(PY) -m pytest tests/python -q
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "Install Debian's chromium (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium"; exit 1; fi; \
+	fi
+
+ui-test: $(EXT_STAMP) $(UI_STAMP) chromium
+	rm -rf $(BUILD)/ui-root && mkdir -p $(BUILD)/ui-root $(BUILD)/tmp
+	cd ui-tests && $(TEST_ENV) CHROMIUM_PATH=$(CHROMIUM) npx playwright test
+
 test: setup
 	$(MAKE) lint
 	$(MAKE) unit
+	$(MAKE) pytest
+	$(MAKE) ui-test
 
-demo: setup
-	@echo "The extension is not built yet: see the README."
+demo: $(EXT_STAMP)
+	$(PY) -m jupyter lab --allow-root examples/demo.ipynb
 
 clean:
-	rm -rf lib build tsconfig.tsbuildinfo
+	rm -rf lib build tsconfig.tsbuildinfo jupyterlab_chexmask/labextension jupyterlab_chexmask/_version.py

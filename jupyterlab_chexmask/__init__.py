@@ -1,0 +1,22 @@
+"""Exact, interactive CheXmask lung and heart segmentations inline in JupyterLab.
+
+>>> import jupyterlab_chexmask as cx
+>>> df = cx.read_csv("CheXpert.csv", nrows=100)
+>>> cx.show(df.iloc[0], "view1_frontal.jpg")
+"""
+
+from ._csv import read_csv
+from ._display import MIME_ROW, RowView, show
+from ._rle import decode_rle, encode_rle
+
+try:
+    from ._version import __version__
+except ImportError:  # a development checkout that has not been built
+    __version__ = "0.0.0.dev"
+
+__all__ = ["MIME_ROW", "RowView", "__version__", "decode_rle", "encode_rle", "read_csv", "show"]
+
+
+def _jupyter_labextension_paths() -> list[dict[str, str]]:
+    """Where Jupyter finds the prebuilt JupyterLab extension shipped in this package."""
+    return [{"src": "labextension", "dest": "jupyterlab-chexmask"}]

@@ -1,0 +1,112 @@
+"""Showing a CheXmask row in JupyterLab: the payload and the object that carries it."""
+
+from __future__ import annotations
+
+from collections.abc import Container
+from typing import Any, Optional
+
+from ._image import ImageSource, embed_image
+from ._row import format_summary, mask_size, row_cells, summarize
+
+#: The MIME type the JupyterLab extension renders.
+MIME_ROW = "application/vnd.chexmask.row.v1+json"
+
+#: The payload's ``version`` field.
+PAYLOAD_VERSION = 1
+
+
+class RowView:
+    """A CheXmask row ready to display; made by :func:`show`.
+
+    In JupyterLab (with the extension) it renders as the interactive viewer;
+    elsewhere as a short text summary.
+    """
+
+    def __init__(self, payload: dict[str, Any], summary: str) -> None:
+        """Wrap a payload (see :func:`show`) and its plain-text summary."""
+        self._payload = payload
+        self._summary = summary
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """The JSON-serialisable payload sent under :data:`MIME_ROW`."""
+        return self._payload
+
+    @property
+    def summary(self) -> str:
+        """The plain-text summary (the ``text/plain`` representation)."""
+        return self._summary
+
+    def _repr_mimebundle_(
+        self,
+        include: Optional[Container[str]] = None,
+        exclude: Optional[Container[str]] = None,
+    ) -> dict[str, Any]:
+        """The MIME bundle: the payload under :data:`MIME_ROW` and the summary as ``text/plain``."""
+        bundle: dict[str, Any] = {MIME_ROW: self._payload, "text/plain": self._summary}
+        return {
+            mime: data
+            for mime, data in bundle.items()
+            if (include is None or mime in include) and (exclude is None or mime not in exclude)
+        }
+
+    def __repr__(self) -> str:
+        """One line: the summary's first line, the title and the embedded image's size."""
+        parts = [self._summary.splitlines()[0]]
+        if self._payload.get("title"):
+            parts.append(f"title {self._payload['title']!r}")
+        image = self._payload.get("image")
+        if image:
+            parts.append(f"image {image['width']}x{image['height']} {image['mimeType']}")
+        return f"<RowView {'; '.join(parts)}>"
+
+
+def show(
+    row: Any,
+    image: Optional[ImageSource] = None,
+    *,
+    max_side: int = 1024,
+    title: Optional[str] = None,
+) -> RowView:
+    """Display one CheXmask row (masks, landmarks, RCA quality), optionally over its x-ray.
+
+    Args:
+        row: A pandas Series (e.g. ``df.iloc[0]`` of :func:`read_csv`) or a dict
+            of column name to value, from any CheXmask CSV. Cells are passed
+            on raw (made JSON-safe); the frontend parses and validates them.
+        image: The chest x-ray the row belongs to: a file path, a numpy array
+            (H, W), (H, W, 3) or (H, W, 4), or a PIL image. It must have the
+            mask's aspect ratio (``Width``/``Height``, 1024 when missing)
+            within 2%; it is resized to the mask size with the long side capped
+            at ``max_side`` (see :func:`~jupyterlab_chexmask._image.embed_image`).
+        max_side: The largest width or height of the embedded image, to keep
+            notebooks small.
+        title: A caption for the view.
+
+    Returns:
+        A :class:`RowView`; as the last expression of a cell it is displayed.
+
+    Raises:
+        TypeError: ``row`` is not a Series or mapping, or ``image`` is of an
+            unsupported kind.
+        ValueError: the image's aspect ratio does not match the mask's,
+            ``Height``/``Width`` is not a positive integer while an image is
+            given, or ``max_side`` is not positive.
+
+    """
+    if isinstance(max_side, bool) or not isinstance(max_side, int) or max_side < 1:
+        raise ValueError(f"max_side must be a positive integer, got {max_side!r}")
+    cells = row_cells(row)
+    embedded = None
+    if image is not None:
+        height, width = mask_size(cells)
+        embedded = embed_image(image, width, height, max_side)
+    caption = None if title is None else str(title)
+
+    payload = {"version": PAYLOAD_VERSION, "row": cells, "image": embedded, "title": caption}
+    text = format_summary(summarize(cells))
+    if caption is not None:
+        text += f"\n  title: {caption}"
+    if embedded is not None:
+        text += f"\n  image: {embedded['width']}x{embedded['height']} {embedded['mimeType']}"
+    return RowView(payload, text)

@@ -1,0 +1,32 @@
+"""The package's public surface."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import jupyterlab_chexmask as cx
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_public_api() -> None:
+    assert set(cx.__all__) == {
+        "show", "read_csv", "RowView", "MIME_ROW", "__version__", "encode_rle", "decode_rle"
+    }
+    assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
+    assert isinstance(cx.__version__, str) and cx.__version__
+    assert cx._jupyter_labextension_paths() == [
+        {"src": "labextension", "dest": "jupyterlab-chexmask"}
+    ]
+    for name in ("show", "read_csv", "RowView", "encode_rle", "decode_rle"):
+        assert getattr(cx, name).__doc__
+
+
+def test_pillow_is_imported_lazily() -> None:
+    code = "import sys, jupyterlab_chexmask; print('PIL' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
