@@ -44,6 +44,6 @@ module.exports = {
     timeout: 120000,
     reuseExistingServer: false,
     stdout: 'ignore',
-    stderr: 'pipe'
+    stderr: 'ignore'
   }
 };

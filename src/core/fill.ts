@@ -345,7 +345,7 @@ function fillEdges(
   if (yMax < 0 || yMin >= height || xMax < 0 || xMin >= width * XY_ONE) {
     return;
   }
-  edges.sort((a, b) => a.y0 - b.y0 || a.x - b.x || a.dx - b.dx);
+  sortEdges(edges);
 
   const sentinel: IPolyEdge = {
     y0: Number.MAX_SAFE_INTEGER,
@@ -359,6 +359,10 @@ function fillEdges(
   let i = 0;
   let e = edges[0];
   yMax = Math.min(yMax, height);
+  const words =
+    mask.byteOffset % 8 === 0
+      ? new Float64Array(mask.buffer, mask.byteOffset, mask.length >> 3)
+      : null;
 
   for (let y = e.y0; y < yMax; y++) {
     let draw = false;
@@ -405,7 +409,7 @@ function fillEdges(
             }
             if (x1 <= x2) {
               const row = y * width;
-              mask.fill(1, row + x1, row + x2 + 1);
+              writeOnes(mask, words, row + x1, row + x2 + 1);
             }
           }
         }
@@ -439,5 +443,73 @@ function fillEdges(
       }
       keep = lastExchange;
     } while (keep !== head.next && keep !== head);
+  }
+}
+
+/**
+ * Sort edges by (y0, x, dx), stably: an insertion sort, which on a ring's few
+ * dozen edges is several times faster than `Array.prototype.sort` with a
+ * comparator and gives the same order (both keep ties in input order).
+ */
+function sortEdges(edges: IPolyEdge[]): void {
+  for (let k = 1; k < edges.length; k++) {
+    const edge = edges[k];
+    let j = k - 1;
+    while (j >= 0) {
+      const other = edges[j];
+      if (
+        other.y0 < edge.y0 ||
+        (other.y0 === edge.y0 &&
+          (other.x < edge.x || (other.x === edge.x && other.dx <= edge.dx)))
+      ) {
+        break;
+      }
+      edges[j + 1] = other;
+      j--;
+    }
+    edges[j + 1] = edge;
+  }
+}
+
+/** The float64 whose eight bytes are all 0x01 (a normal number, stored bit-exactly). */
+const ONES_WORD = new Float64Array(new Uint8Array(8).fill(1).buffer)[0];
+
+/**
+ * Set `mask[from..to)` to 1, in 8-byte words when `words` views the same
+ * bytes: cheaper than one `Uint8Array.fill` call (a C++ builtin) per scanline
+ * span (measured with `npm run bench`). Same as the helper in rle.ts.
+ */
+function writeOnes(
+  mask: Uint8Array,
+  words: Float64Array | null,
+  from: number,
+  to: number
+): void {
+  if (to - from < 24 || words === null) {
+    if (to - from < 24) {
+      for (let p = from; p < to; p++) {
+        mask[p] = 1;
+      }
+    } else {
+      mask.fill(1, from, to);
+    }
+    return;
+  }
+  while ((from & 7) !== 0) {
+    mask[from++] = 1;
+  }
+  let w = from >> 3;
+  const wordEnd = to >> 3;
+  for (; w + 4 <= wordEnd; w += 4) {
+    words[w] = ONES_WORD;
+    words[w + 1] = ONES_WORD;
+    words[w + 2] = ONES_WORD;
+    words[w + 3] = ONES_WORD;
+  }
+  for (; w < wordEnd; w++) {
+    words[w] = ONES_WORD;
+  }
+  for (let p = wordEnd << 3; p < to; p++) {
+    mask[p] = 1;
   }
 }

@@ -192,10 +192,143 @@ export function decodeRle(
   } else {
     mask = new Uint8Array(total);
   }
-  forEachRun(rle, height, width, field, (start0, length) => {
-    mask.fill(1, start0, start0 + length);
-  });
+  if (typeof rle !== 'string' || !decodeAsciiRuns(rle, total, mask)) {
+    // Whatever the fast path does not take (null, NaN, tabs or newlines, any
+    // error) goes through the checking walker, which decodes it or throws its
+    // exact error. Runs already written by the fast path are a valid prefix,
+    // written again identically.
+    forEachRun(rle, height, width, field, (start0, length) => {
+      mask.fill(1, start0, start0 + length);
+    });
+  }
   return mask;
+}
+
+/*
+ * decodeRle's fast path. Measured on the 915 real 1024² masks (npm run bench,
+ * per mask): parsing with `charCodeAt` on the CSV's sliced strings cost
+ * ~45 µs, one bulk `TextEncoder.encodeInto` and parsing the bytes ~17 µs; the
+ * ~540 `Uint8Array.fill` calls (a C++ builtin, ~45 ns a call) cost more than
+ * writing the ~200-byte runs as 8-byte words; and the callback is gone.
+ */
+
+const encoder: TextEncoder | null =
+  typeof TextEncoder === 'function' ? new TextEncoder() : null;
+/** Reused ASCII bytes of the cell being decoded (not kept above 4 MiB). */
+let scratch = new Uint8Array(0);
+const SCRATCH_KEEP = 1 << 22;
+/** The float64 whose eight bytes are all 0x01 (a normal number, stored bit-exactly). */
+const ONES_WORD = new Float64Array(new Uint8Array(8).fill(1).buffer)[0];
+
+/**
+ * Decode a string made only of ASCII digits and spaces whose runs are all
+ * valid, writing its runs into the zeroed `mask`. Returns `false`, possibly
+ * after writing a valid prefix, on anything else: the caller then walks the
+ * string with {@link forEachRun}, which accepts or rejects it exactly as before.
+ */
+function decodeAsciiRuns(
+  text: string,
+  total: number,
+  mask: Uint8Array
+): boolean {
+  const n = text.length;
+  if (encoder === null) {
+    return false;
+  }
+  let bytes = scratch;
+  if (bytes.length < n) {
+    bytes = new Uint8Array(n);
+    if (n <= SCRATCH_KEEP) {
+      scratch = bytes;
+    }
+  }
+  const { read, written } = encoder.encodeInto(text, bytes);
+  if (read !== n || written !== n) {
+    return false; // not ASCII: never valid, let forEachRun say why
+  }
+  const words =
+    mask.byteOffset % 8 === 0
+      ? new Float64Array(mask.buffer, mask.byteOffset, mask.length >> 3)
+      : null;
+  let i = 0;
+  let count = 0;
+  let start = 0;
+  let previousEnd = 0; // 1-based last pixel of the previous run
+  while (i < n) {
+    let c = bytes[i];
+    if (c === SPACE) {
+      i++;
+      continue;
+    }
+    let value = c - ZERO;
+    if (value < 0 || value > 9) {
+      return false;
+    }
+    i++;
+    while (i < n) {
+      c = bytes[i];
+      const digit = c - ZERO;
+      if (digit < 0 || digit > 9) {
+        break;
+      }
+      value = value * 10 + digit;
+      i++;
+    }
+    if (i < n && c !== SPACE) {
+      return false;
+    }
+    if ((count & 1) === 0) {
+      if (value <= previousEnd) {
+        return false; // also a start of 0
+      }
+      start = value;
+    } else {
+      const end = start + value - 1;
+      if (value === 0 || end > total) {
+        return false;
+      }
+      writeOnes(mask, words, start - 1, end);
+      previousEnd = end;
+    }
+    count++;
+  }
+  return (count & 1) === 0;
+}
+
+/** Set `mask[from..to)` to 1, in 8-byte words when `words` views the same bytes. */
+function writeOnes(
+  mask: Uint8Array,
+  words: Float64Array | null,
+  from: number,
+  to: number
+): void {
+  if (to - from < 24 || words === null) {
+    if (to - from < 24) {
+      for (let p = from; p < to; p++) {
+        mask[p] = 1;
+      }
+    } else {
+      mask.fill(1, from, to);
+    }
+    return;
+  }
+  while ((from & 7) !== 0) {
+    mask[from++] = 1;
+  }
+  let w = from >> 3;
+  const wordEnd = to >> 3;
+  for (; w + 4 <= wordEnd; w += 4) {
+    words[w] = ONES_WORD;
+    words[w + 1] = ONES_WORD;
+    words[w + 2] = ONES_WORD;
+    words[w + 3] = ONES_WORD;
+  }
+  for (; w < wordEnd; w++) {
+    words[w] = ONES_WORD;
+  }
+  for (let p = wordEnd << 3; p < to; p++) {
+    mask[p] = 1;
+  }
 }
 
 /**

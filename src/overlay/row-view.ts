@@ -145,7 +145,8 @@ export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
           tabindex: '0',
           role: 'img',
           'aria-label': Private.describe(row),
-          style: `aspect-ratio: ${row.width} / ${row.height}`
+          // Fit the output width, and the window's height so the whole image is in view.
+          style: `aspect-ratio: ${row.width} / ${row.height}; max-width: min(100%, calc(75vh * ${row.width} / ${row.height}))`
         }
       },
       [world]

@@ -8,7 +8,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 /** The real CheXmask rows beside the repository. */
-export const SHARED_DATA = process.env.CHEXMASK_SHARED_DATA ?? path.resolve(__dirname, '../../../shared/data');
+export const SHARED_DATA =
+  process.env.CHEXMASK_SHARED_DATA ??
+  path.resolve(__dirname, '../../../shared/data');
 
 if (!fs.existsSync(SHARED_DATA)) {
   throw new Error(`CheXmask test data is missing: expected ${SHARED_DATA}`);
@@ -20,26 +22,39 @@ export function py(text: string): string {
 }
 
 /** Create a notebook, put `code` in its first cell and run it. */
-export async function runInNewNotebook(page: IJupyterLabPageFixture, name: string, code: string): Promise<void> {
+export async function runInNewNotebook(
+  page: IJupyterLabPageFixture,
+  name: string,
+  code: string
+): Promise<void> {
   await page.notebook.createNew(name);
   await page.notebook.setCell(0, 'code', code);
   await page.notebook.runCell(0, true);
 }
 
 /** The n-th CheXmask row view of the page, once painted. */
-export async function paintedRowView(page: IJupyterLabPageFixture, n = 0): Promise<Locator> {
+export async function paintedRowView(
+  page: IJupyterLabPageFixture,
+  n = 0
+): Promise<Locator> {
   const view = page.locator('.jp-OutputArea-output.jp-chexmask-RowView').nth(n);
   await expect(view).toHaveAttribute('data-state', 'painted');
   return view;
 }
 
 /** RGBA of one pixel of the view's mask canvas (mask coordinates). */
-export async function maskPixel(view: Locator, x: number, y: number): Promise<number[]> {
-  return view.locator('canvas.jp-chexmask-masks').evaluate(
-    (canvas: HTMLCanvasElement, [px, py]) =>
-      Array.from(canvas.getContext('2d')!.getImageData(px, py, 1, 1).data),
-    [x, y]
-  );
+export async function maskPixel(
+  view: Locator,
+  x: number,
+  y: number
+): Promise<number[]> {
+  return view
+    .locator('canvas.jp-chexmask-masks')
+    .evaluate(
+      (canvas: HTMLCanvasElement, [px, py]) =>
+        Array.from(canvas.getContext('2d')!.getImageData(px, py, 1, 1).data),
+      [x, y]
+    );
 }
 
 /** Where a mask pixel's centre is on screen. */
