@@ -14,4 +14,3 @@ export * from './row';
 export * from './geometry';
 export * from './organ-masks';
 export * from './csv';
-export * from './raster';

@@ -2,7 +2,7 @@ import { diceCoefficient } from './geometry';
 import { drawPolygon, fillPolygon } from './fill';
 import { LandmarkPoint } from './landmarks';
 import { IOrgan, ORGANS, OrganKey } from './organs';
-import { decodeRle } from './rle';
+import { decodeRle, parseRuns, runsOfMask } from './rle';
 import { IChexmaskRow } from './row';
 
 /** Where an organ's mask came from. */
@@ -86,4 +86,26 @@ export function landmarkAgreement(
     agreement[organ.key] = diceCoefficient(decoded.masks[organ.key], filled);
   }
   return agreement;
+}
+
+/**
+ * The runs of every organ of a row: parsed from its RLE, or from its filled
+ * landmark ring when the row has no RLE for it; empty otherwise. What the
+ * overlay paints and hit-tests, without decoding a byte per pixel.
+ */
+export function organRuns(row: IChexmaskRow): Record<OrganKey, Int32Array> {
+  const runs = {} as Record<OrganKey, Int32Array>;
+  for (const organ of ORGANS) {
+    const rle = row.masks[organ.key];
+    if (rle !== null) {
+      runs[organ.key] = parseRuns(rle, row.height, row.width, organ.column);
+    } else if (row.landmarks) {
+      runs[organ.key] = runsOfMask(
+        fillOrgan(row.landmarks, organ, row.height, row.width)
+      );
+    } else {
+      runs[organ.key] = new Int32Array(0);
+    }
+  }
+  return runs;
 }

@@ -1,6 +1,6 @@
 /** The interactive mask overlay of one CheXmask row. */
 export * from './xray';
-export * from './compositor';
+export * from './mask-painter';
 export * from './annotations';
 export * from './zoom';
 export * from './controls';

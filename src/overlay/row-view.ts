@@ -5,19 +5,19 @@ import {
   cardiothoracicRatio,
   decodeOrganMasks,
   IChexmaskRow,
-  IOrganRaster,
   landmarkAgreement,
   maskStats,
   organOfLandmark,
+  organRuns,
   ORGANS,
   OrganKey,
-  rasterizeOrgans
+  runsContain
 } from '../core';
 import { errorPanel, formatNumber, h, parseColor, Rgb } from '../common';
 import { IParsedRowPayload, MIME_ROW, parseRowPayload } from '../payload';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { AnnotationLayer } from './annotations';
-import { MaskCompositor } from './compositor';
+import { MaskPainter } from './mask-painter';
 import { IOverlayState, OverlayControls } from './controls';
 import { RowHeader } from './header';
 import { FULL_WINDOW, XrayLayer } from './xray';
@@ -120,8 +120,8 @@ export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
       windowLevel: FULL_WINDOW
     };
     this._state = state;
-    const raster = rasterizeOrgans(row);
-    const compositor = new MaskCompositor(raster);
+    const runs = organRuns(row);
+    const painter = new MaskPainter(runs, row.height, row.width);
     const maskCanvas = h('canvas', { className: 'jp-chexmask-masks' });
     maskCanvas.width = row.width;
     maskCanvas.height = row.height;
@@ -173,8 +173,8 @@ export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
     this.node.append(header.node, controls.node, stage, readout, measurements);
     this._parts = {
       row,
-      raster,
-      compositor,
+      runs,
+      painter,
       maskContext,
       maskImage,
       xray,
@@ -218,7 +218,7 @@ export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
         FALLBACK_COLOURS[organ.key]
       );
     }
-    parts.compositor.paint(parts.maskImage.data, {
+    parts.painter.paint(parts.maskImage.data, {
       colors,
       visible: state.visible,
       opacity: state.opacity,
@@ -309,9 +309,9 @@ export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
       parts.readout.textContent = ' ';
       return;
     }
-    const bits = parts.raster.bits[y * row.width + x];
+    const index = y * row.width + x;
     const organs = ORGANS.filter(
-      (o, i) => bits & (1 << i) && this._state!.visible[o.key]
+      o => this._state!.visible[o.key] && runsContain(parts.runs[o.key], index)
     ).map(o => o.label);
     let text = `x ${x}, y ${y}: ${organs.length ? organs.join(' + ') : 'no organ'}`;
     if (this._state!.showLandmarks && row.landmarks) {
@@ -330,8 +330,8 @@ namespace Private {
   /** The pieces of a built view. */
   export interface IParts {
     row: IChexmaskRow;
-    raster: IOrganRaster;
-    compositor: MaskCompositor;
+    runs: Record<OrganKey, Int32Array>;
+    painter: MaskPainter;
     maskContext: CanvasRenderingContext2D;
     maskImage: ImageData;
     xray: XrayLayer | null;

@@ -225,6 +225,15 @@ test.describe('row overlay', () => {
       `import jupyterlab_chexmask as cm\ndf = cm.read_csv(${py(CHEXPERT)}, nrows=3)\nfor i in range(3):\n    display(cm.show(df.iloc[i]))`
     );
     const view = await paintedRowView(page, 0);
+    const times: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      times.push(
+        (await (await paintedRowView(page, n)).getAttribute('data-render-ms'))!
+      );
+    }
+    console.log(
+      `payload → painted, three 1024×1024 rows in one cell: ${times.join(', ')} ms`
+    );
     const scroller = page
       .locator('.jp-NotebookPanel .jp-WindowedPanel-outer')
       .first();
