@@ -1,6 +1,8 @@
 import { checkMaskSize } from './dimensions';
 import { ChexmaskFormatError } from './errors';
 import { MAX_LANDMARK_COORDINATE } from './landmarks';
+import { wordView, writeOnes } from './ones';
+import { clipLine, drawLine8 } from './opencv-line';
 
 /**
  * OpenCV's integer polygon fill, bit for bit.
@@ -175,148 +177,6 @@ function collectEdges(
   return edges;
 }
 
-/** Result of {@link clipLine}: the end points after clipping, and whether any part is inside. */
-interface IClippedLine {
-  inside: boolean;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/**
- * OpenCV's `clipLine` (Cohen–Sutherland against `[0, width-1] × [0, height-1]`,
- * truncating towards zero). Like OpenCV it may move end points even when the
- * line turns out to be outside.
- */
-function clipLine(
-  width: number,
-  height: number,
-  x1: number,
-  y1: number,
-  x2: number,
-  y2: number
-): IClippedLine {
-  const right = width - 1;
-  const bottom = height - 1;
-  let c1 = outCode(x1, y1, right, bottom);
-  let c2 = outCode(x2, y2, right, bottom);
-  if ((c1 & c2) === 0 && (c1 | c2) !== 0) {
-    let a: number;
-    if (c1 & 12) {
-      a = c1 < 8 ? 0 : bottom;
-      x1 += Math.trunc(((a - y1) * (x2 - x1)) / (y2 - y1));
-      y1 = a;
-      c1 = (x1 < 0 ? 1 : 0) + (x1 > right ? 2 : 0);
-    }
-    if (c2 & 12) {
-      a = c2 < 8 ? 0 : bottom;
-      x2 += Math.trunc(((a - y2) * (x2 - x1)) / (y2 - y1));
-      y2 = a;
-      c2 = (x2 < 0 ? 1 : 0) + (x2 > right ? 2 : 0);
-    }
-    if ((c1 & c2) === 0 && (c1 | c2) !== 0) {
-      if (c1) {
-        a = c1 === 1 ? 0 : right;
-        y1 += Math.trunc(((a - x1) * (y2 - y1)) / (x2 - x1));
-        x1 = a;
-        c1 = 0;
-      }
-      if (c2) {
-        a = c2 === 1 ? 0 : right;
-        y2 += Math.trunc(((a - x2) * (y2 - y1)) / (x2 - x1));
-        x2 = a;
-        c2 = 0;
-      }
-    }
-  }
-  return { inside: (c1 | c2) === 0, x0: x1, y0: y1, x1: x2, y1: y2 };
-}
-
-function outCode(x: number, y: number, right: number, bottom: number): number {
-  return (
-    (x < 0 ? 1 : 0) +
-    (x > right ? 2 : 0) +
-    (y < 0 ? 4 : 0) +
-    (y > bottom ? 8 : 0)
-  );
-}
-
-/**
- * OpenCV's 8-connected `Line` through `LineIterator(leftToRight = true)`:
- * clipped to the image first, then Bresenham from the left end point.
- */
-function drawLine8(
-  mask: Uint8Array,
-  height: number,
-  width: number,
-  x0: number,
-  y0: number,
-  x1: number,
-  y1: number
-): void {
-  if (
-    x0 < 0 ||
-    x0 >= width ||
-    x1 < 0 ||
-    x1 >= width ||
-    y0 < 0 ||
-    y0 >= height ||
-    y1 < 0 ||
-    y1 >= height
-  ) {
-    const clipped = clipLine(width, height, x0, y0, x1, y1);
-    if (!clipped.inside) {
-      return;
-    }
-    x0 = clipped.x0;
-    y0 = clipped.y0;
-    x1 = clipped.x1;
-    y1 = clipped.y1;
-  }
-  let dx = x1 - x0;
-  let dy = y1 - y0;
-  if (dx < 0) {
-    dx = -dx;
-    dy = -dy;
-    x0 = x1;
-    y0 = y1;
-  }
-  let stepY = width;
-  if (dy < 0) {
-    dy = -dy;
-    stepY = -width;
-  }
-  // Major axis steps every pixel; the minor one when the error goes negative.
-  const vertical = dy > dx;
-  let major: number;
-  let minor: number;
-  if (vertical) {
-    const t = dx;
-    dx = dy;
-    dy = t;
-    major = stepY;
-    minor = 1;
-  } else {
-    major = 1;
-    minor = stepY;
-  }
-  let err = dx - (dy + dy);
-  const plusDelta = dx + dx;
-  const minusDelta = -(dy + dy);
-  let p = y0 * width + x0;
-  for (let i = 0; i <= dx; i++) {
-    mask[p] = 1;
-    if (err < 0) {
-      err += minusDelta + plusDelta;
-      p += major + minor;
-    } else {
-      err += minusDelta;
-      p += major;
-    }
-  }
-}
-
 /**
  * OpenCV's `FillEdgeCollection`: an active-edge scanline fill with even–odd
  * pairing, fixed-point x, spans from ceil(left) to floor(right).
@@ -359,10 +219,7 @@ function fillEdges(
   let i = 0;
   let e = edges[0];
   yMax = Math.min(yMax, height);
-  const words =
-    mask.byteOffset % 8 === 0
-      ? new Float64Array(mask.buffer, mask.byteOffset, mask.length >> 3)
-      : null;
+  const words = wordView(mask);
 
   for (let y = e.y0; y < yMax; y++) {
     let draw = false;
@@ -468,48 +325,5 @@ function sortEdges(edges: IPolyEdge[]): void {
       j--;
     }
     edges[j + 1] = edge;
-  }
-}
-
-/** The float64 whose eight bytes are all 0x01 (a normal number, stored bit-exactly). */
-const ONES_WORD = new Float64Array(new Uint8Array(8).fill(1).buffer)[0];
-
-/**
- * Set `mask[from..to)` to 1, in 8-byte words when `words` views the same
- * bytes: cheaper than one `Uint8Array.fill` call (a C++ builtin) per scanline
- * span (measured with `npm run bench`). Same as the helper in rle.ts.
- */
-function writeOnes(
-  mask: Uint8Array,
-  words: Float64Array | null,
-  from: number,
-  to: number
-): void {
-  if (to - from < 24 || words === null) {
-    if (to - from < 24) {
-      for (let p = from; p < to; p++) {
-        mask[p] = 1;
-      }
-    } else {
-      mask.fill(1, from, to);
-    }
-    return;
-  }
-  while ((from & 7) !== 0) {
-    mask[from++] = 1;
-  }
-  let w = from >> 3;
-  const wordEnd = to >> 3;
-  for (; w + 4 <= wordEnd; w += 4) {
-    words[w] = ONES_WORD;
-    words[w + 1] = ONES_WORD;
-    words[w + 2] = ONES_WORD;
-    words[w + 3] = ONES_WORD;
-  }
-  for (; w < wordEnd; w++) {
-    words[w] = ONES_WORD;
-  }
-  for (let p = wordEnd << 3; p < to; p++) {
-    mask[p] = 1;
   }
 }

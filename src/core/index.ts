@@ -8,6 +8,7 @@ export * from './dimensions';
 export * from './organs';
 export * from './datasets';
 export * from './rle';
+export * from './runs';
 export * from './landmarks';
 export * from './fill';
 export * from './row';

@@ -1,0 +1,52 @@
+/**
+ * Writing runs of ones into a 0/1 mask fast. One `Uint8Array.fill` call (a
+ * C++ builtin) costs ~45 ns, more than writing a ~200-byte run as 8-byte
+ * words through a `Float64Array` view of the same bytes (measured with
+ * `npm run bench`). Shared by the RLE decoder and the polygon fill.
+ */
+
+/** The float64 whose eight bytes are all 0x01 (a normal number, stored bit-exactly). */
+const ONES_WORD = new Float64Array(new Uint8Array(8).fill(1).buffer)[0];
+
+/** A `Float64Array` over the same bytes as `mask`, or `null` when it is not 8-byte aligned. */
+export function wordView(mask: Uint8Array): Float64Array | null {
+  return mask.byteOffset % 8 === 0
+    ? new Float64Array(mask.buffer, mask.byteOffset, mask.length >> 3)
+    : null;
+}
+
+/** Set `mask[from..to)` to 1, in 8-byte words when `words` views the same bytes. */
+export function writeOnes(
+  mask: Uint8Array,
+  words: Float64Array | null,
+  from: number,
+  to: number
+): void {
+  if (to - from < 24 || words === null) {
+    if (to - from < 24) {
+      for (let p = from; p < to; p++) {
+        mask[p] = 1;
+      }
+    } else {
+      mask.fill(1, from, to);
+    }
+    return;
+  }
+  while ((from & 7) !== 0) {
+    mask[from++] = 1;
+  }
+  let w = from >> 3;
+  const wordEnd = to >> 3;
+  for (; w + 4 <= wordEnd; w += 4) {
+    words[w] = ONES_WORD;
+    words[w + 1] = ONES_WORD;
+    words[w + 2] = ONES_WORD;
+    words[w + 3] = ONES_WORD;
+  }
+  for (; w < wordEnd; w++) {
+    words[w] = ONES_WORD;
+  }
+  for (let p = wordEnd << 3; p < to; p++) {
+    mask[p] = 1;
+  }
+}
