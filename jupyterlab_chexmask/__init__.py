@@ -8,13 +8,14 @@
 from ._csv import read_csv
 from ._display import MIME_ROW, RowView, show
 from ._rle import decode_rle, encode_rle
+from ._sample import sample_csv, sample_xray
 
 try:
     from ._version import __version__
 except ImportError:  # a development checkout that has not been built
     __version__ = "0.0.0.dev"
 
-__all__ = ["MIME_ROW", "RowView", "__version__", "decode_rle", "encode_rle", "read_csv", "show"]
+__all__ = ["MIME_ROW", "RowView", "__version__", "decode_rle", "encode_rle", "read_csv", "sample_csv", "sample_xray", "show"]
 
 
 def _jupyter_labextension_paths() -> list[dict[str, str]]:

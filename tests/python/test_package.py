@@ -13,7 +13,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_public_api() -> None:
     assert set(cx.__all__) == {
-        "show", "read_csv", "RowView", "MIME_ROW", "__version__", "encode_rle", "decode_rle"
+        "show", "read_csv", "RowView", "MIME_ROW", "__version__", "encode_rle", "decode_rle",
+        "sample_csv", "sample_xray"
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
     assert isinstance(cx.__version__, str) and cx.__version__
@@ -30,3 +31,19 @@ def test_pillow_is_imported_lazily() -> None:
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_sample_rows_are_valid_chexmask_rows_and_decode() -> None:
+    import numpy as np
+
+    frame = cx.read_csv(cx.sample_csv())
+    assert len(frame) == 12
+    for _, row in frame.iterrows():
+        for organ in ("Right Lung", "Left Lung", "Heart"):
+            mask = cx.decode_rle(row[organ], 1024, 1024, organ)
+            assert mask.sum() > 10_000
+            assert cx.encode_rle(mask) == row[organ]
+        assert len(row["Landmarks"].split(",")) == 240
+    bundle = cx.show(frame.iloc[0], image=cx.sample_xray())._repr_mimebundle_()
+    assert bundle[cx.MIME_ROW]["image"]["width"] == 1024
+    assert np.isfinite(frame["Dice RCA (Mean)"]).all()
