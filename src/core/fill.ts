@@ -1,7 +1,7 @@
 import { checkMaskSize } from './dimensions';
 import { ChexmaskFormatError } from './errors';
 import { MAX_LANDMARK_COORDINATE } from './landmarks';
-import { wordView, writeOnes } from './ones';
+import { wordView, writeRun } from './ones';
 import { clipLine, drawLine8 } from './opencv-line';
 
 /**
@@ -266,7 +266,7 @@ function fillEdges(
             }
             if (x1 <= x2) {
               const row = y * width;
-              writeOnes(mask, words, row + x1, row + x2 + 1);
+              writeRun(mask, words, row + x1, row + x2 + 1, 1);
             }
           }
         }

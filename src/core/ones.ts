@@ -15,38 +15,47 @@ export function wordView(mask: Uint8Array): Float64Array | null {
     : null;
 }
 
-/** Set `mask[from..to)` to 1, in 8-byte words when `words` views the same bytes. */
-export function writeOnes(
+/** The float64s whose eight bytes are all 0x00 and all 0x01. */
+const WORDS = [0, ONES_WORD];
+
+/**
+ * Set `mask[from..to)` to `value` (0 or 1), in 8-byte words when `words`
+ * views the same bytes: cheaper than one `Uint8Array.fill` call (a C++
+ * builtin) per run or span (measured with `npm run bench`).
+ */
+export function writeRun(
   mask: Uint8Array,
   words: Float64Array | null,
   from: number,
-  to: number
+  to: number,
+  value: 0 | 1
 ): void {
-  if (to - from < 24 || words === null) {
-    if (to - from < 24) {
-      for (let p = from; p < to; p++) {
-        mask[p] = 1;
-      }
-    } else {
-      mask.fill(1, from, to);
+  if (to - from < 24) {
+    for (let p = from; p < to; p++) {
+      mask[p] = value;
     }
     return;
   }
+  if (words === null) {
+    mask.fill(value, from, to);
+    return;
+  }
+  const word = WORDS[value];
   while ((from & 7) !== 0) {
-    mask[from++] = 1;
+    mask[from++] = value;
   }
   let w = from >> 3;
   const wordEnd = to >> 3;
   for (; w + 4 <= wordEnd; w += 4) {
-    words[w] = ONES_WORD;
-    words[w + 1] = ONES_WORD;
-    words[w + 2] = ONES_WORD;
-    words[w + 3] = ONES_WORD;
+    words[w] = word;
+    words[w + 1] = word;
+    words[w + 2] = word;
+    words[w + 3] = word;
   }
   for (; w < wordEnd; w++) {
-    words[w] = ONES_WORD;
+    words[w] = word;
   }
   for (let p = wordEnd << 3; p < to; p++) {
-    mask[p] = 1;
+    mask[p] = value;
   }
 }

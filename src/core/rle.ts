@@ -181,23 +181,20 @@ export function decodeRle(
 ): Uint8Array {
   checkMaskSize(height, width);
   const total = height * width;
-  let mask: Uint8Array;
-  if (out) {
-    if (out.length !== total) {
-      throw new RangeError(
-        `out has ${out.length} bytes, a ${height}×${width} mask needs ${total}`
-      );
-    }
-    out.fill(0);
-    mask = out;
-  } else {
-    mask = new Uint8Array(total);
+  if (out && out.length !== total) {
+    throw new RangeError(
+      `out has ${out.length} bytes, a ${height}×${width} mask needs ${total}`
+    );
   }
-  if (typeof rle !== 'string' || !decodeAsciiRuns(rle, total, mask)) {
+  // A reused buffer is cleared by the fast path between runs; a new one is zero.
+  const mask = out ?? new Uint8Array(total);
+  if (typeof rle !== 'string' || !decodeAsciiRuns(rle, total, mask, !!out)) {
     // Whatever the fast path does not take (null, NaN, tabs or newlines, any
     // error) goes through the checking walker, which decodes it or throws its
-    // exact error. Runs already written by the fast path are a valid prefix,
-    // written again identically.
+    // exact error.
+    if (out) {
+      out.fill(0);
+    }
     forEachRun(rle, height, width, field, (start0, length) => {
       mask.fill(1, start0, start0 + length);
     });

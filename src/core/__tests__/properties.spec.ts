@@ -75,6 +75,16 @@ describe('RLE properties', () => {
         const rle = encodeRle(mask, height, width);
         const decoded = decodeRle(rle, height, width);
         expect(Buffer.from(decoded).equals(Buffer.from(mask))).toBe(true);
+        // Into a dirty reused buffer, by the fast path and by the checking walker.
+        const dirty = new Uint8Array(height * width).fill(7);
+        expect(
+          Buffer.from(decodeRle(rle, height, width, dirty)).equals(
+            Buffer.from(mask)
+          )
+        ).toBe(true);
+        dirty.fill(9);
+        const slow = decodeRle(rle.replace(/ /g, '\t'), height, width, dirty);
+        expect(Buffer.from(slow).equals(Buffer.from(mask))).toBe(true);
         // And the encoding is canonical: encode(decode(s)) = s.
         expect(encodeRle(decoded, height, width)).toBe(rle);
       }),
