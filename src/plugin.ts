@@ -8,6 +8,7 @@ import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { RowOverlayView } from './overlay';
 import { MIME_ROW } from './payload';
 import { SettingsModel } from './settings';
+import { warmUpWhenIdle } from './warmup';
 
 /** The plugin id; its settings schema is `schema/plugin.json`. */
 export const PLUGIN_ID = 'jupyterlab-chexmask:plugin';
@@ -49,6 +50,7 @@ export const chexmaskPlugin: JupyterFrontEndPlugin<void> = {
     const settings = new SettingsModel();
     // Register first, so outputs already in an opening notebook render at once.
     rendermime.addFactory(rowRendererFactory(settings), RENDERER_RANK);
+    warmUpWhenIdle(settings);
     if (settingRegistry) {
       settingRegistry
         .load(PLUGIN_ID)

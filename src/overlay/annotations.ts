@@ -1,62 +1,76 @@
-import { ICardiothoracicRatio, LandmarkPoint, ORGANS, OrganKey } from '../core';
+import { select, Selection } from 'd3';
+import {
+  ICardiothoracicRatio,
+  IHorizontalExtent,
+  LandmarkPoint,
+  ORGANS,
+  OrganKey
+} from '../core';
 import { svg } from '../common';
+
+/** One organ's ring of landmarks, as bound to the SVG. */
+interface IOrganRing {
+  key: OrganKey;
+  start: number;
+  points: LandmarkPoint[];
+}
 
 /**
  * The vector layer above the masks, in mask pixel coordinates (the SVG's
  * viewBox is the mask), so it zooms with the canvas: landmark rings and
- * points per organ, and the two widths of the cardiothoracic ratio.
+ * points per organ, and the two widths of the cardiothoracic ratio. Drawn
+ * with d3 data joins.
  */
 export class AnnotationLayer {
   readonly node: SVGSVGElement;
-  private readonly _landmarks: SVGGElement;
-  private readonly _ctr: SVGGElement;
-  private readonly _organGroups = new Map<OrganKey, SVGGElement>();
+  private readonly _landmarks: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly _ctr: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly _radius: number;
 
-  constructor(
-    private readonly _width: number,
-    private readonly _height: number
-  ) {
+  constructor(width: number, height: number) {
     this.node = svg('svg', {
       class: 'jp-chexmask-annotations',
-      viewBox: `0 0 ${_width} ${_height}`,
+      viewBox: `0 0 ${width} ${height}`,
       preserveAspectRatio: 'none',
       'aria-hidden': 'true'
     });
-    this._landmarks = svg('g', { class: 'jp-chexmask-landmarks' });
-    this._ctr = svg('g', { class: 'jp-chexmask-ctr' });
-    this.node.append(this._landmarks, this._ctr);
+    const root = select(this.node);
+    this._landmarks = root.append('g').attr('class', 'jp-chexmask-landmarks');
+    this._ctr = root.append('g').attr('class', 'jp-chexmask-ctr');
+    this._radius = Math.max(1.5, Math.max(width, height) / 300);
   }
 
-  /** Draw the landmarks (once); later calls only restyle. */
+  /** Draw the landmarks: one group per organ with its closed ring and points. */
   setLandmarks(points: ReadonlyArray<LandmarkPoint> | null): void {
-    this._landmarks.replaceChildren();
-    this._organGroups.clear();
-    if (!points) {
-      return;
-    }
-    const radius = Math.max(1.5, Math.max(this._width, this._height) / 300);
-    for (const organ of ORGANS) {
-      const group = svg('g', { 'data-organ': organ.key });
-      const ring = points.slice(organ.start, organ.end);
-      group.appendChild(
-        svg('polygon', {
-          class: 'jp-chexmask-ring',
-          points: ring.map(p => `${p[0] + 0.5},${p[1] + 0.5}`).join(' ')
-        })
+    const rings: IOrganRing[] = points
+      ? ORGANS.map(o => ({
+          key: o.key,
+          start: o.start,
+          points: points.slice(o.start, o.end)
+        }))
+      : [];
+    const groups = this._landmarks
+      .selectAll<SVGGElement, IOrganRing>('g')
+      .data(rings, d => d.key)
+      .join('g')
+      .attr('data-organ', d => d.key);
+    groups
+      .selectAll('polygon')
+      .data(d => [d])
+      .join('polygon')
+      .attr('class', 'jp-chexmask-ring')
+      .attr('points', d =>
+        d.points.map(p => `${p[0] + 0.5},${p[1] + 0.5}`).join(' ')
       );
-      ring.forEach((p, k) => {
-        const circle = svg('circle', {
-          class: 'jp-chexmask-landmark',
-          cx: p[0] + 0.5,
-          cy: p[1] + 0.5,
-          r: radius,
-          'data-index': organ.start + k
-        });
-        group.appendChild(circle);
-      });
-      this._organGroups.set(organ.key, group);
-      this._landmarks.appendChild(group);
-    }
+    groups
+      .selectAll('circle')
+      .data(d => d.points.map((p, k) => ({ p, index: d.start + k })))
+      .join('circle')
+      .attr('class', 'jp-chexmask-landmark')
+      .attr('cx', d => d.p[0] + 0.5)
+      .attr('cy', d => d.p[1] + 0.5)
+      .attr('r', this._radius)
+      .attr('data-index', d => d.index);
   }
 
   /** Colours and visibility of the landmark groups. */
@@ -65,33 +79,30 @@ export class AnnotationLayer {
     colors: Record<OrganKey, string>,
     visible: Record<OrganKey, boolean>
   ): void {
-    this._landmarks.style.display = show ? '' : 'none';
-    for (const [key, group] of this._organGroups) {
-      group.style.display = visible[key] ? '' : 'none';
-      group.style.setProperty('--jp-chexmask-organ-color', colors[key]);
-    }
+    this._landmarks.style('display', show ? '' : 'none');
+    this._landmarks
+      .selectAll<SVGGElement, IOrganRing>('g')
+      .style('display', d => (visible[d.key] ? null : 'none'))
+      .style('--jp-chexmask-organ-color', d => colors[d.key]);
   }
 
   /** Draw (or clear) the two widths of the cardiothoracic ratio. */
   setRatio(ctr: ICardiothoracicRatio | null, show: boolean): void {
-    this._ctr.replaceChildren();
-    if (!ctr || !show) {
-      return;
-    }
-    for (const [kind, extent] of [
-      ['thorax', ctr.thorax],
-      ['heart', ctr.heart]
-    ] as const) {
-      const y = extent.row + 0.5;
-      this._ctr.appendChild(
-        svg('line', {
-          class: `jp-chexmask-ctr-line jp-chexmask-ctr-${kind}`,
-          x1: extent.x0,
-          x2: extent.x1 + 1,
-          y1: y,
-          y2: y
-        })
-      );
-    }
+    const lines: Array<[string, IHorizontalExtent]> =
+      ctr && show
+        ? [
+            ['thorax', ctr.thorax],
+            ['heart', ctr.heart]
+          ]
+        : [];
+    this._ctr
+      .selectAll('line')
+      .data(lines)
+      .join('line')
+      .attr('class', d => `jp-chexmask-ctr-line jp-chexmask-ctr-${d[0]}`)
+      .attr('x1', d => d[1].x0)
+      .attr('x2', d => d[1].x1 + 1)
+      .attr('y1', d => d[1].row + 0.5)
+      .attr('y2', d => d[1].row + 0.5);
   }
 }

@@ -157,6 +157,42 @@ test.describe('row overlay', () => {
     });
   });
 
+  test('a settings change updates outputs already on screen', async ({
+    page
+  }) => {
+    await runInNewNotebook(
+      page,
+      'settings.ipynb',
+      `import jupyterlab_chexmask as cm\ndf = cm.read_csv(${py(CHEXPERT)}, nrows=1)\ncm.show(df.iloc[0])`
+    );
+    const view = await paintedRowView(page);
+    const heart = pixelOfOnly('heart');
+    expectColour(
+      await maskPixel(view, heart.x, heart.y),
+      COLOURS.heart,
+      Math.round(0.45 * 255)
+    );
+    await page.evaluate(async () => {
+      const registry = await (window as any).galata.getPlugin(
+        '@jupyterlab/apputils-extension:settings'
+      );
+      await registry.set('jupyterlab-chexmask:plugin', 'colors', {
+        rightLung: '#e6194b',
+        leftLung: '#1f6fe5',
+        heart: '#ff00ff'
+      });
+      await registry.set('jupyterlab-chexmask:plugin', 'opacity', 1);
+      await registry.set('jupyterlab-chexmask:plugin', 'rcaThreshold', 0.99);
+    });
+    await expect
+      .poll(() => maskPixel(view, heart.x, heart.y))
+      .toEqual([255, 0, 255, 255]);
+    await expect(view.locator('.jp-chexmask-badge')).toHaveText('below 0.99');
+    await expect(view.locator('.jp-chexmask-badge')).toHaveClass(
+      /jp-chexmask-badge-low/
+    );
+  });
+
   test('draws the 786×899 example over its x-ray', async ({ page }) => {
     const d = EXAMPLE + '/';
     await runInNewNotebook(
