@@ -19,18 +19,14 @@ const SCRATCH_KEEP = 1 << 22;
 
 /**
  * Decode a string made only of ASCII digits and spaces whose runs are all
- * valid, writing its runs into `mask`. With `clearGaps`, the pixels between
- * runs are zeroed in the same sweep (a reused buffer then costs one write per
- * byte, not a clearing pass plus the runs); without it `mask` must be zero.
- * Returns `false`, possibly after writing part of `mask`, on anything else:
- * the caller then clears it and walks the string with {@link forEachRun},
- * which accepts or rejects it exactly as before.
+ * valid, writing its runs into the zeroed `mask`. Returns `false`, possibly
+ * after writing a valid prefix, on anything else: the caller then walks the
+ * string with {@link forEachRun}, which accepts or rejects it exactly as before.
  */
 export function decodeAsciiRuns(
   text: string,
   total: number,
-  mask: Uint8Array,
-  clearGaps: boolean
+  mask: Uint8Array
 ): boolean {
   const n = text.length;
   if (encoder === null) {
@@ -85,19 +81,10 @@ export function decodeAsciiRuns(
       if (value === 0 || end > total) {
         return false;
       }
-      if (clearGaps) {
-        writeRun(mask, words, previousEnd, start - 1, 0);
-      }
       writeRun(mask, words, start - 1, end, 1);
       previousEnd = end;
     }
     count++;
   }
-  if ((count & 1) !== 0) {
-    return false;
-  }
-  if (clearGaps) {
-    writeRun(mask, words, previousEnd, total, 0);
-  }
-  return true;
+  return (count & 1) === 0;
 }

@@ -186,15 +186,14 @@ export function decodeRle(
       `out has ${out.length} bytes, a ${height}×${width} mask needs ${total}`
     );
   }
-  // A reused buffer is cleared by the fast path between runs; a new one is zero.
-  const mask = out ?? new Uint8Array(total);
-  if (typeof rle !== 'string' || !decodeAsciiRuns(rle, total, mask, !!out)) {
+  // Clearing with one native fill (a memset) and then writing the runs beats
+  // clearing the gaps between runs in the same sweep (measured: npm run bench).
+  const mask = out ? out.fill(0) : new Uint8Array(total);
+  if (typeof rle !== 'string' || !decodeAsciiRuns(rle, total, mask)) {
     // Whatever the fast path does not take (null, NaN, tabs or newlines, any
     // error) goes through the checking walker, which decodes it or throws its
-    // exact error.
-    if (out) {
-      out.fill(0);
-    }
+    // exact error. Runs already written by the fast path are a valid prefix,
+    // written again identically.
     forEachRun(rle, height, width, field, (start0, length) => {
       mask.fill(1, start0, start0 + length);
     });
