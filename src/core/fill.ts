@@ -2,7 +2,7 @@ import { checkMaskSize } from './dimensions';
 import { ChexmaskFormatError } from './errors';
 import { MAX_LANDMARK_COORDINATE } from './landmarks';
 import { wordView, writeRun } from './ones';
-import { clipLine, drawLine8 } from './opencv-line';
+import { clipLine, drawLine8, leavesImage } from './opencv-line';
 
 /**
  * OpenCV's integer polygon fill, bit for bit.
@@ -137,16 +137,7 @@ function collectEdges(
     let c0y = y0;
     let c1x = x1;
     let c1y = y1;
-    if (
-      x0 < 0 ||
-      x0 >= width ||
-      x1 < 0 ||
-      x1 >= width ||
-      y0 < 0 ||
-      y0 >= height ||
-      y1 < 0 ||
-      y1 >= height
-    ) {
+    if (leavesImage(width, height, x0, y0, x1, y1)) {
       const clipped = clipLine(width, height, x0, y0, x1, y1);
       if (clipped.y0 !== clipped.y1) {
         c0y = clipped.y0;

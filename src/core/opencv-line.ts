@@ -85,16 +85,7 @@ export function drawLine8(
   x1: number,
   y1: number
 ): void {
-  if (
-    x0 < 0 ||
-    x0 >= width ||
-    x1 < 0 ||
-    x1 >= width ||
-    y0 < 0 ||
-    y0 >= height ||
-    y1 < 0 ||
-    y1 >= height
-  ) {
+  if (leavesImage(width, height, x0, y0, x1, y1)) {
     const clipped = clipLine(width, height, x0, y0, x1, y1);
     if (!clipped.inside) {
       return;
@@ -145,4 +136,25 @@ export function drawLine8(
       p += major;
     }
   }
+}
+
+/** Whether either end point lies outside the image (OpenCV's unsigned test before clipping). */
+export function leavesImage(
+  width: number,
+  height: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number
+): boolean {
+  return (
+    x0 < 0 ||
+    x0 >= width ||
+    x1 < 0 ||
+    x1 >= width ||
+    y0 < 0 ||
+    y0 >= height ||
+    y1 < 0 ||
+    y1 >= height
+  );
 }

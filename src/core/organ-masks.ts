@@ -2,8 +2,8 @@ import { diceCoefficient } from './geometry';
 import { drawPolygon, fillPolygon } from './fill';
 import { LandmarkPoint } from './landmarks';
 import { IOrgan, ORGANS, OrganKey } from './organs';
-import { decodeRle } from './rle';
-import { parseRuns, runsOfMask } from './runs';
+import { decodeRle, runsOfMask } from './rle';
+import { parseRuns } from './runs';
 import { IChexmaskRow } from './row';
 
 /** Where an organ's mask came from. */

@@ -218,7 +218,18 @@ export function encodeRle(
       `mask has ${mask.length} values, a ${height}×${width} mask needs ${total}`
     );
   }
-  const parts: string[] = [];
+  const runs = runsOfMask(mask);
+  const parts: string[] = new Array(runs.length >> 1);
+  for (let k = 0; k < runs.length; k += 2) {
+    parts[k >> 1] = `${runs[k] + 1} ${runs[k + 1]}`;
+  }
+  return parts.join(' ');
+}
+
+/** The runs (0-based `[start, length, …]`) of the non-zero pixels of a mask. */
+export function runsOfMask(mask: ArrayLike<number>): Int32Array {
+  const runs: number[] = [];
+  const total = mask.length;
   let i = 0;
   while (i < total) {
     if (mask[i] === 0) {
@@ -229,7 +240,7 @@ export function encodeRle(
     while (i < total && mask[i] !== 0) {
       i++;
     }
-    parts.push(`${start + 1} ${i - start}`);
+    runs.push(start, i - start);
   }
-  return parts.join(' ');
+  return Int32Array.from(runs);
 }

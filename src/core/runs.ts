@@ -24,25 +24,6 @@ export function parseRuns(
   return Int32Array.from(runs);
 }
 
-/** The runs (0-based `[start, length, …]`) of the non-zero pixels of a mask. */
-export function runsOfMask(mask: ArrayLike<number>): Int32Array {
-  const runs: number[] = [];
-  const total = mask.length;
-  let i = 0;
-  while (i < total) {
-    if (mask[i] === 0) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < total && mask[i] !== 0) {
-      i++;
-    }
-    runs.push(start, i - start);
-  }
-  return Int32Array.from(runs);
-}
-
 /** Whether 0-based pixel `index` lies in one of `runs` (binary search). */
 export function runsContain(runs: Int32Array, index: number): boolean {
   let lo = 0;
