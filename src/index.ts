@@ -9,6 +9,12 @@ export * from './payload';
 export * from './settings';
 export { MIME_ROW } from './payload';
 export { RowOverlayView, ROW_VIEW_CLASS } from './overlay';
-export { PLUGIN_ID, RENDERER_RANK, rowRendererFactory } from './plugin';
+export * from './rca';
+export {
+  PLUGIN_ID,
+  RENDERER_RANK,
+  rcaRendererFactory,
+  rowRendererFactory
+} from './plugin';
 
 export default chexmaskPlugin;

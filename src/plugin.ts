@@ -7,6 +7,7 @@ import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { RowOverlayView } from './overlay';
 import { MIME_ROW } from './payload';
+import { MIME_RCA, RcaHistogramView } from './rca';
 import { SettingsModel } from './settings';
 import { warmUpWhenIdle } from './warmup';
 
@@ -31,6 +32,18 @@ export function rowRendererFactory(
   };
 }
 
+/** The renderer factory of RCA histograms, bound to the live settings. */
+export function rcaRendererFactory(
+  settings: SettingsModel
+): IRenderMime.IRendererFactory {
+  return {
+    safe: true,
+    mimeTypes: [MIME_RCA],
+    defaultRank: RENDERER_RANK,
+    createRenderer: options => new RcaHistogramView(options, settings)
+  };
+}
+
 /**
  * The application plugin: registers the CheXmask renderers with the notebook's
  * rendermime registry and keeps their settings live.
@@ -50,6 +63,7 @@ export const chexmaskPlugin: JupyterFrontEndPlugin<void> = {
     const settings = new SettingsModel();
     // Register first, so outputs already in an opening notebook render at once.
     rendermime.addFactory(rowRendererFactory(settings), RENDERER_RANK);
+    rendermime.addFactory(rcaRendererFactory(settings), RENDERER_RANK);
     warmUpWhenIdle(settings);
     if (settingRegistry) {
       settingRegistry

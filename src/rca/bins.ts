@@ -1,0 +1,111 @@
+/**
+ * Fine-bin arithmetic of RCA histograms: the binning rule shared with the
+ * kernel side, exact re-binning, kept counts at a threshold and quantiles,
+ * all exact to the bin resolution.
+ */
+
+/**
+ * The fine bin of a value in [0, 1]: `floor(v × bins)`, corrected so that
+ * `i / bins ≤ v < (i + 1) / bins` holds in float64; 1.0 goes to the last
+ * bin. The Python aggregator uses the same rule, so a threshold on a bin
+ * edge keeps exactly the values `≥` it.
+ */
+export function binIndex(value: number, bins: number): number {
+  if (value >= 1) {
+    return bins - 1;
+  }
+  let i = Math.floor(value * bins);
+  if (i / bins > value) {
+    i--;
+  } else if ((i + 1) / bins <= value) {
+    i++;
+  }
+  return Math.min(bins - 1, Math.max(0, i));
+}
+
+/** Count values into `bins` fine bins; NaN and values outside [0, 1] are skipped. */
+export function binValues(
+  values: ArrayLike<number | null>,
+  bins: number
+): number[] {
+  const counts = new Array<number>(bins).fill(0);
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v !== null && v >= 0 && v <= 1) {
+      counts[binIndex(v, bins)]++;
+    }
+  }
+  return counts;
+}
+
+/**
+ * Merge every `factor` neighbouring fine bins (exact: counts only add).
+ * `factor` must divide the number of bins.
+ */
+export function rebin(counts: ReadonlyArray<number>, factor: number): number[] {
+  if (!Number.isInteger(factor) || factor < 1 || counts.length % factor !== 0) {
+    throw new RangeError(`cannot merge ${counts.length} bins by ${factor}`);
+  }
+  const out = new Array<number>(counts.length / factor).fill(0);
+  for (let i = 0; i < counts.length; i++) {
+    out[(i / factor) | 0] += counts[i];
+  }
+  return out;
+}
+
+/** The merge factors that divide `bins`, for a bin-width control. */
+export function rebinFactors(bins: number): number[] {
+  const factors: number[] = [];
+  for (let f = 1; f <= bins; f++) {
+    if (bins % f === 0 && bins / f >= 5) {
+      factors.push(f);
+    }
+  }
+  return factors;
+}
+
+/** The fine-bin edge nearest to a threshold: thresholds snap to edges. */
+export function snapToEdge(threshold: number, bins: number): number {
+  return Math.min(bins, Math.max(0, Math.round(threshold * bins))) / bins;
+}
+
+/** Values `≥ threshold` (a fine-bin edge): exact. */
+export function keptAtThreshold(
+  counts: ReadonlyArray<number>,
+  threshold: number
+): number {
+  const bins = counts.length;
+  const first = Math.min(bins, Math.max(0, Math.round(threshold * bins)));
+  let kept = 0;
+  for (let i = first; i < bins; i++) {
+    kept += counts[i];
+  }
+  return kept;
+}
+
+/**
+ * The fine bin holding the `q`-quantile (rank `ceil(q × n)`, at least 1) of
+ * the binned values, as its `[low, high)` interval, or `null` when empty.
+ */
+export function quantileBin(
+  counts: ReadonlyArray<number>,
+  q: number
+): { low: number; high: number } | null {
+  const bins = counts.length;
+  let n = 0;
+  for (const c of counts) {
+    n += c;
+  }
+  if (n === 0) {
+    return null;
+  }
+  const rank = Math.max(1, Math.ceil(q * n));
+  let seen = 0;
+  for (let i = 0; i < bins; i++) {
+    seen += counts[i];
+    if (seen >= rank) {
+      return { low: i / bins, high: (i + 1) / bins };
+    }
+  }
+  return { low: (bins - 1) / bins, high: 1 };
+}

@@ -1,0 +1,281 @@
+import {
+  axisBottom,
+  axisLeft,
+  drag,
+  max as d3max,
+  pointer,
+  scaleLinear,
+  scaleSymlog,
+  select,
+  Selection
+} from 'd3';
+import { svg } from '../common';
+
+/** How several datasets share the chart. */
+export type RcaLayout = 'overlaid' | 'stacked' | 'multiples';
+
+/** One dataset's (re-binned) counts and colour. */
+export interface IHistogramSeries {
+  name: string;
+  color: string;
+  counts: number[];
+}
+
+/** What the chart draws. */
+export interface IChartOptions {
+  width: number;
+  layout: RcaLayout;
+  logScale: boolean;
+  series: IHistogramSeries[];
+  threshold: number;
+  xLabel: string;
+}
+
+const MARGIN = { top: 12, right: 18, bottom: 40, left: 64 };
+const PANEL_HEIGHT = 280;
+const MULTIPLE_HEIGHT = 96;
+const MULTIPLE_GAP = 14;
+
+type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
+
+/**
+ * The d3 histogram: bars per dataset (one path each, overlaid, stacked or as
+ * small multiples), axes with labels, the kept region and a threshold line
+ * that can be dragged or moved with the keyboard (it is an ARIA slider).
+ */
+export class HistogramChart {
+  readonly node: SVGSVGElement;
+  private readonly _root: SvgSelection;
+  private _x = scaleLinear().domain([0, 1]);
+  private _plotTop = MARGIN.top;
+  private _plotBottom = MARGIN.top + PANEL_HEIGHT;
+  private _bins = 1;
+
+  /**
+   * @param onThreshold - Called with a new threshold from a drag or a key.
+   * @param onHover - Called with the hovered bin (or null) and the pointer event.
+   */
+  constructor(
+    private readonly _onThreshold: (threshold: number) => void,
+    private readonly _onHover: (bin: number | null, event: PointerEvent) => void
+  ) {
+    this.node = svg('svg', { class: 'jp-chexmask-rca-chart', role: 'group' });
+    this._root = select(this.node);
+  }
+
+  /** Draw everything (on data, layout, scale or size changes). */
+  draw(options: IChartOptions): void {
+    const { width, layout, series } = options;
+    const root = this._root;
+    root.selectAll('*').remove();
+    const panels = layout === 'multiples' ? series.length : 1;
+    const panelHeight = layout === 'multiples' ? MULTIPLE_HEIGHT : PANEL_HEIGHT;
+    const plotHeight = panels * panelHeight + (panels - 1) * MULTIPLE_GAP;
+    const height = MARGIN.top + plotHeight + MARGIN.bottom;
+    root
+      .attr('width', width)
+      .attr('height', height)
+      .attr('viewBox', `0 0 ${width} ${height}`);
+    this._x = scaleLinear()
+      .domain([0, 1])
+      .range([MARGIN.left, width - MARGIN.right]);
+    this._plotTop = MARGIN.top;
+    this._plotBottom = MARGIN.top + plotHeight;
+    this._bins = series[0]?.counts.length ?? 1;
+    const x = this._x;
+    const bins = this._bins;
+
+    // Stacks: each series' base is the sum of the visible ones before it.
+    const bases = series.map(() => new Array<number>(bins).fill(0));
+    if (layout === 'stacked') {
+      for (let s = 1; s < series.length; s++) {
+        for (let i = 0; i < bins; i++) {
+          bases[s][i] = bases[s - 1][i] + series[s - 1].counts[i];
+        }
+      }
+    }
+    const panelSeries =
+      layout === 'multiples' ? series.map(s => [s]) : [series];
+    panelSeries.forEach((group, p) => {
+      const top = MARGIN.top + p * (panelHeight + MULTIPLE_GAP);
+      const bottom = top + panelHeight;
+      const index = (s: IHistogramSeries): number => series.indexOf(s);
+      const peak =
+        d3max(group, s =>
+          d3max(
+            s.counts,
+            (c, i) => c + (layout === 'stacked' ? bases[index(s)][i] : 0)
+          )
+        ) ?? 0;
+      const y = (options.logScale ? scaleSymlog().constant(1) : scaleLinear())
+        .domain([0, Math.max(1, peak)])
+        .range([bottom, top])
+        .nice();
+      const panel = root.append('g').attr('class', 'jp-chexmask-rca-panel');
+      for (const s of group) {
+        const base = bases[index(s)];
+        panel
+          .append('path')
+          .attr('class', 'jp-chexmask-rca-bars')
+          .attr('data-dataset', s.name)
+          .attr('d', barsPath(s.counts, base, x, y))
+          .style('fill', s.color)
+          .style('stroke', s.color)
+          .style(
+            'fill-opacity',
+            layout === 'overlaid' && group.length > 1 ? 0.35 : 0.8
+          );
+      }
+      panel
+        .append('g')
+        .attr('class', 'jp-chexmask-axis jp-chexmask-axis-y')
+        .attr('transform', `translate(${MARGIN.left},0)`)
+        .call(axisLeft(y).ticks(layout === 'multiples' ? 3 : 6, '~s'));
+      if (layout === 'multiples') {
+        panel
+          .append('text')
+          .attr('class', 'jp-chexmask-rca-panel-label')
+          .attr('x', width - MARGIN.right)
+          .attr('y', top + 12)
+          .attr('text-anchor', 'end')
+          .text(group[0].name);
+      }
+    });
+
+    root
+      .append('g')
+      .attr('class', 'jp-chexmask-axis jp-chexmask-axis-x')
+      .attr('transform', `translate(0,${this._plotBottom})`)
+      .call(axisBottom(x).ticks(10));
+    root
+      .append('text')
+      .attr('class', 'jp-chexmask-axis-label')
+      .attr('x', (MARGIN.left + width - MARGIN.right) / 2)
+      .attr('y', height - 6)
+      .attr('text-anchor', 'middle')
+      .text(options.xLabel);
+    root
+      .append('text')
+      .attr('class', 'jp-chexmask-axis-label')
+      .attr(
+        'transform',
+        `translate(14,${MARGIN.top + plotHeight / 2}) rotate(-90)`
+      )
+      .attr('text-anchor', 'middle')
+      .text(options.logScale ? 'rows per bin (log)' : 'rows per bin');
+
+    this._drawThreshold(options.threshold);
+    this._drawHoverTarget(width);
+  }
+
+  /** Move the threshold line, its handle and the kept region. */
+  setThreshold(threshold: number): void {
+    const x = this._x(threshold);
+    this._root
+      .select('.jp-chexmask-kept')
+      .attr('x', x)
+      .attr('width', Math.max(0, this._x(1) - x));
+    this._root
+      .select('.jp-chexmask-threshold')
+      .attr('transform', `translate(${x},0)`);
+    this._root
+      .select('.jp-chexmask-threshold-handle')
+      .attr('aria-valuenow', threshold.toFixed(3))
+      .attr('aria-valuetext', `threshold ${threshold.toFixed(3)}`);
+  }
+
+  private _drawThreshold(threshold: number): void {
+    const root = this._root;
+    root
+      .append('rect')
+      .attr('class', 'jp-chexmask-kept')
+      .attr('y', this._plotTop)
+      .attr('height', this._plotBottom - this._plotTop);
+    const line = root.append('g').attr('class', 'jp-chexmask-threshold');
+    line.append('line').attr('y1', this._plotTop).attr('y2', this._plotBottom);
+    const handle = line
+      .append('rect')
+      .attr('class', 'jp-chexmask-threshold-handle')
+      .attr('x', -7)
+      .attr('y', this._plotTop - 2)
+      .attr('width', 14)
+      .attr('height', this._plotBottom - this._plotTop + 4)
+      .attr('tabindex', 0)
+      .attr('role', 'slider')
+      .attr('aria-label', 'RCA threshold')
+      .attr('aria-valuemin', 0)
+      .attr('aria-valuemax', 1);
+    const toThreshold = (px: number): number =>
+      Math.min(1, Math.max(0, this._x.invert(px)));
+    line.call(
+      drag<SVGGElement, unknown>().on('drag', event => {
+        this._onThreshold(toThreshold(event.x));
+      })
+    );
+    handle.on('keydown', (event: KeyboardEvent) => {
+      const current = Number(handle.attr('aria-valuenow'));
+      const step = event.shiftKey ? 0.01 : 0.001;
+      const next =
+        event.key === 'ArrowRight' || event.key === 'ArrowUp'
+          ? current + step
+          : event.key === 'ArrowLeft' || event.key === 'ArrowDown'
+            ? current - step
+            : event.key === 'Home'
+              ? 0
+              : event.key === 'End'
+                ? 1
+                : null;
+      if (next !== null) {
+        event.preventDefault();
+        event.stopPropagation();
+        this._onThreshold(Math.min(1, Math.max(0, next)));
+      }
+    });
+    this.setThreshold(threshold);
+  }
+
+  private _drawHoverTarget(width: number): void {
+    const target = this._root
+      .insert('rect', '.jp-chexmask-kept')
+      .attr('class', 'jp-chexmask-rca-hover')
+      .attr('x', MARGIN.left)
+      .attr('y', this._plotTop)
+      .attr('width', width - MARGIN.left - MARGIN.right)
+      .attr('height', this._plotBottom - this._plotTop);
+    target
+      .on('pointermove', (event: PointerEvent) => {
+        const [px] = pointer(event, this.node);
+        const value = this._x.invert(px);
+        const bin =
+          value < 0 || value > 1
+            ? null
+            : Math.min(this._bins - 1, Math.floor(value * this._bins));
+        this._onHover(bin, event);
+      })
+      .on('pointerleave', (event: PointerEvent) => this._onHover(null, event));
+  }
+}
+
+/** One path of bars: a rectangle per non-empty bin, from its base up to base + count. */
+function barsPath(
+  counts: number[],
+  base: number[],
+  x: (v: number) => number,
+  y: (v: number) => number
+): string {
+  const bins = counts.length;
+  const parts: string[] = [];
+  for (let i = 0; i < bins; i++) {
+    if (counts[i] === 0) {
+      continue;
+    }
+    const x0 = x(i / bins);
+    const x1 = x((i + 1) / bins);
+    const y0 = y(base[i]);
+    const y1 = y(base[i] + counts[i]);
+    parts.push(
+      `M${x0.toFixed(2)},${y0.toFixed(2)}V${y1.toFixed(2)}H${x1.toFixed(2)}V${y0.toFixed(2)}Z`
+    );
+  }
+  return parts.join('');
+}

@@ -1,0 +1,199 @@
+import { ChexmaskFormatError, describeType } from '../core';
+import { checkPayloadVersion } from '../payload';
+
+/** The MIME type of RCA histograms. */
+export const MIME_RCA = 'application/vnd.chexmask.rca.v1+json';
+
+/** The most fine bins a payload may have. */
+export const MAX_BINS = 100_000;
+/** The most datasets a payload may have. */
+export const MAX_DATASETS = 64;
+
+/** Counts and additive statistics of one score of one dataset. */
+export interface IScoreHistogram {
+  /** Counts per fine bin over [0, 1]; bin i is [i/bins, (i+1)/bins), the last includes 1. */
+  counts: number[];
+  /** Rows without a value. */
+  missing: number;
+  /** Finite values outside [0, 1], not binned. */
+  outOfRange: number;
+  /** Binned values. */
+  count: number;
+  /** Sum of the binned values (exact mean = sum / count). */
+  sum: number;
+  /** Sum of their squares. */
+  sumSquares: number;
+  /** Smallest and largest binned value, `null` when none. */
+  min: number | null;
+  max: number | null;
+}
+
+/** One dataset of an RCA payload. */
+export interface IRcaDataset {
+  name: string;
+  rows: number;
+  /** Rows with Mean > Max (the swapped early Padchest export). */
+  swapped: number;
+  mean: IScoreHistogram;
+  max: IScoreHistogram;
+  /** Raw values, when the kernel sent them (few rows). */
+  values: { mean: Array<number | null>; max: Array<number | null> } | null;
+}
+
+/**
+ * The payload of {@link MIME_RCA}: per dataset, fine-bin counts of both RCA
+ * scores with additive statistics, so any engine that can group and count
+ * can produce it and counts from several sources add up.
+ */
+export interface IRcaPayload {
+  version: 1;
+  bins: number;
+  datasets: IRcaDataset[];
+  title: string | null;
+}
+
+/**
+ * Check an RCA payload. Every count must be a non-negative integer and every
+ * array the declared length, so the view never draws nonsense silently.
+ *
+ * @throws ChexmaskFormatError naming the payload field at fault.
+ */
+export function parseRcaPayload(data: unknown): IRcaPayload {
+  const payload = object(data, 'payload');
+  checkPayloadVersion(payload.version, MIME_RCA);
+  const bins = payload.bins;
+  if (
+    typeof bins !== 'number' ||
+    !Number.isInteger(bins) ||
+    bins < 1 ||
+    bins > MAX_BINS
+  ) {
+    throw new ChexmaskFormatError(
+      'bins',
+      `must be a whole number from 1 to ${MAX_BINS}, got ${String(bins)}`
+    );
+  }
+  if (!Array.isArray(payload.datasets) || payload.datasets.length === 0) {
+    throw new ChexmaskFormatError('datasets', 'must be a non-empty array');
+  }
+  if (payload.datasets.length > MAX_DATASETS) {
+    throw new ChexmaskFormatError(
+      'datasets',
+      `has ${payload.datasets.length} entries, more than ${MAX_DATASETS}`
+    );
+  }
+  const names = new Set<string>();
+  const datasets = payload.datasets.map((value, i) => {
+    const where = `datasets[${i}]`;
+    const d = object(value, where);
+    if (typeof d.name !== 'string' || d.name.trim() === '') {
+      throw new ChexmaskFormatError(
+        `${where}.name`,
+        'must be a non-empty text'
+      );
+    }
+    const name = d.name.slice(0, 200);
+    if (names.has(name)) {
+      throw new ChexmaskFormatError(
+        `${where}.name`,
+        `repeats the dataset ${JSON.stringify(name)}`
+      );
+    }
+    names.add(name);
+    const dataset: IRcaDataset = {
+      name,
+      rows: count(d.rows, `${where}.rows`),
+      swapped: count(d.swapped ?? 0, `${where}.swapped`),
+      mean: score(d.mean, bins, `${where}.mean`),
+      max: score(d.max, bins, `${where}.max`),
+      values: null
+    };
+    if (d.values !== undefined && d.values !== null) {
+      const v = object(d.values, `${where}.values`);
+      dataset.values = {
+        mean: rawValues(v.mean, `${where}.values.mean`),
+        max: rawValues(v.max, `${where}.values.max`)
+      };
+    }
+    return dataset;
+  });
+  const title =
+    typeof payload.title === 'string' ? payload.title.slice(0, 500) : null;
+  return { version: 1, bins, datasets, title };
+}
+
+function object(value: unknown, field: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ChexmaskFormatError(
+      field,
+      `must be an object, got ${describeType(value)}`
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+function count(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw new ChexmaskFormatError(
+      field,
+      `must be a whole number ≥ 0, got ${String(value)}`
+    );
+  }
+  return value;
+}
+
+function finiteOrNull(value: unknown, field: string): number | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ChexmaskFormatError(
+      field,
+      `must be a finite number or null, got ${String(value)}`
+    );
+  }
+  return value;
+}
+
+function score(value: unknown, bins: number, field: string): IScoreHistogram {
+  const s = object(value, field);
+  if (!Array.isArray(s.counts) || s.counts.length !== bins) {
+    throw new ChexmaskFormatError(
+      `${field}.counts`,
+      `must be an array of ${bins} counts, got ${Array.isArray(s.counts) ? s.counts.length : describeType(s.counts)}`
+    );
+  }
+  let total = 0;
+  const counts = s.counts.map((c, i) => {
+    const n = count(c, `${field}.counts[${i}]`);
+    total += n;
+    return n;
+  });
+  const histogram: IScoreHistogram = {
+    counts,
+    missing: count(s.missing ?? 0, `${field}.missing`),
+    outOfRange: count(s.outOfRange ?? 0, `${field}.outOfRange`),
+    count: count(s.count ?? total, `${field}.count`),
+    sum: finiteOrNull(s.sum, `${field}.sum`) ?? 0,
+    sumSquares: finiteOrNull(s.sumSquares, `${field}.sumSquares`) ?? 0,
+    min: finiteOrNull(s.min, `${field}.min`),
+    max: finiteOrNull(s.max, `${field}.max`)
+  };
+  if (histogram.count !== total) {
+    throw new ChexmaskFormatError(
+      `${field}.count`,
+      `is ${histogram.count}, but the bins hold ${total}`
+    );
+  }
+  return histogram;
+}
+
+function rawValues(value: unknown, field: string): Array<number | null> {
+  if (!Array.isArray(value) || value.length > 1_000_000) {
+    throw new ChexmaskFormatError(
+      field,
+      'must be an array of at most 1,000,000 numbers or nulls'
+    );
+  }
+  return value.map((v, i) => finiteOrNull(v, `${field}[${i}]`));
+}
