@@ -2,3 +2,4 @@
 export * from './dom';
 export * from './colors';
 export * from './error-panel';
+export * from './payload-view';

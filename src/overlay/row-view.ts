@@ -1,5 +1,4 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { Widget } from '@lumino/widgets';
 import { ZoomTransform } from 'd3';
 import {
   cardiothoracicRatio,
@@ -13,8 +12,8 @@ import {
   OrganKey,
   runsContain
 } from '../core';
-import { errorPanel, formatNumber, h, parseColor, Rgb } from '../common';
-import { IParsedRowPayload, MIME_ROW, parseRowPayload } from '../payload';
+import { formatNumber, h, parseColor, PayloadView, Rgb } from '../common';
+import { IParsedRowPayload, parseRowPayload } from '../payload';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { AnnotationLayer } from './annotations';
 import { MaskPainter } from './mask-painter';
@@ -38,42 +37,24 @@ const FALLBACK_COLOURS: Record<OrganKey, Rgb> = {
  * payload has it, with landmarks, the cardiothoracic ratio, zoom, pan and a
  * hover readout. A malformed payload renders an inline error panel.
  */
-export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
-  private _data: unknown = undefined;
+export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   private _parts: Private.IParts | null = null;
   private _state: IOverlayState | null = null;
 
-  constructor(
-    private readonly _options: IRenderMime.IRendererOptions,
-    private readonly _settings: SettingsModel
-  ) {
-    super();
-    this.addClass(ROW_VIEW_CLASS);
-    this._settings.changed.connect(this._onSettings, this);
+  constructor(options: IRenderMime.IRendererOptions, settings: SettingsModel) {
+    super(options, settings, ROW_VIEW_CLASS, 'this CheXmask row');
   }
 
-  /** Render a model; rendering the same payload again does nothing (idempotent). */
-  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const data = model.data[this._options.mimeType ?? MIME_ROW];
-    if (this._parts && data === this._data) {
-      return;
-    }
-    this._data = data;
-    const started = performance.now();
-    this._clear();
-    let payload: IParsedRowPayload;
-    try {
-      payload = parseRowPayload(data);
-      this._build(payload);
-    } catch (error) {
-      this._clear();
-      this.node.appendChild(errorPanel('this CheXmask row', error));
-      this.node.dataset.state = 'error';
-      return;
-    }
-    this.node.dataset.renderMs = (performance.now() - started).toFixed(2);
-    this.node.dataset.state = 'painted';
-    // Measurements and the x-ray come after the first paint.
+  protected parse(data: unknown): IParsedRowPayload {
+    return parseRowPayload(data);
+  }
+
+  protected build(payload: IParsedRowPayload): void {
+    this._build(payload);
+  }
+
+  /** Measurements and the x-ray come after the first paint. */
+  protected async afterPaint(): Promise<void> {
     const parts = this._parts!;
     window.setTimeout(() => this._measure(parts), 0);
     if (parts.xray) {
@@ -92,25 +73,15 @@ export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
     }
   }
 
-  dispose(): void {
-    if (this.isDisposed) {
-      return;
-    }
-    this._settings.changed.disconnect(this._onSettings, this);
-    this._clear();
-    super.dispose();
-  }
-
-  private _clear(): void {
+  protected clear(): void {
     this._parts?.zoom.dispose();
     this._parts = null;
-    this.node.replaceChildren();
-    delete this.node.dataset.state;
+    super.clear();
   }
 
   private _build(payload: IParsedRowPayload): void {
     const { row } = payload;
-    const settings = this._settings.current;
+    const settings = this.settings.current;
     const state: IOverlayState = {
       visible: { rightLung: true, leftLung: true, heart: true },
       opacity: settings.opacity,
@@ -204,7 +175,7 @@ export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
     if (patch.windowLevel && this._parts.xray) {
       this._parts.xray.paint(this._state.windowLevel);
     }
-    this._paint(this._settings.current);
+    this._paint(this.settings.current);
   }
 
   /** Paint masks and annotations with the current state and settings. */
@@ -236,7 +207,7 @@ export class RowOverlayView extends Widget implements IRenderMime.IRenderer {
     parts.annotations.setRatio(parts.ratio, state.showRatio);
   }
 
-  private _onSettings(_: SettingsModel, settings: IChexmaskSettings): void {
+  protected onSettings(settings: IChexmaskSettings): void {
     if (!this._state || !this._parts) {
       return;
     }

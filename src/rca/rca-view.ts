@@ -1,11 +1,10 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { Widget } from '@lumino/widgets';
 import { schemeTableau10 } from 'd3';
-import { errorPanel, h } from '../common';
+import { h, PayloadView } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { rebin, rebinFactors, snapToEdge } from './bins';
 import { HistogramChart, RcaLayout } from './histogram-chart';
-import { IRcaPayload, MIME_RCA, parseRcaPayload } from './payload';
+import { IRcaPayload, parseRcaPayload } from './payload';
 import { RcaTable } from './rca-table';
 import { RcaScore, summarize } from './summary';
 
@@ -29,8 +28,7 @@ interface IRcaState {
  * can be dragged, typed or moved by keyboard and a live table of what it
  * keeps. Re-binning is exact (fine-bin counts only add).
  */
-export class RcaHistogramView extends Widget implements IRenderMime.IRenderer {
-  private _data: unknown = undefined;
+export class RcaHistogramView extends PayloadView<IRcaPayload> {
   private _payload: IRcaPayload | null = null;
   private _state: IRcaState | null = null;
   private _chart: HistogramChart | null = null;
@@ -41,45 +39,27 @@ export class RcaHistogramView extends Widget implements IRenderMime.IRenderer {
   private _resize: ResizeObserver | null = null;
   private _width = 0;
 
-  constructor(
-    private readonly _options: IRenderMime.IRendererOptions,
-    private readonly _settings: SettingsModel
-  ) {
-    super();
-    this.addClass(RCA_VIEW_CLASS);
-    this._settings.changed.connect(this._onSettings, this);
+  constructor(options: IRenderMime.IRendererOptions, settings: SettingsModel) {
+    super(options, settings, RCA_VIEW_CLASS, 'this RCA histogram');
   }
 
-  /** Render a model; the same payload again does nothing. */
-  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const data = model.data[this._options.mimeType ?? MIME_RCA];
-    if (this._payload && data === this._data) {
-      return;
-    }
-    this._data = data;
-    const started = performance.now();
-    this.node.replaceChildren();
-    try {
-      this._payload = parseRcaPayload(data);
-      this._build(this._payload);
-    } catch (error) {
-      this._payload = null;
-      this.node.replaceChildren(errorPanel('this RCA histogram', error));
-      this.node.dataset.state = 'error';
-      return;
-    }
-    this.node.dataset.renderMs = (performance.now() - started).toFixed(2);
-    this.node.dataset.state = 'painted';
+  protected parse(data: unknown): IRcaPayload {
+    return parseRcaPayload(data);
   }
 
-  dispose(): void {
-    this._settings.changed.disconnect(this._onSettings, this);
+  protected build(payload: IRcaPayload): void {
+    this._payload = payload;
+    this._build(payload);
+  }
+
+  protected clear(): void {
     this._resize?.disconnect();
-    super.dispose();
+    this._resize = null;
+    super.clear();
   }
 
   private _build(payload: IRcaPayload): void {
-    const settings = this._settings.current;
+    const settings = this.settings.current;
     const factors = rebinFactors(payload.bins);
     // Start near 100 bins: fine enough to see shape, coarse enough to read.
     const factor = factors.reduce((best, f) =>
@@ -348,7 +328,7 @@ export class RcaHistogramView extends Widget implements IRenderMime.IRenderer {
     tooltip.style.top = `${event.clientY - box.top + 12}px`;
   }
 
-  private _onSettings(_: SettingsModel, settings: IChexmaskSettings): void {
+  protected onSettings(settings: IChexmaskSettings): void {
     if (this._state && !this._state.thresholdTouched) {
       this._setThreshold(settings.rcaThreshold, true);
     }

@@ -1,0 +1,102 @@
+import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { Widget } from '@lumino/widgets';
+import { IChexmaskSettings, SettingsModel } from '../settings';
+import { errorPanel } from './error-panel';
+
+/**
+ * What every CheXmask view shares: an idempotent `renderModel` (the same
+ * payload again does nothing, so writing data back into the model cannot
+ * loop), strict parsing with an inline error panel instead of a blank
+ * output, timing of payload → painted on the node (`data-render-ms`,
+ * `data-state`), and live settings.
+ */
+export abstract class PayloadView<P>
+  extends Widget
+  implements IRenderMime.IRenderer
+{
+  private _data: unknown = undefined;
+  private _rendered = false;
+
+  /**
+   * @param options - The renderer options (its `mimeType` picks the payload).
+   * @param settings - The live settings shared by all views.
+   * @param className - The view's CSS class.
+   * @param what - What the view shows, for the error panel ("this RCA histogram").
+   */
+  constructor(
+    protected readonly options: IRenderMime.IRendererOptions,
+    protected readonly settings: SettingsModel,
+    className: string,
+    private readonly _what: string
+  ) {
+    super();
+    this.addClass(className);
+    settings.changed.connect(this._onSettingsChanged, this);
+  }
+
+  /** Render a model; rendering the same payload again does nothing. */
+  async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
+    const data = model.data[this.options.mimeType];
+    if (this._rendered && data === this._data) {
+      return;
+    }
+    this._data = data;
+    this._rendered = false;
+    const started = performance.now();
+    this.clear();
+    let payload: P;
+    try {
+      payload = this.parse(data);
+      this.build(payload);
+    } catch (error) {
+      this.clear();
+      this.node.appendChild(errorPanel(this._what, error));
+      this.node.dataset.state = 'error';
+      return;
+    }
+    this._rendered = true;
+    this.node.dataset.renderMs = (performance.now() - started).toFixed(2);
+    this.node.dataset.state = 'painted';
+    await this.afterPaint(payload);
+  }
+
+  dispose(): void {
+    if (this.isDisposed) {
+      return;
+    }
+    this.settings.changed.disconnect(this._onSettingsChanged, this);
+    this.clear();
+    super.dispose();
+  }
+
+  /** Check the payload; throw `ChexmaskFormatError` for anything malformed. */
+  protected abstract parse(data: unknown): P;
+
+  /** Build the view and paint it (synchronously: this is what is timed). */
+  protected abstract build(payload: P): void;
+
+  /** Work after the first paint (measurements, images). */
+  protected async afterPaint(payload: P): Promise<void> {
+    // Nothing by default.
+  }
+
+  /** Remove what `build` made. */
+  protected clear(): void {
+    this.node.replaceChildren();
+    delete this.node.dataset.state;
+  }
+
+  /** React to new settings once rendered. */
+  protected onSettings(settings: IChexmaskSettings): void {
+    // Nothing by default.
+  }
+
+  private _onSettingsChanged(
+    _: SettingsModel,
+    settings: IChexmaskSettings
+  ): void {
+    if (this._rendered) {
+      this.onSettings(settings);
+    }
+  }
+}
