@@ -108,10 +108,16 @@ export class RcaHistogramView extends PayloadView<IRcaPayload> {
         'aria-label': 'RCA threshold'
       }
     });
-    this._input.addEventListener('change', () => {
+    const commit = (): void => {
       const value = Number(this._input!.value);
-      if (Number.isFinite(value)) {
+      if (this._input!.value !== '' && Number.isFinite(value)) {
         this._setThreshold(value);
+      }
+    };
+    this._input.addEventListener('change', commit);
+    this._input.addEventListener('keydown', event => {
+      if (event.key === 'Enter') {
+        commit();
       }
     });
     const controls = h('div', { className: 'jp-chexmask-control-row' }, [
