@@ -14,7 +14,7 @@ export abstract class PayloadView<P>
   extends Widget
   implements IRenderMime.IRenderer
 {
-  private _data: unknown = undefined;
+  private _fingerprint = '';
   private _rendered = false;
 
   /**
@@ -34,13 +34,18 @@ export abstract class PayloadView<P>
     settings.changed.connect(this._onSettingsChanged, this);
   }
 
-  /** Render a model; rendering the same payload again does nothing. */
+  /**
+   * Render a model; rendering the same payload again does nothing. Output
+   * models hand out a fresh copy of their data on every read, so "the same"
+   * is judged by content, not identity.
+   */
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
     const data = model.data[this.options.mimeType];
-    if (this._rendered && data === this._data) {
+    const fingerprint = Private.fingerprint(data);
+    if (this._rendered && fingerprint === this._fingerprint) {
       return;
     }
-    this._data = data;
+    this._fingerprint = fingerprint;
     this._rendered = false;
     const started = performance.now();
     this.clear();
@@ -58,6 +63,7 @@ export abstract class PayloadView<P>
     this.node.dataset.renderMs = (performance.now() - started).toFixed(2);
     this.node.dataset.state = 'painted';
     await this.afterPaint(payload);
+    await this._writePicture(model);
   }
 
   dispose(): void {
@@ -86,9 +92,59 @@ export abstract class PayloadView<P>
     delete this.node.dataset.state;
   }
 
+  /**
+   * The static picture of what the view shows, at the data's native
+   * resolution, or `null` for none. Written back into the output as
+   * `image/png`, so exported HTML, GitHub and nbviewer show it.
+   */
+  protected async picture(): Promise<HTMLCanvasElement | null> {
+    return null;
+  }
+
+  /** What the picture shows, in words (ids, areas, scores, thresholds). */
+  protected altText(): string {
+    return '';
+  }
+
   /** React to new settings once rendered. */
   protected onSettings(settings: IChexmaskSettings): void {
     // Nothing by default.
+  }
+
+  /**
+   * Write the picture back into the output bundle, keeping every other key,
+   * the way plotly's and Vega's renderers do: only when the output is visible
+   * (a hidden output has no size to draw at) and only when the picture is
+   * absent or changed, so saving and re-rendering never loop.
+   */
+  private async _writePicture(model: IRenderMime.IMimeModel): Promise<void> {
+    if (
+      !this.node.isConnected ||
+      this.node.offsetWidth === 0 ||
+      this.node.offsetHeight === 0
+    ) {
+      return;
+    }
+    const canvas = await this.picture();
+    if (!canvas || this.isDisposed) {
+      return;
+    }
+    const png = canvas
+      .toDataURL('image/png')
+      .replace(/^data:image\/png;base64,/, '');
+    const alt = this.altText();
+    const metadata = (model.metadata[PNG] ?? {}) as Record<string, unknown>;
+    if (model.data[PNG] === png && metadata.alt === alt) {
+      return;
+    }
+    model.setData({
+      data: { ...model.data, [PNG]: png },
+      metadata: {
+        ...model.metadata,
+        [PNG]: { ...metadata, alt, width: canvas.width, height: canvas.height }
+      }
+    });
+    this.node.dataset.picture = 'written';
   }
 
   private _onSettingsChanged(
@@ -98,5 +154,20 @@ export abstract class PayloadView<P>
     if (this._rendered) {
       this.onSettings(settings);
     }
+  }
+}
+
+const PNG = 'image/png';
+
+namespace Private {
+  /** A content fingerprint of a payload: FNV-1a over its JSON, with its length. */
+  export function fingerprint(data: unknown): string {
+    const text = JSON.stringify(data) ?? '';
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      hash ^= text.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return `${text.length}:${(hash >>> 0).toString(16)}`;
   }
 }

@@ -6,3 +6,4 @@ export * from './zoom';
 export * from './controls';
 export * from './header';
 export * from './row-view';
+export * from './picture';

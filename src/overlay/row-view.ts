@@ -19,6 +19,7 @@ import { AnnotationLayer } from './annotations';
 import { MaskPainter } from './mask-painter';
 import { IOverlayState, OverlayControls } from './controls';
 import { RowHeader } from './header';
+import { drawRowAnnotations, rowAltText, rowDescription } from './picture';
 import { FULL_WINDOW, XrayLayer } from './xray';
 import { ZoomController } from './zoom';
 
@@ -56,7 +57,12 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   /** Measurements and the x-ray come after the first paint. */
   protected async afterPaint(): Promise<void> {
     const parts = this._parts!;
-    window.setTimeout(() => this._measure(parts), 0);
+    parts.measured = new Promise(resolve =>
+      window.setTimeout(() => {
+        this._measure(parts);
+        resolve();
+      }, 0)
+    );
     if (parts.xray) {
       try {
         await parts.xray.load();
@@ -71,6 +77,43 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
         );
       }
     }
+  }
+
+  /**
+   * The overlay at the mask's native resolution: the x-ray (or a neutral
+   * grey), the masks as painted, the ratio widths and the landmarks when
+   * shown.
+   */
+  protected async picture(): Promise<HTMLCanvasElement | null> {
+    const parts = this._parts;
+    if (!parts) {
+      return null;
+    }
+    const { row } = parts;
+    await parts.measured;
+    const canvas = document.createElement('canvas');
+    canvas.width = row.width;
+    canvas.height = row.height;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = '#777';
+    context.fillRect(0, 0, row.width, row.height);
+    if (this.node.dataset.xray === 'loaded') {
+      context.drawImage(parts.xray!.canvas, 0, 0, row.width, row.height);
+    }
+    context.drawImage(parts.maskContext.canvas, 0, 0);
+    drawRowAnnotations(
+      context,
+      parts.row,
+      parts.ratio,
+      this._state!,
+      this.settings.current.colors
+    );
+    return canvas;
+  }
+
+  protected altText(): string {
+    const parts = this._parts;
+    return parts ? rowAltText(parts.row, parts.areas, parts.ratio) : '';
   }
 
   protected clear(): void {
@@ -115,7 +158,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
         attrs: {
           tabindex: '0',
           role: 'img',
-          'aria-label': Private.describe(row),
+          'aria-label': rowDescription(row),
           // Fit the output width, and the window's height so the whole image is in view.
           style: `aspect-ratio: ${row.width} / ${row.height}; max-width: min(100%, calc(75vh * ${row.width} / ${row.height}))`
         }
@@ -156,7 +199,9 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       readout,
       measurements,
       zoom,
-      ratio: null
+      ratio: null,
+      areas: null,
+      measured: Promise.resolve()
     };
     stage.addEventListener('pointermove', event => this._hover(event));
     stage.addEventListener('pointerleave', () => (readout.textContent = ' '));
@@ -226,8 +271,10 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     }
     const { row } = parts;
     const decoded = decodeOrganMasks(row);
+    parts.areas = {} as Record<OrganKey, number>;
     for (const organ of ORGANS) {
       const stats = maskStats(decoded.masks[organ.key], row.height, row.width);
+      parts.areas[organ.key] = stats.pixels;
       parts.controls.setArea(
         organ.key,
         `${stats.pixels.toLocaleString('en-US')} px (${(stats.share * 100).toFixed(1)}%)`
@@ -314,6 +361,10 @@ namespace Private {
     measurements: HTMLElement;
     zoom: ZoomController;
     ratio: ReturnType<typeof cardiothoracicRatio>;
+    /** Pixels per organ, once measured. */
+    areas: Record<OrganKey, number> | null;
+    /** Settles when the measurements are done. */
+    measured: Promise<void>;
   }
 
   /** Move the world (canvases and SVG) with the zoom transform. */
@@ -339,15 +390,5 @@ namespace Private {
       }
     });
     return best;
-  }
-
-  /** A text summary of the view for screen readers. */
-  export function describe(row: IChexmaskRow): string {
-    return (
-      `CheXmask segmentation of ${row.id ?? 'an image'}` +
-      (row.dataset ? ` from ${row.dataset}` : '') +
-      `, ${row.height}×${row.width} pixels, Dice RCA mean ${formatNumber(row.diceRcaMean)}` +
-      ` and max ${formatNumber(row.diceRcaMax)}; right lung, left lung and heart masks.`
-    );
   }
 }

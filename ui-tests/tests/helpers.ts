@@ -68,3 +68,19 @@ export async function screenPoint(
   const scale = box.width / maskWidth;
   return { x: box.x + (x + 0.5) * scale, y: box.y + (y + 0.5) * scale };
 }
+
+/** The data and metadata of one output of the current notebook's model. */
+export async function outputBundle(
+  page: IJupyterLabPageFixture,
+  cell: number,
+  output = 0
+): Promise<{ data: Record<string, unknown>; metadata: Record<string, any> }> {
+  return page.evaluate(
+    ([c, o]) => {
+      const panel = (window as any).jupyterapp.shell.currentWidget;
+      const model = panel.content.model.cells.get(c).outputs.get(o);
+      return { data: model.data, metadata: model.metadata };
+    },
+    [cell, output]
+  );
+}

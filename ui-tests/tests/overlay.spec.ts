@@ -14,6 +14,7 @@ import {
 } from '../../src/core';
 import {
   maskPixel,
+  outputBundle,
   paintedRowView,
   py,
   runInNewNotebook,
@@ -148,6 +149,18 @@ test.describe('row overlay', () => {
       'Cardiothoracic ratio 0.'
     );
     await expect(view.locator('.jp-chexmask-ctr-line')).toHaveCount(2);
+
+    // The picture written back into the output, for exports and other viewers.
+    await expect(view).toHaveAttribute('data-picture', 'written');
+    const bundle = await outputBundle(page, 0);
+    expect(Object.keys(bundle.data).sort()).toEqual([
+      'application/vnd.chexmask.row.v1+json',
+      'image/png',
+      'text/plain'
+    ]);
+    expect(String(bundle.data['image/png']).slice(0, 8)).toBe('iVBORw0K');
+    expect(bundle.metadata['image/png'].alt).toContain(row.id!);
+    expect(bundle.metadata['image/png'].alt).toMatch(/right lung [\d,]+ px/);
 
     await page.mouse.move(0, 0);
     expect(

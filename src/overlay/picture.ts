@@ -1,0 +1,83 @@
+import { ICardiothoracicRatio, IChexmaskRow, ORGANS, OrganKey } from '../core';
+import { formatNumber } from '../common';
+import { IOverlayState } from './controls';
+
+/*
+ * The static picture of a row overlay (written back into the output as
+ * image/png) and its alt text.
+ */
+
+/** Draw the ratio widths and the landmarks (when shown) onto a picture. */
+export function drawRowAnnotations(
+  context: CanvasRenderingContext2D,
+  row: IChexmaskRow,
+  ratio: ICardiothoracicRatio | null,
+  state: IOverlayState,
+  colors: Record<OrganKey, string>
+): void {
+  const scale = Math.max(1, Math.max(row.width, row.height) / 512);
+  if (ratio && state.showRatio) {
+    context.lineWidth = 2 * scale;
+    context.setLineDash([6 * scale, 3 * scale]);
+    for (const [extent, color] of [
+      [ratio.thorax, '#f0a030'],
+      [ratio.heart, '#30a0f0']
+    ] as const) {
+      context.strokeStyle = color;
+      context.beginPath();
+      context.moveTo(extent.x0, extent.row + 0.5);
+      context.lineTo(extent.x1 + 1, extent.row + 0.5);
+      context.stroke();
+    }
+    context.setLineDash([]);
+  }
+  if (row.landmarks && state.showLandmarks) {
+    for (const organ of ORGANS) {
+      if (!state.visible[organ.key]) {
+        continue;
+      }
+      const ring = row.landmarks.slice(organ.start, organ.end);
+      context.strokeStyle = context.fillStyle = colors[organ.key];
+      context.lineWidth = 1.5 * scale;
+      context.beginPath();
+      ring.forEach(([x, y], k) =>
+        k ? context.lineTo(x + 0.5, y + 0.5) : context.moveTo(x + 0.5, y + 0.5)
+      );
+      context.closePath();
+      context.stroke();
+      for (const [x, y] of ring) {
+        context.beginPath();
+        context.arc(x + 0.5, y + 0.5, 2 * scale, 0, 2 * Math.PI);
+        context.fill();
+      }
+    }
+  }
+}
+
+/** The picture's alt text: id, dataset, size, organ areas, CTR and Dice RCA. */
+export function rowAltText(
+  row: IChexmaskRow,
+  areas: Record<OrganKey, number> | null,
+  ratio: ICardiothoracicRatio | null
+): string {
+  const organs = ORGANS.map(
+    o =>
+      `${o.label.toLowerCase()} ${areas ? areas[o.key].toLocaleString('en-US') : '?'} px`
+  ).join(', ');
+  return (
+    `CheXmask segmentation of ${row.id ?? 'an image'}${row.dataset ? ` (${row.dataset})` : ''}, ` +
+    `${row.height}×${row.width} px: ${organs}` +
+    (ratio ? `; cardiothoracic ratio ${ratio.ratio.toFixed(3)}` : '') +
+    `; Dice RCA mean ${formatNumber(row.diceRcaMean)}, max ${formatNumber(row.diceRcaMax)}.`
+  );
+}
+
+/** A text summary of the view for screen readers. */
+export function rowDescription(row: IChexmaskRow): string {
+  return (
+    `CheXmask segmentation of ${row.id ?? 'an image'}` +
+    (row.dataset ? ` from ${row.dataset}` : '') +
+    `, ${row.height}×${row.width} pixels, Dice RCA mean ${formatNumber(row.diceRcaMean)}` +
+    ` and max ${formatNumber(row.diceRcaMax)}; right lung, left lung and heart masks.`
+  );
+}
