@@ -7,6 +7,8 @@
 
 from ._csv import read_csv
 from ._display import MIME_ROW, RowView, show
+from ._landmarks import MIME_LANDMARKS, LandmarkPlot, landmarks
+from ._rca import MIME_RCA, RcaHistogram, rca_histogram
 from ._rle import decode_rle, encode_rle
 from ._sample import sample_csv, sample_xray
 
@@ -15,7 +17,23 @@ try:
 except ImportError:  # a development checkout that has not been built
     __version__ = "0.0.0.dev"
 
-__all__ = ["MIME_ROW", "RowView", "__version__", "decode_rle", "encode_rle", "read_csv", "sample_csv", "sample_xray", "show"]
+__all__ = [
+    "LandmarkPlot",
+    "MIME_LANDMARKS",
+    "MIME_RCA",
+    "MIME_ROW",
+    "RcaHistogram",
+    "RowView",
+    "__version__",
+    "decode_rle",
+    "encode_rle",
+    "landmarks",
+    "rca_histogram",
+    "read_csv",
+    "sample_csv",
+    "sample_xray",
+    "show",
+]
 
 
 def _jupyter_labextension_paths() -> list[dict[str, str]]:

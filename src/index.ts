@@ -10,6 +10,7 @@ export * from './settings';
 export { MIME_ROW } from './payload';
 export { RowOverlayView, ROW_VIEW_CLASS } from './overlay';
 export * from './rca';
+export * from './landmarks';
 export {
   PLUGIN_ID,
   RENDERER_RANK,

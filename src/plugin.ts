@@ -7,6 +7,7 @@ import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { RowOverlayView } from './overlay';
 import { MIME_ROW } from './payload';
+import { LandmarkPlotView, MIME_LANDMARKS } from './landmarks';
 import { MIME_RCA, RcaHistogramView } from './rca';
 import { SettingsModel } from './settings';
 import { warmUpWhenIdle } from './warmup';
@@ -44,6 +45,18 @@ export function rcaRendererFactory(
   };
 }
 
+/** The renderer factory of landmark plots, bound to the live settings. */
+export function landmarksRendererFactory(
+  settings: SettingsModel
+): IRenderMime.IRendererFactory {
+  return {
+    safe: true,
+    mimeTypes: [MIME_LANDMARKS],
+    defaultRank: RENDERER_RANK,
+    createRenderer: options => new LandmarkPlotView(options, settings)
+  };
+}
+
 /**
  * The application plugin: registers the CheXmask renderers with the notebook's
  * rendermime registry and keeps their settings live.
@@ -64,6 +77,7 @@ export const chexmaskPlugin: JupyterFrontEndPlugin<void> = {
     // Register first, so outputs already in an opening notebook render at once.
     rendermime.addFactory(rowRendererFactory(settings), RENDERER_RANK);
     rendermime.addFactory(rcaRendererFactory(settings), RENDERER_RANK);
+    rendermime.addFactory(landmarksRendererFactory(settings), RENDERER_RANK);
     warmUpWhenIdle(settings);
     if (settingRegistry) {
       settingRegistry

@@ -14,7 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 def test_public_api() -> None:
     assert set(cx.__all__) == {
         "show", "read_csv", "RowView", "MIME_ROW", "__version__", "encode_rle", "decode_rle",
-        "sample_csv", "sample_xray"
+        "sample_csv", "sample_xray", "landmarks", "LandmarkPlot", "MIME_LANDMARKS",
+        "rca_histogram", "RcaHistogram", "MIME_RCA"
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
     assert isinstance(cx.__version__, str) and cx.__version__

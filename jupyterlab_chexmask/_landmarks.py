@@ -1,0 +1,329 @@
+"""Landmark plots: one row's 120 landmarks, or the shapes of up to 10,000 rows at once.
+
+:func:`landmarks` sends the rows' raw ``Landmarks`` cells, unparsed, to the
+JupyterLab extension, which parses them once with its TypeScript core (one
+parser, not one per language) and draws them (MIME type
+:data:`MIME_LANDMARKS`).
+
+Payload (``application/vnd.chexmask.landmarks.v1+json``), JSON-safe (no NaN
+or infinity anywhere)::
+
+    {
+      "version": 1,
+      "rows": [                          # 1 to 10,000 rows, in the order given
+        {
+          "id": str | null,              # the image id (first id column with a value)
+          "dataset": str | null,         # inferred from the id column (infer_dataset)
+          "group": str | null,           # only when "groupBy" is not null
+          "height": int, "width": int,   # mask size (1024 when Height/Width is empty)
+          "landmarks": str | [number],   # the raw Landmarks cell, unparsed
+          "row": {column: value}         # only with underlay=True (one row): the
+        }, ...                           #   full CSV row, whose masks are drawn
+      ],
+      "groupBy": "dataset" | str | null, # what the groups are, or no grouping
+      "frame": "pixels" | "normalized",  # the common frame (see below)
+      "title": str | null
+    }
+
+Frame: mask pixels when every row has the same Height x Width, otherwise
+landmarks normalised by image size (x / Width, y / Height), so rows of
+different resolutions can be compared. The plot's outliers are the rows
+furthest from the mean shape by the mean Euclidean distance of their 120
+landmarks to the mean shape's, in the frame's units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping, Sequence
+from typing import Any, Optional, Union
+
+import pandas as pd
+
+from ._format import ID_COLUMNS, LANDMARKS_COLUMN, infer_dataset, is_index_column
+from ._row import _is_missing, json_safe, mask_size, row_cells
+
+#: The MIME type the JupyterLab extension renders as a landmark plot.
+MIME_LANDMARKS = "application/vnd.chexmask.landmarks.v1+json"
+
+#: The payload's ``version`` field.
+PAYLOAD_VERSION = 1
+
+#: The most rows one plot takes (the extension refuses more).
+MAX_ROWS = 10_000
+
+#: The most groups one plot tells apart (the extension refuses more).
+MAX_GROUPS = 64
+
+#: The grouping inferred from the id columns.
+DATASET_GROUPING = "dataset"
+
+_FRAMES = ("pixels", "normalized")
+
+RowsType = Union[pd.Series, pd.DataFrame, Mapping[str, Any], Sequence[Any]]
+
+
+class LandmarkPlot:
+    """A landmark plot ready to display; made by :func:`landmarks`.
+
+    In JupyterLab (with the extension) it renders as the interactive plot;
+    elsewhere as a short text summary.
+    """
+
+    def __init__(self, payload: dict[str, Any], summary: str) -> None:
+        """Wrap a payload (see :func:`landmarks`) and its plain-text summary."""
+        self._payload = payload
+        self._summary = summary
+
+    @property
+    def payload(self) -> dict[str, Any]:
+        """The JSON-serialisable payload sent under :data:`MIME_LANDMARKS`."""
+        return self._payload
+
+    @property
+    def summary(self) -> str:
+        """The plain-text summary (the ``text/plain`` representation)."""
+        return self._summary
+
+    def _repr_mimebundle_(
+        self,
+        include: Optional[Container[str]] = None,
+        exclude: Optional[Container[str]] = None,
+    ) -> dict[str, Any]:
+        """The MIME bundle: the payload under :data:`MIME_LANDMARKS` and the summary as text."""
+        bundle: dict[str, Any] = {MIME_LANDMARKS: self._payload, "text/plain": self._summary}
+        return {
+            mime: data
+            for mime, data in bundle.items()
+            if (include is None or mime in include) and (exclude is None or mime not in exclude)
+        }
+
+    def __repr__(self) -> str:
+        """One line: the summary's first line."""
+        return f"<LandmarkPlot {self._summary.splitlines()[0]}>"
+
+
+def landmarks(
+    rows: RowsType,
+    group_by: Union[str, bool, None] = None,
+    *,
+    title: Optional[str] = None,
+    underlay: bool = False,
+    frame: Optional[str] = None,
+) -> LandmarkPlot:
+    """Plot CheXmask landmarks: one row's contour set, or the shapes of many rows.
+
+    One row is drawn as its three organ rings (120 points coloured by organ,
+    hover for each point's organ, index and coordinates), optionally over its
+    own masks. Several rows (up to 10,000) are drawn as contours in a common
+    frame with the mean shape, a one-standard-deviation ellipse per landmark
+    and the ten rows furthest from the mean shape.
+
+    Args:
+        rows: A pandas Series (one row, e.g. ``df.iloc[0]``), a DataFrame, a
+            mapping of column name to value (one row), or a list of Series,
+            mappings and DataFrames (e.g. one per CheXmask file). Each row
+            needs a ``Landmarks`` cell; it is sent raw, unparsed.
+        group_by: A column to colour rows by, or ``"dataset"`` for the source
+            dataset inferred from each row's id column. The default groups by
+            dataset when the rows come from several datasets; ``True`` always
+            groups by dataset and ``False`` never groups. At most 64 groups.
+        title: A caption for the plot.
+        underlay: Draw the row's own masks under its landmarks (one row only;
+            the whole row is sent).
+        frame: ``"pixels"`` or ``"normalized"`` to override the frame, which
+            is mask pixels when every row has the same Height x Width and
+            otherwise normalised by image size.
+
+    Returns:
+        A :class:`LandmarkPlot`; as the last expression of a cell it is displayed.
+
+    Raises:
+        TypeError: ``rows`` (or an element of it) is not a Series, DataFrame
+            or mapping, or ``group_by`` is not a column name.
+        ValueError: no rows, more than 10,000 rows (plot a sample, e.g.
+            ``df.sample(10000)``), a row without ``Landmarks``, an invalid
+            Height/Width, an unknown ``group_by`` column or more than 64
+            groups, ``underlay`` with more than one row, or an unknown ``frame``.
+
+    """
+    if frame is not None and frame not in _FRAMES:
+        raise ValueError(f"frame must be 'pixels', 'normalized' or None, got {frame!r}")
+    parts = _parts(rows)
+    total = sum(len(p) if isinstance(p, pd.DataFrame) else 1 for p in parts)
+    if total == 0:
+        raise ValueError("there are no rows to plot")
+    if total > MAX_ROWS:
+        raise ValueError(
+            f"{total:,} rows are more than the {MAX_ROWS:,} a landmark plot draws: "
+            f"plot a sample, e.g. landmarks(df.sample({MAX_ROWS}))"
+        )
+    if underlay and total != 1:
+        raise ValueError(f"underlay draws one row's masks: pass one row, not {total:,}")
+    if group_by is not None and not isinstance(group_by, (str, bool)):
+        raise TypeError(f"group_by must be a column name, 'dataset' or False, got {group_by!r}")
+
+    records = _records(parts, group_by if isinstance(group_by, str) else None)
+    out_rows = [_plot_row(i, record) for i, record in enumerate(records)]
+
+    grouping = _grouping(group_by, records, out_rows)
+    if grouping is not None:
+        names = [row["group"] for row in out_rows]
+        distinct = list(dict.fromkeys(names))
+        if len(distinct) > MAX_GROUPS:
+            raise ValueError(
+                f"group_by {grouping!r} has {len(distinct):,} distinct values; "
+                f"a plot tells at most {MAX_GROUPS} groups apart"
+            )
+    if underlay:
+        out_rows[0]["row"] = row_cells(_single_row(parts))
+
+    sizes = {(row["height"], row["width"]) for row in out_rows}
+    chosen = frame or ("pixels" if len(sizes) == 1 else "normalized")
+    caption = None if title is None else str(title)
+    payload = {
+        "version": PAYLOAD_VERSION,
+        "rows": out_rows,
+        "groupBy": grouping,
+        "frame": chosen,
+        "title": caption,
+    }
+    return LandmarkPlot(payload, _summary(out_rows, grouping, chosen, sizes, caption))
+
+
+def _parts(rows: Any) -> list[Union[pd.DataFrame, Mapping[str, Any], pd.Series]]:
+    """``rows`` as a flat list of DataFrames, Series and mappings."""
+    if isinstance(rows, (pd.DataFrame, pd.Series, Mapping)):
+        return [rows]
+    if isinstance(rows, (str, bytes)) or not isinstance(rows, Sequence):
+        raise TypeError(
+            "rows must be a pandas Series or DataFrame, a mapping of column name to value, "
+            f"or a list of those, got {type(rows).__name__}"
+        )
+    for i, item in enumerate(rows):
+        if not isinstance(item, (pd.DataFrame, pd.Series, Mapping)):
+            raise TypeError(
+                f"rows[{i}] must be a pandas Series or DataFrame or a mapping, "
+                f"got {type(item).__name__}"
+            )
+    return list(rows)
+
+
+def _single_row(parts: list[Any]) -> Any:
+    """The one row of ``parts`` (a Series or mapping), for the underlay."""
+    part = parts[0]
+    return part.iloc[0] if isinstance(part, pd.DataFrame) else part
+
+
+def _records(parts: list[Any], group_column: Optional[str]) -> list[dict[str, Any]]:
+    """One dict per row with just the cells the plot needs (id columns, size, landmarks, group)."""
+    wanted = (*ID_COLUMNS, "Height", "Width", LANDMARKS_COLUMN)
+    if group_column is not None:
+        wanted = (*wanted, group_column)
+    records: list[dict[str, Any]] = []
+    for part in parts:
+        if isinstance(part, pd.DataFrame):
+            # Only the needed columns: never copy 10,000 rows of RLE masks.
+            columns = [c for c in part.columns if c in wanted and not is_index_column(c)]
+            records.extend(part[columns].to_dict("records"))
+        else:
+            records.append({str(k): v for k, v in part.items() if str(k) in wanted})
+    return records
+
+
+def _plot_row(i: int, record: Mapping[str, Any]) -> dict[str, Any]:
+    """A payload row from a record: id, dataset, size and the raw landmarks."""
+    # The first id column with a value: a concatenation of several datasets'
+    # frames has every id column, each empty outside its own rows.
+    id_column = next((c for c in ID_COLUMNS if not _is_missing(record.get(c))), None)
+    if id_column is None:
+        id_column = next((c for c in ID_COLUMNS if c in record), None)
+    raw_id = None if id_column is None else json_safe(record.get(id_column))
+    image_id = None if raw_id is None else str(raw_id)
+    where = f"row {i}" + (f" ({image_id})" if image_id is not None else "")
+    try:
+        height, width = mask_size({c: json_safe(record.get(c)) for c in ("Height", "Width")})
+    except ValueError as exc:
+        raise ValueError(f"{where}: {exc}") from exc
+    cell = record.get(LANDMARKS_COLUMN)
+    if _is_missing(cell):
+        raise ValueError(f"{where} has no {LANDMARKS_COLUMN}: a landmark plot needs them")
+    return {
+        "id": image_id,
+        "dataset": infer_dataset(id_column, image_id),
+        "height": height,
+        "width": width,
+        # Strings go as they are; the extension's core parses them.
+        "landmarks": cell if isinstance(cell, str) else json_safe(cell),
+    }
+
+
+def _grouping(
+    group_by: Union[str, bool, None],
+    records: list[dict[str, Any]],
+    out_rows: list[dict[str, Any]],
+) -> Optional[str]:
+    """Decide the grouping and set each row's ``group``; returns its name or ``None``."""
+    if group_by is False:
+        return None
+    if group_by is None or group_by is True:
+        # By default, group only when the rows come from several datasets.
+        if group_by is None and len({row["dataset"] for row in out_rows}) < 2:
+            return None
+        group_by = DATASET_GROUPING
+    column_present = any(group_by in record for record in records)
+    if group_by == DATASET_GROUPING and not column_present:
+        for row in out_rows:
+            row["group"] = row["dataset"]
+        return DATASET_GROUPING
+    if not column_present:
+        raise ValueError(
+            f"group_by column {group_by!r} is in none of the rows "
+            f"(use 'dataset' for the dataset inferred from the id column)"
+        )
+    for row, record in zip(out_rows, records):
+        value = json_safe(record.get(group_by))
+        row["group"] = None if value is None else str(value)
+    return group_by
+
+
+def _summary(
+    rows: list[dict[str, Any]],
+    grouping: Optional[str],
+    frame: str,
+    sizes: set[tuple[int, int]],
+    title: Optional[str],
+) -> str:
+    """The plain-text summary: rows, groups, frame."""
+    n = len(rows)
+    if n == 1:
+        row = rows[0]
+        origin = f" from {row['dataset']}" if row["dataset"] else ""
+        shown = repr(row["id"]) if row["id"] is not None else "no id"
+        lines = [f"CheXmask landmark plot: 1 row{origin} ({shown}), 120 landmarks"]
+    else:
+        lines = [f"CheXmask landmark plot: {n:,} rows"]
+    if grouping is not None:
+        counts: dict[Optional[str], int] = {}
+        for row in rows:
+            counts[row["group"]] = counts.get(row["group"], 0) + 1
+        shown_groups = ", ".join(
+            f"{'(none)' if name is None else name} {count:,}" for name, count in counts.items()
+        )
+        lines[0] += f" in {len(counts)} group{'s' if len(counts) != 1 else ''} by {grouping}"
+        lines.append(f"  groups: {shown_groups}")
+    if frame == "pixels":
+        if len(sizes) == 1:
+            height, width = next(iter(sizes))
+            lines.append(f"  frame: mask pixels ({height}x{width}, height x width)")
+        else:
+            lines.append(f"  frame: mask pixels (sizes differ: {len(sizes)} sizes)")
+    else:
+        note = "" if len(sizes) == 1 else f"; {len(sizes)} image sizes"
+        lines.append(f"  frame: normalised by image size (x / Width, y / Height{note})")
+    if n > 1:
+        lines.append(
+            "  outliers: rows furthest from the mean shape (mean distance of the 120 landmarks)"
+        )
+    if title is not None:
+        lines.append(f"  title: {title}")
+    return "\n".join(lines)
