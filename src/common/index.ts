@@ -3,3 +3,4 @@ export * from './dom';
 export * from './colors';
 export * from './error-panel';
 export * from './payload-view';
+export * from './svg-picture';

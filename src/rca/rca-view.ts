@@ -1,6 +1,6 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { schemeTableau10 } from 'd3';
-import { h, PayloadView } from '../common';
+import { h, PayloadView, svgPicture, themeBackground } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { rebin, rebinFactors, snapToEdge } from './bins';
 import { HistogramChart, RcaLayout } from './histogram-chart';
@@ -50,6 +50,34 @@ export class RcaHistogramView extends PayloadView<IRcaPayload> {
   protected build(payload: IRcaPayload): void {
     this._payload = payload;
     this._build(payload);
+  }
+
+  /** The chart as shown (datasets, layout, threshold), for exports. */
+  protected async picture(): Promise<HTMLCanvasElement | null> {
+    return this._chart
+      ? svgPicture(this._chart.node, themeBackground(this.node))
+      : null;
+  }
+
+  /** Datasets, rows, the threshold and what it keeps, in words. */
+  protected altText(): string {
+    const payload = this._payload;
+    const state = this._state;
+    if (!payload || !state) {
+      return '';
+    }
+    const score = state.score === 'mean' ? 'Dice RCA (Mean)' : 'Dice RCA (Max)';
+    const kept = payload.datasets
+      .map(d => {
+        const s = summarize(d, state.score, state.threshold);
+        const share =
+          s.keptShare === null
+            ? 'no values'
+            : `${(s.keptShare * 100).toFixed(1)}% kept`;
+        return `${d.name} ${d.rows.toLocaleString('en-US')} rows, ${share}`;
+      })
+      .join('; ');
+    return `Histogram of ${score} per dataset at threshold ${state.threshold.toFixed(3)}: ${kept}.`;
   }
 
   protected clear(): void {

@@ -7,7 +7,7 @@ import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv, parseRow } from '../../src/core';
-import { py, runInNewNotebook, SHARED_DATA } from './helpers';
+import { outputBundle, py, runInNewNotebook, SHARED_DATA } from './helpers';
 
 const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
 const FILES = fs
@@ -46,6 +46,14 @@ test.describe('RCA histogram', () => {
       FILES.length
     );
     await expect(view).toHaveAttribute('data-threshold', '0.700');
+
+    // The picture written back for exports, with alt text.
+    await expect(view).toHaveAttribute('data-picture', 'written');
+    const bundle = await outputBundle(page, 0);
+    expect(String(bundle.data['image/png']).slice(0, 8)).toBe('iVBORw0K');
+    expect(bundle.metadata['image/png'].alt).toMatch(
+      /threshold 0\.700: .*CheXpert [\d,]+ rows, [\d.]+% kept/
+    );
 
     // Drag the threshold line to where 0.8 is on the x axis, then settle it with the keyboard.
     const handle = view.locator('.jp-chexmask-threshold-handle');
