@@ -14,7 +14,7 @@ export abstract class PayloadView<P>
   extends Widget
   implements IRenderMime.IRenderer
 {
-  private _fingerprint = '';
+  private _data: unknown = undefined;
   private _rendered = false;
 
   /**
@@ -37,15 +37,15 @@ export abstract class PayloadView<P>
   /**
    * Render a model; rendering the same payload again does nothing. Output
    * models hand out a fresh copy of their data on every read, so "the same"
-   * is judged by content, not identity.
+   * is judged by content — but only when a re-render asks, so a first render
+   * never pays for comparing a large payload.
    */
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
     const data = model.data[this.options.mimeType];
-    const fingerprint = Private.fingerprint(data);
-    if (this._rendered && fingerprint === this._fingerprint) {
+    if (this._rendered && Private.sameContent(data, this._data)) {
       return;
     }
-    this._fingerprint = fingerprint;
+    this._data = data;
     this._rendered = false;
     const started = performance.now();
     this.clear();
@@ -160,14 +160,8 @@ export abstract class PayloadView<P>
 const PNG = 'image/png';
 
 namespace Private {
-  /** A content fingerprint of a payload: FNV-1a over its JSON, with its length. */
-  export function fingerprint(data: unknown): string {
-    const text = JSON.stringify(data) ?? '';
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    return `${text.length}:${(hash >>> 0).toString(16)}`;
+  /** Whether two payloads are the same object or have the same JSON. */
+  export function sameContent(a: unknown, b: unknown): boolean {
+    return a === b || JSON.stringify(a) === JSON.stringify(b);
   }
 }
