@@ -477,7 +477,7 @@ def rca_histogram(
     CSV files are streamed reading only the two Dice columns, never the masks,
     in bounded memory (a 32 MB memory-mapped window, whatever the file's
     size) and several times faster than ``pandas.read_csv(usecols=...)``
-    (see ``scripts/bench_rca.py``); a plain file of 256 MB or more is split
+    (see ``scripts/bench_rca.py``); a plain file of 512 MB or more is split
     between this process and worker processes on the other CPUs (see
     :mod:`._rca_reader`).
 
@@ -517,7 +517,11 @@ def rca_histogram(
     if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or not 1 <= bins <= MAX_BINS:
         raise ValueError(f"bins must be a whole number from 1 to {MAX_BINS}, got {bins!r}")
     bins = int(bins)
-    if isinstance(raw_values_limit, bool) or not isinstance(raw_values_limit, (int, np.integer)) or raw_values_limit < 0:
+    if (
+        isinstance(raw_values_limit, bool)
+        or not isinstance(raw_values_limit, (int, np.integer))
+        or raw_values_limit < 0
+    ):
         raise ValueError(f"raw_values_limit must be a whole number >= 0, got {raw_values_limit!r}")
 
     # (name or None, DataFrame or path) in order.

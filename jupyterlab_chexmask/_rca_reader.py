@@ -42,7 +42,15 @@ import pandas as pd
 
 from . import _rca_scan
 from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN
-from ._rca_scan import UnclosedQuoteError, csv_fields, number, record_end, scan, scan_mapped
+from ._rca_scan import (
+    UnclosedQuoteError,
+    csv_fields,
+    number,
+    read_at,
+    record_end,
+    scan,
+    scan_mapped,
+)
 
 #: Rows converted and handed on at a time.
 CHUNK_ROWS = 1 << 16
@@ -53,7 +61,7 @@ WINDOW_SIZE = _rca_scan.WINDOW_SIZE
 #: Blocks read ahead by the reader thread (gzip).
 READ_AHEAD = 4
 #: Plain files at least this large are scanned by several processes.
-PARALLEL_MIN = 256 << 20
+PARALLEL_MIN = 512 << 20
 #: The most processes scanning one file.
 MAX_WORKERS = 4
 
@@ -206,7 +214,7 @@ def _read_header(source: str, fd: int, size: int) -> tuple[_Columns, int]:
     """The columns of a plain file and where its first data record starts."""
     length = 1 << 16
     while True:
-        data = os.pread(fd, length, 0)
+        data = read_at(fd, length, 0)
         end = record_end(data, 0, len(data))
         if end >= 0:
             return _Columns(source, data[:end]), end + 1
@@ -248,11 +256,13 @@ def _read_plain(
             result = helper.result()
             if result is None or result[0] != reached:
                 break  # a worker failed, or its part began inside a quoted field
-            for payload, rows in helper.chunks:
+            chunks, helper.chunks = helper.chunks, []
+            for payload, rows in chunks:
                 batches.add_joined(payload, rows)
                 batch = batches.take()
                 if batch is not None:
                     yield batch
+            del chunks
             reached = result[1]
         if reached < size:  # sequentially, from the last boundary known to be exact
             for helper in helpers:

@@ -224,13 +224,22 @@ def scan_mapped(
         yield offset
 
 
+def read_at(fd: int, length: int, offset: int) -> bytes:
+    """``length`` bytes of the file at ``offset`` (fewer at its end); ``os.pread`` where there is one."""
+    pread = getattr(os, "pread", None)
+    if pread is not None:
+        return pread(fd, length, offset)
+    os.lseek(fd, offset, os.SEEK_SET)  # Windows
+    return os.read(fd, length)
+
+
 def first_line_start(fd: int, size: int, at: int) -> int:
     """Just past the first newline at or after ``at - 1`` (``size`` when there is none)."""
     if at <= 0:
         return 0
     pos = at - 1
     while pos < size:
-        block = os.pread(fd, 1 << 16, pos)
+        block = read_at(fd, 1 << 16, pos)
         found = block.find(b"\n")
         if found >= 0:
             return pos + found + 1
@@ -253,7 +262,7 @@ def worker_main(argv: list[str]) -> None:
     """
     path, at, stop, k, im, ix, window = argv[0], *map(int, argv[1:7])
     out = sys.stdout.buffer
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     try:
         size = os.fstat(fd).st_size
         begin = first_line_start(fd, size, at)

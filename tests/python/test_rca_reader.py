@@ -133,7 +133,8 @@ def test_a_part_starting_inside_a_quoted_field_falls_back(tmp_path: Path) -> Non
         for r in range(60)
     ]
     path = tmp_path / "multi.csv"
-    path.write_text("Path,Dice RCA (Mean),Dice RCA (Max),Landmarks,Left Lung,Right Lung,Heart,Height,Width\n" + "".join(records))
+    header = "Path,Dice RCA (Mean),Dice RCA (Max),Landmarks,Left Lung,Right Lung,Heart,Height,Width\n"
+    path.write_text(header + "".join(records))
     reference = read_all(path, workers=1)
     assert reference[0].tolist() == [0.5 + r / 1000 for r in range(60)]
     # A worker whose part begins inside a record's landmarks starts on a line of them.
