@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Container
 from typing import Any, Optional
 
+from ._bundle import PayloadDisplay
 from ._image import ImageSource, embed_image
 from ._row import format_summary, mask_size, row_cells, summarize
 
@@ -15,40 +15,14 @@ MIME_ROW = "application/vnd.chexmask.row.v1+json"
 PAYLOAD_VERSION = 1
 
 
-class RowView:
+class RowView(PayloadDisplay):
     """A CheXmask row ready to display; made by :func:`show`.
 
     In JupyterLab (with the extension) it renders as the interactive viewer;
     elsewhere as a short text summary.
     """
 
-    def __init__(self, payload: dict[str, Any], summary: str) -> None:
-        """Wrap a payload (see :func:`show`) and its plain-text summary."""
-        self._payload = payload
-        self._summary = summary
-
-    @property
-    def payload(self) -> dict[str, Any]:
-        """The JSON-serialisable payload sent under :data:`MIME_ROW`."""
-        return self._payload
-
-    @property
-    def summary(self) -> str:
-        """The plain-text summary (the ``text/plain`` representation)."""
-        return self._summary
-
-    def _repr_mimebundle_(
-        self,
-        include: Optional[Container[str]] = None,
-        exclude: Optional[Container[str]] = None,
-    ) -> dict[str, Any]:
-        """The MIME bundle: the payload under :data:`MIME_ROW` and the summary as ``text/plain``."""
-        bundle: dict[str, Any] = {MIME_ROW: self._payload, "text/plain": self._summary}
-        return {
-            mime: data
-            for mime, data in bundle.items()
-            if (include is None or mime in include) and (exclude is None or mime not in exclude)
-        }
+    MIME = MIME_ROW
 
     def __repr__(self) -> str:
         """One line: the summary's first line, the title and the embedded image's size."""

@@ -34,11 +34,12 @@ landmarks to the mean shape's, in the frame's units.
 
 from __future__ import annotations
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Optional, Union
 
 import pandas as pd
 
+from ._bundle import PayloadDisplay
 from ._format import ID_COLUMNS, LANDMARKS_COLUMN, infer_dataset, is_index_column
 from ._row import _is_missing, json_safe, mask_size, row_cells
 
@@ -62,40 +63,14 @@ _FRAMES = ("pixels", "normalized")
 RowsType = Union[pd.Series, pd.DataFrame, Mapping[str, Any], Sequence[Any]]
 
 
-class LandmarkPlot:
+class LandmarkPlot(PayloadDisplay):
     """A landmark plot ready to display; made by :func:`landmarks`.
 
     In JupyterLab (with the extension) it renders as the interactive plot;
     elsewhere as a short text summary.
     """
 
-    def __init__(self, payload: dict[str, Any], summary: str) -> None:
-        """Wrap a payload (see :func:`landmarks`) and its plain-text summary."""
-        self._payload = payload
-        self._summary = summary
-
-    @property
-    def payload(self) -> dict[str, Any]:
-        """The JSON-serialisable payload sent under :data:`MIME_LANDMARKS`."""
-        return self._payload
-
-    @property
-    def summary(self) -> str:
-        """The plain-text summary (the ``text/plain`` representation)."""
-        return self._summary
-
-    def _repr_mimebundle_(
-        self,
-        include: Optional[Container[str]] = None,
-        exclude: Optional[Container[str]] = None,
-    ) -> dict[str, Any]:
-        """The MIME bundle: the payload under :data:`MIME_LANDMARKS` and the summary as text."""
-        bundle: dict[str, Any] = {MIME_LANDMARKS: self._payload, "text/plain": self._summary}
-        return {
-            mime: data
-            for mime, data in bundle.items()
-            if (include is None or mime in include) and (exclude is None or mime not in exclude)
-        }
+    MIME = MIME_LANDMARKS
 
     def __repr__(self) -> str:
         """One line: the summary's first line."""

@@ -73,6 +73,7 @@ from ._format import (
     infer_dataset,
 )
 from ._rca_reader import dataset_name_of, read_dice_columns
+from ._bundle import mime_bundle
 
 #: The MIME type the JupyterLab extension renders as an RCA histogram.
 MIME_RCA = "application/vnd.chexmask.rca.v1+json"
@@ -370,12 +371,7 @@ class RcaHistogram:
         exclude: Optional[Container[str]] = None,
     ) -> dict[str, Any]:
         """The MIME bundle: the payload under :data:`MIME_RCA` and the table as ``text/plain``."""
-        bundle: dict[str, Any] = {MIME_RCA: self._payload, "text/plain": self._text()}
-        return {
-            mime: data
-            for mime, data in bundle.items()
-            if (include is None or mime in include) and (exclude is None or mime not in exclude)
-        }
+        return mime_bundle(MIME_RCA, self._payload, self._text(), include, exclude)
 
     def __repr__(self) -> str:
         """One line: the datasets and their row counts."""

@@ -75,3 +75,17 @@ export function formatNumber(
     ? '—'
     : value.toFixed(digits);
 }
+
+/** A labelled push button (the label is its accessible name and tooltip). */
+export function button(
+  text: string,
+  label: string,
+  action: () => void
+): HTMLButtonElement {
+  return h('button', {
+    className: 'jp-chexmask-button',
+    text,
+    attrs: { type: 'button', 'aria-label': label, title: label },
+    on: { click: action }
+  });
+}

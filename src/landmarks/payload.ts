@@ -7,7 +7,7 @@ import {
   parseLandmarkCoordinates,
   parseRow
 } from '../core';
-import { checkPayloadVersion } from '../payload';
+import { checkPayloadVersion, expectObject } from '../payload';
 
 /** The MIME type of landmark plots, versioned so the payload can evolve. */
 export const MIME_LANDMARKS = 'application/vnd.chexmask.landmarks.v1+json';
@@ -123,7 +123,7 @@ export interface IParsedLandmarkPayload {
  *   `rows[12].landmarks` or `rows[0].row.Heart`.
  */
 export function parseLandmarkPayload(data: unknown): IParsedLandmarkPayload {
-  const payload = object(data, 'payload');
+  const payload = expectObject(data, 'payload');
   checkPayloadVersion(payload.version, MIME_LANDMARKS);
   const { rows: rawRows } = payload;
   if (rawRows === undefined) {
@@ -173,7 +173,7 @@ function parseRowEntry(
   groupBy: string | null,
   rowCount: number
 ): IParsedLandmarkRow {
-  const entry = object(value, where);
+  const entry = expectObject(value, where);
   const id = idText(entry.id, `${where}.id`);
   const dataset = optionalText(entry.dataset, `${where}.dataset`);
   const height = side(entry.height, `${where}.height`);
@@ -256,16 +256,6 @@ function parseFrame(value: unknown): LandmarkFrame | null {
         : describeType(value)
     }`
   );
-}
-
-function object(value: unknown, field: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ChexmaskFormatError(
-      field,
-      `must be an object, got ${describeType(value)}`
-    );
-  }
-  return value as Record<string, unknown>;
 }
 
 function optionalText(value: unknown, field: string): string | null {

@@ -1,5 +1,5 @@
 import { ORGANS, OrganKey } from '../core';
-import { h } from '../common';
+import { button, h } from '../common';
 import { ILandmarkGroup } from './model';
 
 /** The layers a plot can show or hide. */
@@ -129,18 +129,6 @@ export class PlotControls {
           [h('span', { text: LAYER_LABELS[key] })]
         )
       );
-
-    const button = (
-      text: string,
-      label: string,
-      action: () => void
-    ): HTMLButtonElement =>
-      h('button', {
-        className: 'jp-chexmask-button',
-        text,
-        attrs: { type: 'button', 'aria-label': label, title: label },
-        on: { click: action }
-      });
 
     this.node = h('div', { className: 'jp-chexmask-controls' }, [
       organs,

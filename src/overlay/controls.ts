@@ -1,5 +1,5 @@
 import { ORGANS, OrganKey } from '../core';
-import { h } from '../common';
+import { button, h } from '../common';
 import { DrawMode } from '../settings';
 import { IWindowLevel } from './xray';
 
@@ -178,18 +178,6 @@ export class OverlayControls {
         labelled('Contrast', width)
       );
     }
-
-    const button = (
-      text: string,
-      label: string,
-      action: () => void
-    ): HTMLButtonElement =>
-      h('button', {
-        className: 'jp-chexmask-button',
-        text,
-        attrs: { type: 'button', 'aria-label': label, title: label },
-        on: { click: action }
-      });
 
     this.node = h('div', { className: 'jp-chexmask-controls' }, [
       legend,

@@ -1,5 +1,5 @@
 import { ChexmaskFormatError, describeType } from '../core';
-import { checkPayloadVersion } from '../payload';
+import { checkPayloadVersion, expectObject } from '../payload';
 
 /** The MIME type of RCA histograms. */
 export const MIME_RCA = 'application/vnd.chexmask.rca.v1+json';
@@ -59,7 +59,7 @@ export interface IRcaPayload {
  * @throws ChexmaskFormatError naming the payload field at fault.
  */
 export function parseRcaPayload(data: unknown): IRcaPayload {
-  const payload = object(data, 'payload');
+  const payload = expectObject(data, 'payload');
   checkPayloadVersion(payload.version, MIME_RCA);
   const bins = payload.bins;
   if (
@@ -85,7 +85,7 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
   const names = new Set<string>();
   const datasets = payload.datasets.map((value, i) => {
     const where = `datasets[${i}]`;
-    const d = object(value, where);
+    const d = expectObject(value, where);
     if (typeof d.name !== 'string' || d.name.trim() === '') {
       throw new ChexmaskFormatError(
         `${where}.name`,
@@ -109,7 +109,7 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
       values: null
     };
     if (d.values !== undefined && d.values !== null) {
-      const v = object(d.values, `${where}.values`);
+      const v = expectObject(d.values, `${where}.values`);
       dataset.values = {
         mean: rawValues(v.mean, `${where}.values.mean`),
         max: rawValues(v.max, `${where}.values.max`)
@@ -120,16 +120,6 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
   const title =
     typeof payload.title === 'string' ? payload.title.slice(0, 500) : null;
   return { version: 1, bins, datasets, title };
-}
-
-function object(value: unknown, field: string): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ChexmaskFormatError(
-      field,
-      `must be an object, got ${describeType(value)}`
-    );
-  }
-  return value as Record<string, unknown>;
 }
 
 function count(value: unknown, field: string): number {
@@ -156,7 +146,7 @@ function finiteOrNull(value: unknown, field: string): number | null {
 }
 
 function score(value: unknown, bins: number, field: string): IScoreHistogram {
-  const s = object(value, field);
+  const s = expectObject(value, field);
   if (!Array.isArray(s.counts) || s.counts.length !== bins) {
     throw new ChexmaskFormatError(
       `${field}.counts`,
