@@ -12,9 +12,11 @@ def mime_bundle(
     text: str,
     include: Optional[Container[str]] = None,
     exclude: Optional[Container[str]] = None,
+    extra: Optional[dict[str, Any]] = None,
 ) -> dict[str, Any]:
-    """The payload under its vendor MIME type plus a ``text/plain`` fallback, filtered as IPython asks."""
-    bundle: dict[str, Any] = {mime: payload, "text/plain": text}
+    """The payload under its vendor MIME type, a ``text/plain`` fallback and any
+    ``extra`` representations (a static picture), filtered as IPython asks."""
+    bundle: dict[str, Any] = {mime: payload, "text/plain": text, **(extra or {})}
     return {
         key: data
         for key, data in bundle.items()
@@ -27,10 +29,19 @@ class PayloadDisplay:
 
     MIME = ""
 
-    def __init__(self, payload: dict[str, Any], summary: str) -> None:
-        """Wrap a JSON-serialisable payload and its plain-text summary."""
+    def __init__(
+        self,
+        payload: dict[str, Any],
+        summary: str,
+        extra: Optional[dict[str, Any]] = None,
+        metadata: Optional[dict[str, Any]] = None,
+    ) -> None:
+        """Wrap a JSON-serialisable payload, its plain-text summary and, optionally,
+        extra representations (a static picture) with their metadata."""
         self._payload = payload
         self._summary = summary
+        self._extra = extra or {}
+        self._metadata = metadata or {}
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -46,6 +57,10 @@ class PayloadDisplay:
         self,
         include: Optional[Container[str]] = None,
         exclude: Optional[Container[str]] = None,
-    ) -> dict[str, Any]:
-        """The MIME bundle: the payload under :attr:`MIME` and the summary as ``text/plain``."""
-        return mime_bundle(self.MIME, self._payload, self._summary, include, exclude)
+    ) -> Any:
+        """The MIME bundle: the payload under :attr:`MIME`, the summary as ``text/plain``
+        and any static picture; with metadata (the picture's alt text) when there is some."""
+        data = mime_bundle(self.MIME, self._payload, self._summary, include, exclude, self._extra)
+        if not self._metadata:
+            return data
+        return data, {key: value for key, value in self._metadata.items() if key in data}

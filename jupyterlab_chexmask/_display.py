@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any, Optional
 
 from ._bundle import PayloadDisplay
 from ._image import ImageSource, embed_image
 from ._row import format_summary, mask_size, row_cells, summarize
+from ._static import img_html, row_alt_text, row_picture
 
 #: The MIME type the JupyterLab extension renders.
 MIME_ROW = "application/vnd.chexmask.row.v1+json"
@@ -41,6 +43,7 @@ def show(
     *,
     max_side: int = 1024,
     title: Optional[str] = None,
+    static: Optional[bool] = None,
 ) -> RowView:
     """Display one CheXmask row (masks, landmarks, RCA quality), optionally over its x-ray.
 
@@ -56,6 +59,13 @@ def show(
         max_side: The largest width or height of the embedded image, to keep
             notebooks small.
         title: A caption for the view.
+        static: Also draw the overlay in Python (numpy and Pillow) and add it as
+            ``image/png`` and an ``<img alt>`` in ``text/html``, so a notebook
+            executed headless (nbconvert, papermill) shows a picture in exports.
+            ``None`` (default) does so when the environment variable
+            ``CHEXMASK_STATIC`` is ``1``: a kernel cannot tell whether a
+            frontend will render it. In JupyterLab the extension replaces the
+            picture with its own after rendering.
 
     Returns:
         A :class:`RowView`; as the last expression of a cell it is displayed.
@@ -83,4 +93,15 @@ def show(
         text += f"\n  title: {caption}"
     if embedded is not None:
         text += f"\n  image: {embedded['width']}x{embedded['height']} {embedded['mimeType']}"
-    return RowView(payload, text)
+    if static is None:
+        static = os.environ.get("CHEXMASK_STATIC") == "1"
+    if not static:
+        return RowView(payload, text)
+    try:
+        png, picture_width, picture_height = row_picture(cells, embedded, max_side)
+    except ValueError as error:
+        return RowView(payload, f"{text}\n  picture: not drawn ({error})")
+    alt = row_alt_text(summarize(cells))
+    extra = {"image/png": png, "text/html": img_html(png, alt)}
+    metadata = {"image/png": {"alt": alt, "width": picture_width, "height": picture_height}}
+    return RowView(payload, text, extra, metadata)

@@ -89,3 +89,13 @@ export function button(
     on: { click: action }
   });
 }
+
+/** Text escaped for an HTML attribute value in double quotes. */
+export function escapeAttribute(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}

@@ -1,6 +1,7 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import { IChexmaskSettings, SettingsModel } from '../settings';
+import { escapeAttribute } from './dom';
 import { errorPanel } from './error-panel';
 
 /**
@@ -112,7 +113,8 @@ export abstract class PayloadView<P>
   }
 
   /**
-   * Write the picture back into the output bundle, keeping every other key,
+   * Write the picture back into the output bundle (as image/png, and as an
+   * `<img>` with escaped alt text in text/html), keeping every other key,
    * the way plotly's and Vega's renderers do: only when the output is visible
    * (a hidden output has no size to draw at) and only when the picture is
    * absent or changed, so saving and re-rendering never loop.
@@ -137,8 +139,11 @@ export abstract class PayloadView<P>
     if (model.data[PNG] === png && metadata.alt === alt) {
       return;
     }
+    // An <img> with the alt text too: exported HTML (nbconvert, nbviewer)
+    // prefers text/html, and its image/png template has no alt.
+    const img = `<img alt="${escapeAttribute(alt)}" src="data:image/png;base64,${png}">`;
     model.setData({
-      data: { ...model.data, [PNG]: png },
+      data: { ...model.data, [PNG]: png, 'text/html': img },
       metadata: {
         ...model.metadata,
         [PNG]: { ...metadata, alt, width: canvas.width, height: canvas.height }

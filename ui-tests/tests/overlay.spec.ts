@@ -156,8 +156,12 @@ test.describe('row overlay', () => {
     expect(Object.keys(bundle.data).sort()).toEqual([
       'application/vnd.chexmask.row.v1+json',
       'image/png',
+      'text/html',
       'text/plain'
     ]);
+    expect(String(bundle.data['text/html'])).toMatch(
+      /^<img alt="CheXmask segmentation of [^"<>]+" src="data:image\/png;base64,/
+    );
     expect(String(bundle.data['image/png']).slice(0, 8)).toBe('iVBORw0K');
     expect(bundle.metadata['image/png'].alt).toContain(row.id!);
     expect(bundle.metadata['image/png'].alt).toMatch(/right lung [\d,]+ px/);

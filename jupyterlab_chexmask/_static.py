@@ -1,0 +1,87 @@
+"""Static pictures of rows, drawn in Python, for notebooks no frontend renders.
+
+A notebook executed headless (``jupyter nbconvert --execute``, papermill) has no
+JupyterLab to draw the interactive view and write its picture back, so
+:func:`row_picture` draws the same overlay with numpy and Pillow: the three
+masks decoded by :func:`~jupyterlab_chexmask.decode_rle` (checked against the
+same oracles as the TypeScript core) blended over the x-ray or a neutral grey,
+in the extension's default colours and opacity.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from collections.abc import Mapping
+from typing import Any, Optional
+
+import numpy as np
+
+from ._rle import decode_rle
+from ._row import RowSummary, mask_size
+
+#: The extension's default organ colours (settings schema) and fill opacity.
+ORGAN_COLORS = {
+    "Right Lung": (0xE6, 0x19, 0x4B),
+    "Left Lung": (0x1F, 0x6F, 0xE5),
+    "Heart": (0x2C, 0xA0, 0x2C),
+}
+OPACITY = 0.45
+NEUTRAL_GREY = 119
+
+
+def row_picture(
+    cells: Mapping[str, Any], image: Optional[Mapping[str, Any]], max_side: int = 1024
+) -> tuple[str, int, int]:
+    """The overlay of a row as base64 PNG, with its width and height.
+
+    Args:
+        cells: The row's cells (as in the payload).
+        image: The payload's embedded x-ray, or ``None`` for a grey background.
+        max_side: The picture's longest side at most, to keep notebooks small.
+
+    Raises:
+        ValueError: a mask or the size is malformed (the message names the column).
+    """
+    from PIL import Image
+
+    height, width = mask_size(cells)
+    if image is not None:
+        xray = Image.open(io.BytesIO(base64.b64decode(image["data"]))).convert("RGB")
+        rgb = np.asarray(xray.resize((width, height)), dtype=np.float32).copy()
+    else:
+        rgb = np.full((height, width, 3), NEUTRAL_GREY, dtype=np.float32)
+    for column, color in ORGAN_COLORS.items():
+        mask = decode_rle(cells.get(column), height, width, column).astype(bool)
+        rgb[mask] = rgb[mask] * (1 - OPACITY) + np.asarray(color, dtype=np.float32) * OPACITY
+    picture = Image.fromarray(np.clip(np.rint(rgb), 0, 255).astype(np.uint8))
+    scale = min(1.0, max_side / max(width, height))
+    if scale < 1:
+        picture = picture.resize((max(1, round(width * scale)), max(1, round(height * scale))))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    return base64.b64encode(buffer.getvalue()).decode("ascii"), picture.width, picture.height
+
+
+def row_alt_text(summary: RowSummary) -> str:
+    """What the picture shows, in words, as the frontend's alt text says it."""
+    where = f" ({summary.dataset})" if summary.dataset else ""
+    size = f"{summary.size[0]}×{summary.size[1]} px" if summary.size else "unknown size"
+    organs = ", ".join(
+        f"{column.lower()} {pixels:,} px" if pixels is not None else f"{column.lower()} no mask"
+        for column, pixels in summary.pixels.items()
+    )
+
+    def score(value: Optional[float]) -> str:
+        return "—" if value is None else f"{value:.3f}"
+
+    return (
+        f"CheXmask segmentation of {summary.id or 'an image'}{where}, {size}: {organs}; "
+        f"Dice RCA mean {score(summary.dice_mean)}, max {score(summary.dice_max)}."
+    )
+
+
+def img_html(png: str, alt: str) -> str:
+    """An ``<img>`` of a base64 PNG with escaped alt text (for exported HTML)."""
+    return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{png}">'
