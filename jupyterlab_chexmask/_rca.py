@@ -53,27 +53,22 @@ and ``rows``/``swapped`` add up across sources; ``min``/``max`` combine by
 min/max.
 """
 
+
 from __future__ import annotations
 
 import json
 import math
 import os
-import warnings
-from collections.abc import Container, Mapping
 from typing import Any, Optional
 
 import numpy as np
 import pandas as pd
 
-from ._format import (
-    DICE_MAX_COLUMN,
-    DICE_MEAN_COLUMN,
-    ID_COLUMNS,
-    RECOMMENDED_MIN_DICE_MEAN,
-    infer_dataset,
-)
-from ._rca_reader import dataset_name_of, read_dice_columns
 from ._bundle import mime_bundle
+from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
+from ._rca_bins import _Dataset, _edge_index, _quantile_bin
+from ._rca_reader import dataset_name_of, read_dice_columns
+from ._rca_sources import DEFAULT_DATASET, add_frame, collect_sources, is_path, progress_bar
 
 #: The MIME type the JupyterLab extension renders as an RCA histogram.
 MIME_RCA = "application/vnd.chexmask.rca.v1+json"
@@ -84,189 +79,6 @@ PAYLOAD_VERSION = 1
 #: Limits the frontend accepts (``MAX_BINS`` and ``MAX_DATASETS`` in ``src/rca/payload.ts``).
 MAX_BINS = 100_000
 MAX_DATASETS = 64
-
-#: The dataset of rows of a DataFrame without ``dataset_column`` whose id column says nothing.
-DEFAULT_DATASET = "all"
-#: The dataset of rows whose ``dataset_column`` cell is empty.
-UNKNOWN_DATASET = "unknown"
-
-# A float64 v in [0, 1] is M * 2**(e - 53) with M = frexp mantissa * 2**53 and
-# e >= -1073, so v * 2**_SCALE = M << (e + 1073) is an integer.
-_SCALE = 1126
-_MANTISSA_SPLIT = 26
-
-
-def bin_index(values: Any, bins: int) -> np.ndarray:
-    """The fine bin of each value in [0, 1] (see the module docstring for the rule).
-
-    Values must already be in [0, 1]; the result is an int64 array.
-    """
-    v = np.asarray(values, dtype=np.float64)
-    i = np.floor(v * bins).astype(np.int64)
-    i -= i / bins > v
-    i += (i + 1) / bins <= v
-    np.clip(i, 0, bins - 1, out=i)  # 1.0 (and nothing else) lands on bins
-    return i
-
-
-def _exact_scaled_sum(x: np.ndarray) -> int:
-    """``sum(x) * 2**_SCALE`` exactly, as a Python int, for float64 values in [0, 1]."""
-    if x.size == 0:
-        return 0
-    mantissa, exponent = np.frexp(x)
-    m = (mantissa * float(1 << 53)).astype(np.int64)  # exact: 53-bit integers
-    order = np.argsort(exponent, kind="stable")
-    exponent = exponent[order]
-    m = m[order]
-    starts = np.flatnonzero(np.concatenate(([True], exponent[1:] != exponent[:-1])))
-    # Split the 53-bit mantissas so the per-exponent sums cannot overflow int64.
-    high = np.add.reduceat(m >> _MANTISSA_SPLIT, starts).tolist()
-    low = np.add.reduceat(m & ((1 << _MANTISSA_SPLIT) - 1), starts).tolist()
-    total = 0
-    for e, h, lo in zip(exponent[starts].tolist(), high, low):
-        total += ((h << _MANTISSA_SPLIT) + lo) << (e + 1073)
-    return total
-
-
-def _scaled_to_float(total: int) -> float:
-    """An exact scaled sum rounded once to float64 (int / int is correctly rounded)."""
-    return total / (1 << _SCALE)
-
-
-class ScoreHistogram:
-    """Fine-bin counts and additive statistics of one score (accumulates batches)."""
-
-    def __init__(self, bins: int) -> None:
-        """An empty histogram of ``bins`` fine bins over [0, 1]."""
-        self.bins = bins
-        self.counts = np.zeros(bins, dtype=np.int64)
-        self.missing = 0
-        self.out_of_range = 0
-        self._sum = 0  # exact, scaled by 2**_SCALE
-        self._sum_squares = 0
-        self.min: Optional[float] = None
-        self.max: Optional[float] = None
-
-    @property
-    def count(self) -> int:
-        """The binned values."""
-        return int(self.counts.sum())
-
-    @property
-    def sum(self) -> float:
-        """Sum of the binned values (exact, rounded once)."""
-        return _scaled_to_float(self._sum)
-
-    @property
-    def sum_squares(self) -> float:
-        """Sum of the squares ``v * v`` of the binned values (exact, rounded once)."""
-        return _scaled_to_float(self._sum_squares)
-
-    def add(self, values: Any) -> ScoreHistogram:
-        """Count a batch of values: NaN is missing, finite or infinite values outside [0, 1] are out of range."""
-        v = np.asarray(values, dtype=np.float64).ravel()
-        nan = np.isnan(v)
-        inside = (v >= 0.0) & (v <= 1.0)
-        self.missing += int(nan.sum())
-        self.out_of_range += int(v.size - nan.sum() - inside.sum())
-        x = v[inside]
-        if x.size:
-            self.counts += np.bincount(bin_index(x, self.bins), minlength=self.bins)
-            self._sum += _exact_scaled_sum(x)
-            self._sum_squares += _exact_scaled_sum(x * x)
-            lo, hi = float(x.min()), float(x.max())
-            self.min = lo if self.min is None else min(self.min, lo)
-            self.max = hi if self.max is None else max(self.max, hi)
-        return self
-
-    def merge(self, other: ScoreHistogram) -> None:
-        """Add another histogram of the same bins into this one."""
-        self.counts += other.counts
-        self.missing += other.missing
-        self.out_of_range += other.out_of_range
-        self._sum += other._sum
-        self._sum_squares += other._sum_squares
-        if other.min is not None:
-            self.min = other.min if self.min is None else min(self.min, other.min)
-        if other.max is not None:
-            self.max = other.max if self.max is None else max(self.max, other.max)
-
-    def to_payload(self) -> dict[str, Any]:
-        """The ``mean``/``max`` object of the payload."""
-        return {
-            "counts": self.counts.tolist(),
-            "missing": self.missing,
-            "outOfRange": self.out_of_range,
-            "count": self.count,
-            "sum": self.sum,
-            "sumSquares": self.sum_squares,
-            "min": self.min,
-            "max": self.max,
-        }
-
-
-def bin_values(values: Any, bins: int = 1000) -> ScoreHistogram:
-    """A :class:`ScoreHistogram` of some values (NaN missing; outside [0, 1] out of range)."""
-    return ScoreHistogram(bins).add(values)
-
-
-class _Dataset:
-    """Everything counted for one dataset name."""
-
-    def __init__(self, name: str, bins: int, raw_values_limit: int) -> None:
-        self.name = name
-        self.rows = 0
-        self.swapped = 0
-        self.mean = ScoreHistogram(bins)
-        self.max = ScoreHistogram(bins)
-        self._limit = raw_values_limit
-        self._values: Optional[tuple[list[np.ndarray], list[np.ndarray]]] = (
-            ([], []) if raw_values_limit > 0 else None
-        )
-
-    def add(self, mean: np.ndarray, top: np.ndarray) -> None:
-        self.rows += len(mean)
-        self.swapped += int(np.count_nonzero(mean > top))  # NaN compares False
-        self.mean.add(mean)
-        self.max.add(top)
-        if self._values is not None:
-            if self.rows > self._limit:
-                self._values = None
-            else:
-                self._values[0].append(np.array(mean, dtype=np.float64))
-                self._values[1].append(np.array(top, dtype=np.float64))
-
-    def values_payload(self) -> Optional[dict[str, list[Optional[float]]]]:
-        if self._values is None:
-            return None
-        return {
-            key: [float(v) if math.isfinite(v) else None for part in parts for v in part.tolist()]
-            for key, parts in zip(("mean", "max"), self._values)
-        }
-
-    def to_payload(self) -> dict[str, Any]:
-        return {
-            "name": self.name,
-            "rows": self.rows,
-            "swapped": self.swapped,
-            "mean": self.mean.to_payload(),
-            "max": self.max.to_payload(),
-            "values": self.values_payload(),
-        }
-
-
-def _edge_index(threshold: float, bins: int) -> int:
-    """The fine-bin edge nearest to ``threshold``, as JavaScript's ``Math.round`` picks it."""
-    return min(bins, max(0, math.floor(threshold * bins + 0.5)))
-
-
-def _quantile_bin(counts: np.ndarray, q: float) -> Optional[int]:
-    """The fine bin holding the ``q``-quantile: the value of rank ``max(1, ceil(q * n))``."""
-    n = int(counts.sum())
-    if n == 0:
-        return None
-    rank = max(1, math.ceil(q * n))
-    return int(np.searchsorted(np.cumsum(counts), rank, side="left"))
 
 
 class RcaHistogram:
@@ -379,86 +191,6 @@ class RcaHistogram:
         return f"<RcaHistogram {self._payload['bins']} bins: {parts}>"
 
 
-# ---------------------------------------------------------------------------
-# Sources
-
-
-def _is_path(value: Any) -> bool:
-    return isinstance(value, (str, os.PathLike))
-
-
-def _frame_scores(frame: pd.DataFrame, where: str) -> tuple[np.ndarray, np.ndarray]:
-    """The two Dice columns of a DataFrame as float64 (anything not a number is NaN)."""
-    out = []
-    for column in (DICE_MEAN_COLUMN, DICE_MAX_COLUMN):
-        if column not in frame.columns:
-            raise ValueError(f"{where} has no column {column!r}")
-        values = pd.to_numeric(frame[column], errors="coerce")
-        out.append(values.to_numpy(dtype=np.float64, na_value=np.nan))
-    return out[0], out[1]
-
-
-def _frame_names(frame: pd.DataFrame, dataset_column: Optional[str], where: str) -> np.ndarray:
-    """Each row's dataset name."""
-    n = len(frame)
-    if dataset_column is not None:
-        if dataset_column not in frame.columns:
-            raise ValueError(f"{where} has no dataset column {dataset_column!r}")
-        values = frame[dataset_column]
-        text = values.astype(str)
-        blank = values.isna().to_numpy() | (text.str.strip() == "").to_numpy()
-        names = text.to_numpy(dtype=object)
-        names[blank] = UNKNOWN_DATASET
-        return names
-    # Per row: the first id column (in ID_COLUMNS order) that has a value, so
-    # a concatenation of several datasets' frames is split correctly.
-    names = np.full(n, DEFAULT_DATASET, dtype=object)
-    todo = np.ones(n, dtype=bool)
-    for column in ID_COLUMNS:
-        if column not in frame.columns or not todo.any():
-            continue
-        ids = frame[column].to_numpy(dtype=object)
-        present = todo & ~pd.isna(ids)
-        if column == "ImageID":  # Padchest or CANDID-PTX, by the id
-            rows = np.flatnonzero(present)
-            names[rows] = [infer_dataset(column, str(ids[i])) or DEFAULT_DATASET for i in rows]
-        else:
-            names[present] = infer_dataset(column, None) or DEFAULT_DATASET
-        todo &= ~present
-    return names
-
-
-def _add_frame(
-    add: Any, frame: pd.DataFrame, dataset_column: Optional[str], where: str, name: Optional[str]
-) -> None:
-    mean, top = _frame_scores(frame, where)
-    if name is not None:
-        add(name, mean, top)
-        return
-    names = _frame_names(frame, dataset_column, where)
-    if len(names) == 0:
-        return
-    codes, uniques = pd.factorize(names, sort=False)
-    if len(uniques) == 1:
-        add(str(uniques[0]), mean, top)
-        return
-    for code, label in enumerate(uniques):
-        rows = codes == code
-        add(str(label), mean[rows], top[rows])
-
-
-def _progress_bar(total: int, enabled: bool) -> Any:
-    if not enabled or total <= 0:
-        return None
-    with warnings.catch_warnings():  # tqdm.auto warns when ipywidgets is missing
-        warnings.simplefilter("ignore")
-        from tqdm.auto import tqdm
-
-        return tqdm(
-            total=total, unit="B", unit_scale=True, unit_divisor=1024, desc="RCA", leave=True
-        )
-
-
 def rca_histogram(
     source: Any,
     *,
@@ -520,32 +252,7 @@ def rca_histogram(
     ):
         raise ValueError(f"raw_values_limit must be a whole number >= 0, got {raw_values_limit!r}")
 
-    # (name or None, DataFrame or path) in order.
-    items: list[tuple[Optional[str], Any]] = []
-
-    def collect(value: Any, name: Optional[str], top_level: bool) -> None:
-        if isinstance(value, pd.DataFrame) or _is_path(value):
-            items.append((name, value))
-        elif isinstance(value, Mapping) and top_level:
-            for key, inner in value.items():
-                collect(inner, str(key), False)
-        elif isinstance(value, (list, tuple)) and (top_level or name is not None):
-            for inner in value:
-                if not (isinstance(inner, pd.DataFrame) or _is_path(inner)):
-                    raise TypeError(
-                        "a list of sources must hold CSV paths or DataFrames, "
-                        f"got {type(inner).__name__}"
-                    )
-                collect(inner, name, False)
-        else:
-            raise TypeError(
-                "source must be a DataFrame, a CSV path, a list of them or a dict of "
-                f"dataset name to them, got {type(value).__name__}"
-            )
-
-    collect(source, None, True)
-    if not items:
-        raise ValueError("source holds no DataFrame or CSV path")
+    items = collect_sources(source)  # (name or None, DataFrame or path) in order
 
     datasets: dict[str, _Dataset] = {}
 
@@ -557,17 +264,13 @@ def rca_histogram(
             dataset = datasets[name] = _Dataset(name, bins, int(raw_values_limit))
         if len(mean):
             dataset.add(mean, top)
-
-    paths = [os.fspath(v) for _, v in items if _is_path(v)]
-    for path in paths:
-        if not os.path.isfile(path):
-            raise ValueError(f"CheXmask CSV not found: '{path}' is not a file")
-    bar = _progress_bar(sum(os.path.getsize(p) for p in paths), progress)
+    paths = [os.fspath(v) for _, v in items if is_path(v)]
+    bar = progress_bar(sum(os.path.getsize(p) for p in paths), progress)
     try:
         for name, value in items:
             if isinstance(value, pd.DataFrame):
                 where = "the DataFrame" if name is None else f"the DataFrame {name!r}"
-                _add_frame(add, value, dataset_column, where, name)
+                add_frame(add, value, dataset_column, where, name)
                 continue
             path = os.fspath(value)
             label = name if name is not None else dataset_name_of(path)

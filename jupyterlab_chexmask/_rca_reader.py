@@ -6,54 +6,30 @@ The byte-level work (where records end, the two cells of each) is in
 - A plain file is memory-mapped one window (32 MB) at a time, so nothing is
   copied and resident memory grows by about a window whatever the file's
   size. A file of :data:`PARALLEL_MIN` bytes or more is split into parts, one
-  per CPU (at most :data:`MAX_WORKERS`): this process scans the first while
-  worker processes (``python -I -S`` running :mod:`._rca_scan` alone, which
-  starts in milliseconds) scan the others and stream their cells back. A
-  worker starts just past the first newline of its part; that is a record
-  boundary unless the part begins inside a multi-line quoted field, so it is
-  checked against where this process's exact parse of the previous part
-  ended, and on a mismatch (or any failure of a worker) the rest of the file
-  is scanned here, sequentially. The result never depends on the split.
+  per CPU (at most :data:`MAX_WORKERS`), scanned by this process and worker
+  processes (see :mod:`._rca_parallel`). The result never depends on the split.
 - A gzip file (recognised by its magic bytes, whatever its name) is
   decompressed a block ahead by a helper thread (zlib releases the GIL).
-- Cells are converted in batches by pandas' C parser, so the values are
-  exactly those of ``pandas.read_csv`` on the file, with the same
-  missing-value markers (empty, ``nan``, ``NA``, ``NULL``...). A batch holding
-  a cell that is not a number falls back to ``float()``, where it is NaN.
+- Cells are converted in batches by pandas' C parser (see :mod:`._rca_cells`),
+  so the values are exactly those of ``pandas.read_csv`` on the file, with the
+  same missing-value markers (empty, ``nan``, ``NA``, ``NULL``...).
 
 Progress is reported in bytes of the file on disk (compressed bytes for gzip).
 """
-
-from __future__ import annotations
 
 import gzip
 import io
 import os
 import queue
-import struct
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
-from typing import Any, Callable, Optional
-
-import numpy as np
-import pandas as pd
+from typing import Any, Optional
 
 from . import _rca_scan
-from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN
-from ._rca_scan import (
-    UnclosedQuoteError,
-    csv_fields,
-    number,
-    read_at,
-    record_end,
-    scan,
-    scan_mapped,
-)
+from ._rca_cells import Batch, Progress, _Batches, _Columns
+from ._rca_parallel import _read_plain
+from ._rca_scan import UnclosedQuoteError, record_end, scan
 
-#: Rows converted and handed on at a time.
-CHUNK_ROWS = 1 << 16
 #: Bytes decompressed at a time (gzip).
 BLOCK_SIZE = 1 << 20
 #: Bytes of a plain file mapped at a time.
@@ -66,18 +42,6 @@ PARALLEL_MIN = 512 << 20
 MAX_WORKERS = 4
 
 _GZIP_MAGIC = b"\x1f\x8b"
-_BOM = b"\xef\xbb\xbf"
-_CELLS_HEADER = b"v"
-_BOOT = (
-    "import importlib.util, sys\n"
-    "spec = importlib.util.spec_from_file_location('_chexmask_rca_scan', sys.argv[1])\n"
-    "module = importlib.util.module_from_spec(spec)\n"
-    "spec.loader.exec_module(module)\n"
-    "module.worker_main(sys.argv[2:])\n"
-)
-
-Batch = tuple[np.ndarray, np.ndarray]
-Progress = Optional[Callable[[int], None]]
 
 
 def dataset_name_of(path: str) -> str:
@@ -89,69 +53,6 @@ def dataset_name_of(path: str) -> str:
     return name
 
 
-class _Columns:
-    """Where the two Dice columns are, from a file's header record."""
-
-    def __init__(self, path: str, header: bytes) -> None:
-        if header.startswith(_BOM):
-            header = header[len(_BOM) :]
-        names = csv_fields(header.rstrip(b"\r"))
-        missing = [c for c in (DICE_MEAN_COLUMN, DICE_MAX_COLUMN) if c not in names]
-        if missing:
-            shown = ", ".join(repr(c) for c in names[:12]) + (", ..." if len(names) > 12 else "")
-            raise ValueError(
-                f"'{path}' has no column {' and no column '.join(repr(c) for c in missing)} "
-                f"(its columns: {shown or 'none'})"
-            )
-        self.mean = names.index(DICE_MEAN_COLUMN)
-        self.max = names.index(DICE_MAX_COLUMN)
-        self.k = max(self.mean, self.max) + 1
-
-    @property
-    def args(self) -> tuple[int, int, int]:
-        return self.k, self.mean, self.max
-
-
-def _parse_cells(text: bytes) -> np.ndarray:
-    """Cells joined by newlines (Mean, Max, Mean, Max...) as float64, by pandas' C parser."""
-    try:
-        frame = pd.read_csv(
-            io.BytesIO(_CELLS_HEADER + b"\n" + text),
-            header=0,
-            skip_blank_lines=False,
-            dtype=np.float64,
-            engine="c",
-        )
-        return frame.iloc[:, 0].to_numpy(dtype=np.float64)
-    except ValueError:  # a cell that is not a number
-        return np.array([number(c) for c in text.split(b"\n")], dtype=np.float64)
-
-
-class _Batches:
-    """Cells gathered from scans, handed on as (mean, max) arrays of about :data:`CHUNK_ROWS` rows."""
-
-    def __init__(self) -> None:
-        self.cells: list[bytes] = []  # filled by scan()
-        self._chunks: list[bytes] = []
-        self._rows = 0
-
-    def add_joined(self, payload: bytes, rows: int) -> None:
-        """Cells already joined by newlines (from a worker)."""
-        self._chunks.append(payload)
-        self._rows += rows
-
-    def take(self, last: bool = False) -> Optional[Batch]:
-        if self.cells:
-            self._rows += len(self.cells) // 2
-            self._chunks.append(b"\n".join(self.cells))
-            self.cells.clear()  # the scan holds this very list
-        if not self._rows or (self._rows < CHUNK_ROWS and not last):
-            return None
-        values = _parse_cells(b"\n".join(self._chunks))
-        self._chunks, self._rows = [], 0
-        return values[0::2].copy(), values[1::2].copy()
-
-
 def read_dice_columns(
     path: str | os.PathLike[str],
     on_bytes: Progress = None,
@@ -161,7 +62,7 @@ def read_dice_columns(
     workers: Optional[int] = None,
     parallel_min: int = PARALLEL_MIN,
 ) -> Iterator[Batch]:
-    """Stream ``(mean, max)`` float64 arrays of a CheXmask CSV, in batches of about :data:`CHUNK_ROWS` rows.
+    """Stream ``(mean, max)`` float64 arrays of a CheXmask CSV, in batches of about :data:`._rca_cells.CHUNK_ROWS` rows.
 
     Missing and non-numeric cells are NaN. Only the two Dice columns are
     converted; every other byte is at most looked at by memchr.
@@ -208,139 +109,6 @@ def _usable_cpus() -> int:
     except (AttributeError, OSError):
         count = os.cpu_count() or 1
     return max(1, min(MAX_WORKERS, count))
-
-
-def _read_header(source: str, fd: int, size: int) -> tuple[_Columns, int]:
-    """The columns of a plain file and where its first data record starts."""
-    length = 1 << 16
-    while True:
-        data = read_at(fd, length, 0)
-        end = record_end(data, 0, len(data))
-        if end >= 0:
-            return _Columns(source, data[:end]), end + 1
-        if len(data) >= size:
-            if not data:
-                raise ValueError(f"'{source}' is empty: no header row")
-            if record_end(data + b"\n", 0, len(data) + 1) < 0:
-                raise UnclosedQuoteError(source)
-            return _Columns(source, data), size
-        length *= 4
-
-
-def _read_plain(
-    source: str, fd: int, on_bytes: Progress, window: int, workers: int, parallel_min: int
-) -> Iterator[Batch]:
-    """Scan a plain file: the first part here, the others in worker processes (see the module docstring)."""
-    size = os.fstat(fd).st_size
-    cols, begin = _read_header(source, fd, size)
-    batches = _Batches()
-    parts = workers if size - begin >= parallel_min else 1
-    bounds = [begin + (size - begin) * i // parts for i in range(parts)] + [size]
-    helpers = [_Worker(source, bounds[i], bounds[i + 1], cols, window) for i in range(1, parts)]
-    reported = 0
-
-    def report(done: int) -> None:  # bytes scanned, here and by the workers
-        nonlocal reported
-        if on_bytes is not None and done > reported:
-            on_bytes(done - reported)
-            reported = done
-
-    try:
-        reached = begin
-        for reached in scan_mapped(fd, size, begin, bounds[1], *cols.args, batches.cells, window):
-            report(reached + sum(h.progress for h in helpers))
-            batch = batches.take()
-            if batch is not None:
-                yield batch
-        for helper in helpers:
-            result = helper.result()
-            if result is None or result[0] != reached:
-                break  # a worker failed, or its part began inside a quoted field
-            chunks, helper.chunks = helper.chunks, []
-            for payload, rows in chunks:
-                batches.add_joined(payload, rows)
-                batch = batches.take()
-                if batch is not None:
-                    yield batch
-            del chunks
-            reached = result[1]
-        if reached < size:  # sequentially, from the last boundary known to be exact
-            for helper in helpers:
-                helper.stop()
-            start = reached
-            for reached in scan_mapped(fd, size, start, size, *cols.args, batches.cells, window):
-                report(reached)
-                batch = batches.take()
-                if batch is not None:
-                    yield batch
-        report(size)
-        batch = batches.take(last=True)
-        if batch is not None:
-            yield batch
-    finally:
-        for helper in helpers:
-            helper.stop()
-
-
-class _Worker:
-    """A worker process scanning one part of a plain file; its output is drained by a thread."""
-
-    def __init__(self, source: str, at: int, stop: int, cols: _Columns, window: int) -> None:
-        self.at = at
-        self.chunks: list[tuple[bytes, int]] = []
-        self.progress = 0
-        self._end: Optional[tuple[int, int]] = None
-        self._process: Optional[subprocess.Popen[bytes]] = None
-        args = [source, str(at), str(stop), *map(str, cols.args), str(window)]
-        executable = sys.executable
-        if not executable:
-            return
-        try:
-            self._process = subprocess.Popen(
-                [executable, "-I", "-S", "-c", _BOOT, _rca_scan.__file__, *args],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
-            return
-        self._thread = threading.Thread(target=self._drain, name="chexmask-rca-worker", daemon=True)
-        self._thread.start()
-
-    def _drain(self) -> None:
-        assert self._process is not None and self._process.stdout is not None
-        stream = self._process.stdout
-        header = struct.Struct("<cQ")
-        try:
-            while True:
-                head = stream.read(header.size)
-                if len(head) < header.size:
-                    return
-                kind, value = header.unpack(head)
-                if kind == b"P":
-                    self.progress = value - self.at
-                elif kind == b"C":
-                    payload = stream.read(value)
-                    self.chunks.append((payload, (payload.count(b"\n") + 1) // 2))
-                elif kind == b"E":
-                    begin, end = struct.unpack("<QQ", stream.read(value))
-                    self._end = (begin, end)
-        except (OSError, ValueError, struct.error):
-            return
-
-    def result(self) -> Optional[tuple[int, int]]:
-        """``(start boundary taken, end boundary reached)``, or ``None`` if the worker failed."""
-        if self._process is None:
-            return None
-        self._thread.join()
-        if self._process.wait() != 0:
-            return None
-        return self._end
-
-    def stop(self) -> None:
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
 
 
 def _read_stream(

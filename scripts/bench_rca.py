@@ -101,7 +101,7 @@ CHILD_OURS_SINGLE = CHILD_OURS.replace(
 CHILD_PANDAS = """
 import json, resource, sys, time
 import numpy as np, pandas as pd
-from jupyterlab_chexmask._rca import bin_values
+from jupyterlab_chexmask._rca_bins import bin_values
 MEAN, MAX = "Dice RCA (Mean)", "Dice RCA (Max)"
 t = time.perf_counter()
 counts = np.zeros(1000, dtype=np.int64); rows = 0

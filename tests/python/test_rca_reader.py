@@ -16,8 +16,9 @@ import pandas as pd
 import pytest
 
 from jupyterlab_chexmask import rca_histogram
-from jupyterlab_chexmask._rca import bin_values
-from jupyterlab_chexmask._rca_reader import _read_header, _Worker, dataset_name_of, read_dice_columns
+from jupyterlab_chexmask._rca_bins import bin_values
+from jupyterlab_chexmask._rca_parallel import _read_header, _Worker
+from jupyterlab_chexmask._rca_reader import dataset_name_of, read_dice_columns
 from jupyterlab_chexmask._rca_scan import scan_mapped
 
 MEAN, MAX = "Dice RCA (Mean)", "Dice RCA (Max)"

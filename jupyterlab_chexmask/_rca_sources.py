@@ -1,0 +1,143 @@
+"""Where :func:`._rca.rca_histogram` takes its rows from: DataFrames, dicts, CSV paths.
+
+:func:`collect_sources` flattens the ``source`` argument into ``(name or
+None, DataFrame or path)`` items; :func:`add_frame` splits a DataFrame's rows
+by dataset (a ``dataset_column``, else the image-id column); paths are read by
+:mod:`._rca_reader`.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from collections.abc import Mapping
+from typing import Any, Optional
+
+import numpy as np
+import pandas as pd
+
+from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, ID_COLUMNS, infer_dataset
+
+#: The dataset of rows of a DataFrame without ``dataset_column`` whose id column says nothing.
+DEFAULT_DATASET = "all"
+#: The dataset of rows whose ``dataset_column`` cell is empty.
+UNKNOWN_DATASET = "unknown"
+
+
+def is_path(value: Any) -> bool:
+    """Whether ``value`` names a file (a ``str`` or ``os.PathLike``)."""
+    return isinstance(value, (str, os.PathLike))
+
+
+def _frame_scores(frame: pd.DataFrame, where: str) -> tuple[np.ndarray, np.ndarray]:
+    """The two Dice columns of a DataFrame as float64 (anything not a number is NaN)."""
+    out = []
+    for column in (DICE_MEAN_COLUMN, DICE_MAX_COLUMN):
+        if column not in frame.columns:
+            raise ValueError(f"{where} has no column {column!r}")
+        values = pd.to_numeric(frame[column], errors="coerce")
+        out.append(values.to_numpy(dtype=np.float64, na_value=np.nan))
+    return out[0], out[1]
+
+
+def _frame_names(frame: pd.DataFrame, dataset_column: Optional[str], where: str) -> np.ndarray:
+    """Each row's dataset name."""
+    n = len(frame)
+    if dataset_column is not None:
+        if dataset_column not in frame.columns:
+            raise ValueError(f"{where} has no dataset column {dataset_column!r}")
+        values = frame[dataset_column]
+        text = values.astype(str)
+        blank = values.isna().to_numpy() | (text.str.strip() == "").to_numpy()
+        names = text.to_numpy(dtype=object)
+        names[blank] = UNKNOWN_DATASET
+        return names
+    # Per row: the first id column (in ID_COLUMNS order) that has a value, so
+    # a concatenation of several datasets' frames is split correctly.
+    names = np.full(n, DEFAULT_DATASET, dtype=object)
+    todo = np.ones(n, dtype=bool)
+    for column in ID_COLUMNS:
+        if column not in frame.columns or not todo.any():
+            continue
+        ids = frame[column].to_numpy(dtype=object)
+        present = todo & ~pd.isna(ids)
+        if column == "ImageID":  # Padchest or CANDID-PTX, by the id
+            rows = np.flatnonzero(present)
+            names[rows] = [infer_dataset(column, str(ids[i])) or DEFAULT_DATASET for i in rows]
+        else:
+            names[present] = infer_dataset(column, None) or DEFAULT_DATASET
+        todo &= ~present
+    return names
+
+
+def add_frame(
+    add: Any, frame: pd.DataFrame, dataset_column: Optional[str], where: str, name: Optional[str]
+) -> None:
+    """Pass a DataFrame's scores to ``add(name, mean, max)``, one call per dataset (``name`` if given)."""
+    mean, top = _frame_scores(frame, where)
+    if name is not None:
+        add(name, mean, top)
+        return
+    names = _frame_names(frame, dataset_column, where)
+    if len(names) == 0:
+        return
+    codes, uniques = pd.factorize(names, sort=False)
+    if len(uniques) == 1:
+        add(str(uniques[0]), mean, top)
+        return
+    for code, label in enumerate(uniques):
+        rows = codes == code
+        add(str(label), mean[rows], top[rows])
+
+
+def progress_bar(total: int, enabled: bool) -> Any:
+    """A tqdm bar of ``total`` bytes, or ``None`` when disabled or there is nothing to read."""
+    if not enabled or total <= 0:
+        return None
+    with warnings.catch_warnings():  # tqdm.auto warns when ipywidgets is missing
+        warnings.simplefilter("ignore")
+        from tqdm.auto import tqdm
+
+        return tqdm(
+            total=total, unit="B", unit_scale=True, unit_divisor=1024, desc="RCA", leave=True
+        )
+
+
+def collect_sources(source: Any) -> list[tuple[Optional[str], Any]]:
+    """The DataFrames and CSV paths of a ``source``, in order, each with its dataset name or ``None``.
+
+    Raises:
+        TypeError: ``source`` (or an item of it) is of an unsupported kind.
+        ValueError: ``source`` holds nothing, or a path is not a file.
+
+    """
+    items: list[tuple[Optional[str], Any]] = []
+
+    def collect(value: Any, name: Optional[str], top_level: bool) -> None:
+        if isinstance(value, pd.DataFrame) or is_path(value):
+            items.append((name, value))
+        elif isinstance(value, Mapping) and top_level:
+            for key, inner in value.items():
+                collect(inner, str(key), False)
+        elif isinstance(value, (list, tuple)) and (top_level or name is not None):
+            for inner in value:
+                if not (isinstance(inner, pd.DataFrame) or is_path(inner)):
+                    raise TypeError(
+                        "a list of sources must hold CSV paths or DataFrames, "
+                        f"got {type(inner).__name__}"
+                    )
+                collect(inner, name, False)
+        else:
+            raise TypeError(
+                "source must be a DataFrame, a CSV path, a list of them or a dict of "
+                f"dataset name to them, got {type(value).__name__}"
+            )
+
+    collect(source, None, True)
+    if not items:
+        raise ValueError("source holds no DataFrame or CSV path")
+    paths = [os.fspath(v) for _, v in items if is_path(v)]
+    for path in paths:
+        if not os.path.isfile(path):
+            raise ValueError(f"CheXmask CSV not found: '{path}' is not a file")
+    return items
