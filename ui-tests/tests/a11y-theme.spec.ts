@@ -1,0 +1,89 @@
+/**
+ * Accessibility and themes: every view passes axe-core with no serious or
+ * critical violation, and switching JupyterLab's theme restyles the views
+ * live (axis text, backgrounds) while the masks stay visible.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@jupyterlab/galata';
+import * as path from 'path';
+import {
+  maskPixel,
+  paintedRowView,
+  py,
+  runInNewNotebook,
+  SHARED_DATA
+} from './helpers';
+
+const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
+const CHEXPERT = path.join(FOLDER, 'CheXpert.csv');
+
+const VIEWS = [
+  '.jp-chexmask-RowView',
+  '.jp-chexmask-RcaView',
+  '.jp-chexmask-LandmarkView'
+];
+
+test.describe('accessibility and themes', () => {
+  test.beforeEach(async ({ page }) => {
+    await runInNewNotebook(
+      page,
+      'a11y.ipynb',
+      [
+        'import jupyterlab_chexmask as cm',
+        `df = cm.read_csv(${py(CHEXPERT)})`,
+        'display(cm.show(df.iloc[0]))',
+        `display(cm.rca_histogram(${py(path.join(FOLDER, 'Padchest.csv'))}, progress=False))`,
+        'display(cm.landmarks(df))'
+      ].join('\n')
+    );
+    for (const selector of VIEWS) {
+      await expect(
+        page.locator(`.jp-OutputArea-output${selector}`)
+      ).toHaveAttribute('data-state', 'painted');
+    }
+  });
+
+  test('every view has no serious or critical axe-core violation', async ({
+    page
+  }) => {
+    for (const selector of VIEWS) {
+      const results = await new AxeBuilder({ page })
+        .include(selector)
+        .analyze();
+      // The rules really ran on the view's nodes.
+      expect(results.passes.length).toBeGreaterThan(5);
+      const serious = results.violations
+        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          v =>
+            `${selector} ${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`
+        );
+      expect(serious).toEqual([]);
+    }
+  });
+
+  test('switching to the dark theme restyles the views and keeps the masks visible', async ({
+    page
+  }) => {
+    const view = await paintedRowView(page);
+    const axisText = page
+      .locator('.jp-chexmask-RcaView .jp-chexmask-axis-x .tick text')
+      .first();
+    const stage = view.locator('.jp-chexmask-stage');
+    const look = async (): Promise<string[]> => [
+      await axisText.evaluate(e => getComputedStyle(e).fill),
+      await stage.evaluate(e => getComputedStyle(e).backgroundColor)
+    ];
+    const light = await look();
+    const lung = { x: 300, y: 450 };
+    const before = await maskPixel(view, lung.x, lung.y);
+    await page.theme.setDarkTheme();
+    await expect.poll(look).not.toEqual(light);
+    const dark = await look();
+    expect(dark[0]).not.toBe(light[0]);
+    expect(dark[1]).not.toBe(light[1]);
+    expect(await maskPixel(view, lung.x, lung.y)).toEqual(before);
+    expect(before[3]).toBeGreaterThan(0);
+    await page.theme.setLightTheme();
+  });
+});
