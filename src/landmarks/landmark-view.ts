@@ -1,7 +1,7 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ZoomTransform } from 'd3';
 import { ORGANS, OrganKey } from '../core';
-import { PayloadView } from '../common';
+import { PayloadView, svgPicture, themeBackground } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { HOVER_RADIUS, hitTest } from './hit-test';
 import { buildLandmarkModel, frameUnit } from './model';
@@ -105,6 +105,71 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
   }
 
   /** Drop the zoom listeners, a pending redraw and every `data-*` attribute. */
+  /**
+   * The figure as shown (axes, mask underlay, contours, mean shape, ellipses
+   * and highlights) at twice its CSS size, for exports.
+   */
+  protected async picture(): Promise<HTMLCanvasElement | null> {
+    const parts = this._parts;
+    if (!parts) {
+      return null;
+    }
+    const scale = 2;
+    const figure = parts.frame.node.getBoundingClientRect();
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(figure.width * scale);
+    canvas.height = Math.round(figure.height * scale);
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = themeBackground(this.node);
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    const place = (element: Element, source: CanvasImageSource): void => {
+      const box = element.getBoundingClientRect();
+      context.drawImage(
+        source,
+        (box.left - figure.left) * scale,
+        (box.top - figure.top) * scale,
+        box.width * scale,
+        box.height * scale
+      );
+    };
+    const layers = Array.from(parts.frame.node.querySelectorAll('svg, canvas'));
+    for (const layer of layers) {
+      if (layer instanceof HTMLCanvasElement) {
+        place(layer, layer);
+      } else if (
+        layer instanceof SVGSVGElement &&
+        layer.parentElement?.closest('svg') === null
+      ) {
+        place(layer, await svgPicture(layer, 'rgba(0, 0, 0, 0)', scale));
+      }
+    }
+    return canvas;
+  }
+
+  /** Rows, groups, frame and the furthest row, in words. */
+  protected altText(): string {
+    const parts = this._parts;
+    if (!parts) {
+      return '';
+    }
+    const { model } = parts;
+    const outlier = this.node.dataset.outlier;
+    const furthest =
+      outlier === undefined
+        ? ''
+        : `; furthest from the mean shape: ${model.rows[Number(outlier)].id ?? 'a row'}`;
+    return (
+      `Landmark plot of ${model.rows.length.toLocaleString('en-US')} row(s)` +
+      (model.groups.length > 1 ? ` in ${model.groups.length} groups` : '') +
+      ` (frame: ${model.frame})` +
+      (model.rows.length > 1
+        ? '; mean shape and one-standard-deviation ellipses'
+        : '') +
+      furthest +
+      '.'
+    );
+  }
+
   protected clear(): void {
     this._parts?.contours?.dispose();
     this._parts?.zoom.dispose();

@@ -14,7 +14,7 @@ import {
   parseCsv,
   parseRow
 } from '../../src/core';
-import { py, runInNewNotebook, SHARED_DATA } from './helpers';
+import { outputBundle, py, runInNewNotebook, SHARED_DATA } from './helpers';
 
 const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
 const FILES = fs
@@ -145,6 +145,13 @@ test.describe('landmark plots', () => {
     const view = await paintedPlot(page);
     await expect(view).toHaveAttribute('data-rows', '305');
     await expect(view).toHaveAttribute('data-groups', '6');
+    // The picture written back for exports, with alt text.
+    await expect(view).toHaveAttribute('data-picture', 'written');
+    const bundle = await outputBundle(page, 0);
+    expect(String(bundle.data['image/png']).slice(0, 8)).toBe('iVBORw0K');
+    expect(bundle.metadata['image/png'].alt).toMatch(
+      /^Landmark plot of 305 row\(s\) in 6 groups \(frame: pixels\)/
+    );
     console.log(
       `305 rows: parsed and drawn in ${await view.getAttribute('data-render-ms')} ms (contours ${await view.getAttribute('data-draw-ms')} ms)`
     );
