@@ -180,8 +180,9 @@ class _Dataset:
 
 
 def _edge_index(threshold: float, bins: int) -> int:
-    """The fine-bin edge nearest to ``threshold``, as JavaScript's ``Math.round`` picks it."""
-    return min(bins, max(0, math.floor(threshold * bins + 0.5)))
+    """The fine-bin edge nearest to ``threshold``, as JavaScript's ``Math.round`` picks it,
+    at most ``bins - 1``: 1.0 shares the last bin, so the edge at 1 cannot be counted exactly."""
+    return min(bins - 1, max(0, math.floor(threshold * bins + 0.5)))
 
 
 def _quantile_bin(counts: np.ndarray, q: float) -> Optional[int]:

@@ -21,3 +21,4 @@ export * from './plot-canvases';
 export * from './shape-content';
 export * from './plot-parts';
 export * from './landmark-view';
+export * from './figure-picture';

@@ -1,7 +1,8 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ZoomTransform } from 'd3';
 import { ORGANS, OrganKey } from '../core';
-import { PayloadView, svgPicture, themeBackground } from '../common';
+import { PayloadView, themeBackground } from '../common';
+import { figurePicture } from './figure-picture';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { HOVER_RADIUS, hitTest } from './hit-test';
 import { buildLandmarkModel, frameUnit } from './model';
@@ -105,45 +106,11 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
   }
 
   /** Drop the zoom listeners, a pending redraw and every `data-*` attribute. */
-  /**
-   * The figure as shown (axes, mask underlay, contours, mean shape, ellipses
-   * and highlights) at twice its CSS size, for exports.
-   */
+  /** The figure as shown, for exports (see {@link figurePicture}). */
   protected async picture(): Promise<HTMLCanvasElement | null> {
-    const parts = this._parts;
-    if (!parts) {
-      return null;
-    }
-    const scale = 2;
-    const figure = parts.frame.node.getBoundingClientRect();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(figure.width * scale);
-    canvas.height = Math.round(figure.height * scale);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = themeBackground(this.node);
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    const place = (element: Element, source: CanvasImageSource): void => {
-      const box = element.getBoundingClientRect();
-      context.drawImage(
-        source,
-        (box.left - figure.left) * scale,
-        (box.top - figure.top) * scale,
-        box.width * scale,
-        box.height * scale
-      );
-    };
-    const layers = Array.from(parts.frame.node.querySelectorAll('svg, canvas'));
-    for (const layer of layers) {
-      if (layer instanceof HTMLCanvasElement) {
-        place(layer, layer);
-      } else if (
-        layer instanceof SVGSVGElement &&
-        layer.parentElement?.closest('svg') === null
-      ) {
-        place(layer, await svgPicture(layer, 'rgba(0, 0, 0, 0)', scale));
-      }
-    }
-    return canvas;
+    return this._parts
+      ? figurePicture(this._parts.frame.node, themeBackground(this.node))
+      : null;
   }
 
   /** Rows, groups, frame and the furthest row, in words. */

@@ -66,7 +66,16 @@ export function rebinFactors(bins: number): number[] {
 
 /** The fine-bin edge nearest to a threshold: thresholds snap to edges. */
 export function snapToEdge(threshold: number, bins: number): number {
-  return Math.min(bins, Math.max(0, Math.round(threshold * bins))) / bins;
+  return edgeIndex(threshold, bins) / bins;
+}
+
+/**
+ * The index of the fine-bin edge nearest to a threshold, at most `bins - 1`:
+ * 1.0 shares the last bin with [1 - 1/bins, 1), so the edge at 1 could not be
+ * counted exactly and is not offered.
+ */
+export function edgeIndex(threshold: number, bins: number): number {
+  return Math.min(bins - 1, Math.max(0, Math.round(threshold * bins)));
 }
 
 /** Values `≥ threshold` (a fine-bin edge): exact. */
@@ -75,7 +84,7 @@ export function keptAtThreshold(
   threshold: number
 ): number {
   const bins = counts.length;
-  const first = Math.min(bins, Math.max(0, Math.round(threshold * bins)));
+  const first = edgeIndex(threshold, bins);
   let kept = 0;
   for (let i = first; i < bins; i++) {
     kept += counts[i];

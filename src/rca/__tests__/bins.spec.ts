@@ -50,6 +50,12 @@ describe('RCA bins', () => {
     expect(binIndex(0, 1000)).toBe(0);
     expect(binIndex(1, 1000)).toBe(999);
     expect(binIndex(0.7, 1000)).toBe(700);
+    // 1.0 shares the last bin: the threshold stops at its lower edge, where
+    // the kept count is still exact.
+    expect(snapToEdge(1, 1000)).toBe(0.999);
+    expect(keptAtThreshold(binValues([1, 0], 1000), snapToEdge(1, 1000))).toBe(
+      1
+    );
     expect(binIndex(ulp(0.7, -1), 1000)).toBe(699);
     for (const t of [0.7, 0.8, 0.123, 0.999]) {
       for (const v of [t, ulp(t, -1), ulp(t, 1)]) {
