@@ -21,40 +21,50 @@ export const PLUGIN_ID = 'jupyterlab-chexmask:plugin';
  */
 export const RENDERER_RANK = 10;
 
+/**
+ * A safe renderer factory for one CheXmask MIME type whose views share the
+ * live settings.
+ */
+function viewFactory(
+  mimeType: string,
+  create: (options: IRenderMime.IRendererOptions) => IRenderMime.IRenderer
+): IRenderMime.IRendererFactory {
+  return {
+    safe: true,
+    mimeTypes: [mimeType],
+    defaultRank: RENDERER_RANK,
+    createRenderer: create
+  };
+}
+
 /** The renderer factory of CheXmask rows, bound to the live settings. */
 export function rowRendererFactory(
   settings: SettingsModel
 ): IRenderMime.IRendererFactory {
-  return {
-    safe: true,
-    mimeTypes: [MIME_ROW],
-    defaultRank: RENDERER_RANK,
-    createRenderer: options => new RowOverlayView(options, settings)
-  };
+  return viewFactory(
+    MIME_ROW,
+    options => new RowOverlayView(options, settings)
+  );
 }
 
 /** The renderer factory of RCA histograms, bound to the live settings. */
 export function rcaRendererFactory(
   settings: SettingsModel
 ): IRenderMime.IRendererFactory {
-  return {
-    safe: true,
-    mimeTypes: [MIME_RCA],
-    defaultRank: RENDERER_RANK,
-    createRenderer: options => new RcaHistogramView(options, settings)
-  };
+  return viewFactory(
+    MIME_RCA,
+    options => new RcaHistogramView(options, settings)
+  );
 }
 
 /** The renderer factory of landmark plots, bound to the live settings. */
 export function landmarksRendererFactory(
   settings: SettingsModel
 ): IRenderMime.IRendererFactory {
-  return {
-    safe: true,
-    mimeTypes: [MIME_LANDMARKS],
-    defaultRank: RENDERER_RANK,
-    createRenderer: options => new LandmarkPlotView(options, settings)
-  };
+  return viewFactory(
+    MIME_LANDMARKS,
+    options => new LandmarkPlotView(options, settings)
+  );
 }
 
 /**

@@ -26,6 +26,18 @@ MISSING_MESSAGE = (
 )
 
 
+#: The dataset each shared CSV holds, by file name.
+DATASET_OF_FILE = {
+    "CANDID-PTX.csv": "CANDID-PTX",
+    "CheXpert.csv": "CheXpert",
+    "ChestX-Ray8.csv": "ChestX-ray8",
+    "MIMIC-CXR-JPG.csv": "MIMIC-CXR-JPG",
+    "Padchest.csv": "Padchest",
+    "VinDr-CXR.csv": "VinDr-CXR",
+    "CheXpert_synthetic_2828x2320.csv": "CheXpert",
+}
+
+
 def _have_data() -> bool:
     return (SHARED_DATA / "chexmask-preprocessed").is_dir()
 

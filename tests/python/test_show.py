@@ -9,19 +9,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import DATASET_OF_FILE
 
 from jupyterlab_chexmask import MIME_ROW, RowView, read_csv, show
 
 ORGANS = ("Right Lung", "Left Lung", "Heart")
-DATASET_OF_FILE = {
-    "CANDID-PTX.csv": "CANDID-PTX",
-    "CheXpert.csv": "CheXpert",
-    "ChestX-Ray8.csv": "ChestX-ray8",
-    "MIMIC-CXR-JPG.csv": "MIMIC-CXR-JPG",
-    "Padchest.csv": "Padchest",
-    "VinDr-CXR.csv": "VinDr-CXR",
-    "CheXpert_synthetic_2828x2320.csv": "CheXpert",
-}
 
 
 def test_every_real_row(csv_file: Path, oracles) -> None:

@@ -2,13 +2,8 @@
  * Strictness: one malformed row per rule, each rejected with a
  * ChexmaskFormatError naming the right column and saying what is wrong.
  */
-import {
-  ChexmaskFormatError,
-  decodeRle,
-  MAX_MASK_PIXELS,
-  parseLandmarks,
-  parseRow
-} from '..';
+import { decodeRle, MAX_MASK_PIXELS, parseLandmarks, parseRow } from '..';
+import { formatError } from '../../__tests__/format-error';
 
 /** A valid 4×4 row to break one cell at a time. */
 const LANDMARKS = Array.from({ length: 240 }, (_, i) => String(i % 4)).join(
@@ -28,18 +23,6 @@ const GOOD: Record<string, unknown> = {
 
 function rowWith(changes: Record<string, unknown>): Record<string, unknown> {
   return { ...GOOD, ...changes };
-}
-
-function formatError(fn: () => unknown): ChexmaskFormatError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ChexmaskFormatError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected a ChexmaskFormatError, but nothing was thrown');
 }
 
 const CASES: Array<[string, Record<string, unknown>, string, RegExp]> = [

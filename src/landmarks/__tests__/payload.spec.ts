@@ -2,16 +2,13 @@
  * Landmark payload checks: a valid payload parses once into points; every
  * malformed payload is refused with a ChexmaskFormatError naming its field.
  */
-import {
-  ChexmaskFormatError,
-  formatLandmarks,
-  LandmarkPoint
-} from '../../core';
+import { formatLandmarks, LandmarkPoint } from '../../core';
 import {
   MAX_LANDMARK_GROUPS,
   MAX_LANDMARK_ROWS,
   parseLandmarkPayload
 } from '../payload';
+import { formatError } from '../../__tests__/format-error';
 
 /** 120 distinct points: landmark k at (k, 2k + 1). */
 const POINTS: LandmarkPoint[] = Array.from({ length: 120 }, (_, k) => [
@@ -33,18 +30,6 @@ function goodRow(extra: Record<string, unknown> = {}): Record<string, unknown> {
 
 function payload(extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { version: 1, rows: [goodRow(), goodRow({ id: 'b.png' })], ...extra };
-}
-
-function formatError(fn: () => unknown): ChexmaskFormatError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ChexmaskFormatError) {
-      return error;
-    }
-    throw error;
-  }
-  throw new Error('expected a ChexmaskFormatError, but nothing was thrown');
 }
 
 /** A tiny valid CSV row (4×4) for the underlay. */
