@@ -24,6 +24,24 @@ def mime_bundle(
     }
 
 
+def display_bundle(
+    mime: str,
+    payload: dict[str, Any],
+    text: str,
+    include: Optional[Container[str]] = None,
+    exclude: Optional[Container[str]] = None,
+    extra: Optional[dict[str, Any]] = None,
+    metadata: Optional[dict[str, Any]] = None,
+) -> Any:
+    """What ``_repr_mimebundle_`` returns: :func:`mime_bundle`, paired with the
+    metadata of the representations kept (a static picture's alt text) when
+    there is some. IPython takes either shape."""
+    data = mime_bundle(mime, payload, text, include, exclude, extra)
+    if not metadata:
+        return data
+    return data, {key: value for key, value in metadata.items() if key in data}
+
+
 class PayloadDisplay:
     """A payload and its text summary that display as :attr:`MIME` (set by subclasses)."""
 
@@ -60,7 +78,6 @@ class PayloadDisplay:
     ) -> Any:
         """The MIME bundle: the payload under :attr:`MIME`, the summary as ``text/plain``
         and any static picture; with metadata (the picture's alt text) when there is some."""
-        data = mime_bundle(self.MIME, self._payload, self._summary, include, exclude, self._extra)
-        if not self._metadata:
-            return data
-        return data, {key: value for key, value in self._metadata.items() if key in data}
+        return display_bundle(
+            self.MIME, self._payload, self._summary, include, exclude, self._extra, self._metadata
+        )

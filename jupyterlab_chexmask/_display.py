@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any, Optional
 
 from ._bundle import PayloadDisplay
 from ._image import ImageSource, embed_image
 from ._row import format_summary, mask_size, row_cells, summarize
-from ._static import img_html, row_alt_text, row_picture
+from ._picture import static_bundle
+from ._static import row_alt_text, row_picture
 
 #: The MIME type the JupyterLab extension renders.
 MIME_ROW = "application/vnd.chexmask.row.v1+json"
@@ -93,15 +93,9 @@ def show(
         text += f"\n  title: {caption}"
     if embedded is not None:
         text += f"\n  image: {embedded['width']}x{embedded['height']} {embedded['mimeType']}"
-    if static is None:
-        static = os.environ.get("CHEXMASK_STATIC") == "1"
-    if not static:
-        return RowView(payload, text)
-    try:
-        png, picture_width, picture_height = row_picture(cells, embedded, max_side)
-    except ValueError as error:
-        return RowView(payload, f"{text}\n  picture: not drawn ({error})")
-    alt = row_alt_text(summarize(cells))
-    extra = {"image/png": png, "text/html": img_html(png, alt)}
-    metadata = {"image/png": {"alt": alt, "width": picture_width, "height": picture_height}}
+    extra, metadata, note = static_bundle(
+        static, lambda: (row_picture(cells, embedded, max_side), row_alt_text(summarize(cells)))
+    )
+    if note is not None:
+        text += f"\n  {note}"
     return RowView(payload, text, extra, metadata)

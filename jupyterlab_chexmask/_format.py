@@ -34,6 +34,15 @@ DATASET_BY_ID_COLUMN: dict[str, str] = {
 ORGAN_COLUMNS: tuple[str, ...] = ("Right Lung", "Left Lung", "Heart")
 
 LANDMARKS_COLUMN = "Landmarks"
+
+#: The 120 landmarks: each organ's slice (start, end), in the order of ``ORGAN_COLUMNS``.
+#: Each slice is a closed ring (``ORGANS`` in ``src/core/organs.ts``).
+LANDMARK_COUNT = 120
+LANDMARK_SLICES: dict[str, tuple[int, int]] = {
+    "Right Lung": (0, 44),
+    "Left Lung": (44, 94),
+    "Heart": (94, 120),
+}
 DICE_MEAN_COLUMN = "Dice RCA (Mean)"
 DICE_MAX_COLUMN = "Dice RCA (Max)"
 HEIGHT_COLUMN = "Height"

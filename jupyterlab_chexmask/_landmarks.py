@@ -40,6 +40,7 @@ from typing import Any, Optional, Union
 import pandas as pd
 
 from ._bundle import PayloadDisplay
+from ._picture import static_bundle
 from ._format import ID_COLUMNS, LANDMARKS_COLUMN, infer_dataset, is_index_column
 from ._row import _is_missing, json_safe, mask_size, row_cells
 
@@ -84,6 +85,7 @@ def landmarks(
     title: Optional[str] = None,
     underlay: bool = False,
     frame: Optional[str] = None,
+    static: Optional[bool] = None,
 ) -> LandmarkPlot:
     """Plot CheXmask landmarks: one row's contour set, or the shapes of many rows.
 
@@ -108,6 +110,14 @@ def landmarks(
         frame: ``"pixels"`` or ``"normalized"`` to override the frame, which
             is mask pixels when every row has the same Height x Width and
             otherwise normalised by image size.
+        static: Also draw the plot in Python (numpy and Pillow: one row's
+            rings and points in the organ colours, or many rows' faint
+            contours and each group's mean shape) and add it as ``image/png``
+            and an ``<img alt>`` in ``text/html``, so a notebook executed
+            headless shows a picture in exports. ``None`` (default) does so
+            when the environment variable ``CHEXMASK_STATIC`` is ``1``, as
+            :func:`~jupyterlab_chexmask.show` does. Landmarks that do not
+            parse leave a note in the text instead; the view reports them.
 
     Returns:
         A :class:`LandmarkPlot`; as the last expression of a cell it is displayed.
@@ -162,7 +172,18 @@ def landmarks(
         "frame": chosen,
         "title": caption,
     }
-    return LandmarkPlot(payload, _summary(out_rows, grouping, chosen, sizes, caption))
+    text = _summary(out_rows, grouping, chosen, sizes, caption)
+
+    def draw() -> Any:
+        # Imported here: Pillow only loads when a picture is drawn.
+        from ._static_landmarks import landmark_picture
+
+        return landmark_picture(payload)
+
+    extra, metadata, note = static_bundle(static, draw)
+    if note is not None:
+        text += f"\n  {note}"
+    return LandmarkPlot(payload, text, extra, metadata)
 
 
 def _parts(rows: Any) -> list[Union[pd.DataFrame, Mapping[str, Any], pd.Series]]:

@@ -59,14 +59,16 @@ from __future__ import annotations
 import json
 import math
 import os
+from collections.abc import Container
 from typing import Any, Optional
 
 import numpy as np
 import pandas as pd
 
-from ._bundle import mime_bundle
+from ._bundle import display_bundle
 from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
-from ._rca_bins import _Dataset, _edge_index, _quantile_bin
+from ._picture import static_bundle
+from ._rca_bins import _Dataset, _quantile_bin, kept_at_threshold, snap_to_edge
 from ._rca_reader import dataset_name_of, read_dice_columns
 from ._rca_sources import DEFAULT_DATASET, add_frame, collect_sources, is_path, progress_bar
 
@@ -85,12 +87,24 @@ class RcaHistogram:
     """Per-dataset histograms of Dice RCA (Mean) and (Max); made by :func:`rca_histogram`.
 
     In JupyterLab (with the extension) it renders as an interactive histogram;
-    elsewhere as a table of the datasets (see :meth:`summary`).
+    elsewhere as a table of the datasets (see :meth:`summary`), or as its
+    static picture when it has one (``rca_histogram(..., static=True)``).
     """
 
-    def __init__(self, payload: dict[str, Any]) -> None:
-        """Wrap a payload (see the module docstring)."""
+    def __init__(
+        self,
+        payload: dict[str, Any],
+        extra: Optional[dict[str, Any]] = None,
+        metadata: Optional[dict[str, Any]] = None,
+        note: Optional[str] = None,
+    ) -> None:
+        """Wrap a payload (see the module docstring) and, optionally, extra
+        representations (a static picture) with their metadata, or a note on
+        why the picture was not drawn."""
         self._payload = payload
+        self._extra = extra or {}
+        self._metadata = metadata or {}
+        self._note = note
 
     @property
     def payload(self) -> dict[str, Any]:
@@ -126,13 +140,12 @@ class RcaHistogram:
         if score not in ("mean", "max"):
             raise ValueError(f"score must be 'mean' or 'max', got {score!r}")
         bins = self._payload["bins"]
-        first = _edge_index(float(threshold), bins)
         records = []
         for d in self._payload["datasets"]:
             h = d[score]
             counts = np.asarray(h["counts"], dtype=np.int64)
             count = int(h["count"])
-            kept = int(counts[first:].sum())
+            kept = kept_at_threshold(counts, threshold)
 
             def centre(q: float, counts: np.ndarray = counts) -> float:
                 i = _quantile_bin(counts, q)
@@ -153,7 +166,7 @@ class RcaHistogram:
                 }
             )
         frame = pd.DataFrame.from_records(records, index="dataset")
-        frame.attrs["threshold"] = first / bins
+        frame.attrs["threshold"] = snap_to_edge(threshold, bins)
         frame.attrs["score"] = DICE_MEAN_COLUMN if score == "mean" else DICE_MAX_COLUMN
         return frame
 
@@ -175,15 +188,20 @@ class RcaHistogram:
                 for v in shown[column]
             ]
         lines.append(shown.to_string())
+        if self._note is not None:
+            lines.append(self._note)
         return "\n".join(lines)
 
     def _repr_mimebundle_(
         self,
         include: Optional[Container[str]] = None,
         exclude: Optional[Container[str]] = None,
-    ) -> dict[str, Any]:
-        """The MIME bundle: the payload under :data:`MIME_RCA` and the table as ``text/plain``."""
-        return mime_bundle(MIME_RCA, self._payload, self._text(), include, exclude)
+    ) -> Any:
+        """The MIME bundle: the payload under :data:`MIME_RCA`, the table as ``text/plain``
+        and any static picture; with metadata (the picture's alt text) when there is some."""
+        return display_bundle(
+            MIME_RCA, self._payload, self._text(), include, exclude, self._extra, self._metadata
+        )
 
     def __repr__(self) -> str:
         """One line: the datasets and their row counts."""
@@ -199,6 +217,7 @@ def rca_histogram(
     raw_values_limit: int = 10_000,
     progress: bool = True,
     title: Optional[str] = None,
+    static: Optional[bool] = None,
 ) -> RcaHistogram:
     """Histograms of Dice RCA (Mean) and (Max) per dataset, from DataFrames or CSV files of any size.
 
@@ -231,6 +250,12 @@ def rca_histogram(
         progress: Show a progress bar (bytes read from disk; compressed bytes
             for gzip) while reading files.
         title: A caption for the view.
+        static: Also draw the histogram in Python (numpy and Pillow: Dice RCA
+            (Mean) per dataset, the threshold 0.7) and add it as
+            ``image/png`` and an ``<img alt>`` in ``text/html``, so a notebook
+            executed headless shows a picture in exports. ``None`` (default)
+            does so when the environment variable ``CHEXMASK_STATIC`` is
+            ``1``, as :func:`~jupyterlab_chexmask.show` does.
 
     Returns:
         An :class:`RcaHistogram`; as the last expression of a cell it is displayed.
@@ -292,4 +317,11 @@ def rca_histogram(
         "datasets": [d.to_payload() for d in datasets.values()],
         "title": None if title is None else str(title),
     }
-    return RcaHistogram(payload)
+
+    def draw() -> Any:
+        # Imported here: Pillow only loads when a picture is drawn.
+        from ._static_rca import rca_picture
+
+        return rca_picture(payload)
+
+    return RcaHistogram(payload, *static_bundle(static, draw))

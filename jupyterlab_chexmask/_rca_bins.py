@@ -185,6 +185,18 @@ def _edge_index(threshold: float, bins: int) -> int:
     return min(bins - 1, max(0, math.floor(threshold * bins + 0.5)))
 
 
+def kept_at_threshold(counts: Any, threshold: float) -> int:
+    """The binned values ``>= threshold`` once it snaps to the nearest fine-bin edge
+    (as ``keptAtThreshold`` in ``src/rca/bins.ts``): exact, the number the view shows."""
+    counts = np.asarray(counts, dtype=np.int64)
+    return int(counts[_edge_index(float(threshold), len(counts)):].sum())
+
+
+def snap_to_edge(threshold: float, bins: int) -> float:
+    """The fine-bin edge a threshold snaps to (as ``snapToEdge`` in ``src/rca/bins.ts``)."""
+    return _edge_index(float(threshold), bins) / bins
+
+
 def _quantile_bin(counts: np.ndarray, q: float) -> Optional[int]:
     """The fine bin holding the ``q``-quantile: the value of rank ``max(1, ceil(q * n))``."""
     n = int(counts.sum())

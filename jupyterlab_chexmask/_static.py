@@ -11,15 +11,17 @@ in the extension's default colours and opacity.
 from __future__ import annotations
 
 import base64
-import html
 import io
 from collections.abc import Mapping
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 
 from ._rle import decode_rle
 from ._row import RowSummary, mask_size
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: The extension's default organ colours (settings schema) and fill opacity.
 ORGAN_COLORS = {
@@ -33,8 +35,8 @@ NEUTRAL_GREY = 119
 
 def row_picture(
     cells: Mapping[str, Any], image: Optional[Mapping[str, Any]], max_side: int = 1024
-) -> tuple[str, int, int]:
-    """The overlay of a row as base64 PNG, with its width and height.
+) -> Image.Image:
+    """The overlay of a row as an RGB picture (encoded by :func:`~._picture.picture_bundle`).
 
     Args:
         cells: The row's cells (as in the payload).
@@ -44,7 +46,7 @@ def row_picture(
     Raises:
         ValueError: a mask or the size is malformed (the message names the column).
     """
-    from PIL import Image
+    from PIL import Image  # only when a picture is drawn: importing the package stays light
 
     height, width = mask_size(cells)
     if image is not None:
@@ -59,9 +61,7 @@ def row_picture(
     scale = min(1.0, max_side / max(width, height))
     if scale < 1:
         picture = picture.resize((max(1, round(width * scale)), max(1, round(height * scale))))
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", optimize=True)
-    return base64.b64encode(buffer.getvalue()).decode("ascii"), picture.width, picture.height
+    return picture
 
 
 def row_alt_text(summary: RowSummary) -> str:
@@ -80,8 +80,3 @@ def row_alt_text(summary: RowSummary) -> str:
         f"CheXmask segmentation of {summary.id or 'an image'}{where}, {size}: {organs}; "
         f"Dice RCA mean {score(summary.dice_mean)}, max {score(summary.dice_max)}."
     )
-
-
-def img_html(png: str, alt: str) -> str:
-    """An ``<img>`` of a base64 PNG with escaped alt text (for exported HTML)."""
-    return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{png}">'

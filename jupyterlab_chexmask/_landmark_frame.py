@@ -1,0 +1,198 @@
+"""A landmark payload's rows in one frame, with groups, mean shapes and the furthest row.
+
+The interactive plot parses the raw ``Landmarks`` cells in its TypeScript core
+(``parseLandmarkCoordinates``) and lays them out in ``buildLandmarkModel``
+(``src/landmarks/model.ts``). A static picture drawn in the kernel has no
+frontend to ask, so this module does the same, for pictures only: the same
+number grammar and bound, the same frame, image area, bounds and grouping,
+and the same distance to the mean shape, so picture and view agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Optional
+
+import numpy as np
+
+from ._format import LANDMARK_COUNT
+
+#: The largest absolute coordinate the core accepts (``MAX_LANDMARK_COORDINATE``).
+MAX_LANDMARK_COORDINATE = 65535
+
+#: Group names of the view (``ALL_ROWS`` and ``NO_GROUP`` in ``src/landmarks/model.ts``).
+ALL_ROWS = "all rows"
+NO_GROUP = "(none)"
+
+_SEPARATORS = re.compile(r"[ \t\n\r,\[\]()]+")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+# Real cells hold only integers: checked and converted in C, 10,000 rows in well under a second.
+_INTEGER_TEXT = re.compile(r"[0-9 \t\n\r,\[\]()+-]*")
+_TO_SPACES = str.maketrans(",[]()", "     ")
+
+
+def parse_landmarks(value: Any, field: str = "Landmarks") -> np.ndarray:
+    """The 120 landmarks of a cell as a (120, 2) float array of (x, y).
+
+    Takes what the core takes: the flat ``"x0,y0,…"`` string, numpy's
+    multi-line print, JSON-like ``[[x, y], …]`` text, a flat list of 240
+    numbers or a list of 120 pairs.
+
+    Raises:
+        ValueError: not exactly 240 finite numbers within ±65535 (the message
+            starts with ``field``).
+    """
+    if isinstance(value, str) and _INTEGER_TEXT.fullmatch(value):
+        try:
+            # float() refuses what the grammar refuses here ("-", "1-2", "+-1").
+            coords = np.array(value.translate(_TO_SPACES).split(), dtype=np.float64)
+        except ValueError:
+            coords = None  # the token-by-token reading below says which number is wrong
+        if coords is not None and coords.size == 2 * LANDMARK_COUNT:
+            return _checked(coords, field)
+    if isinstance(value, str):
+        numbers: list[float] = []
+        for token in _SEPARATORS.split(value):
+            if not token:
+                continue
+            if len(token) > 64 or not _NUMBER.fullmatch(token):
+                shown = token if len(token) <= 20 else token[:20] + "…"
+                raise ValueError(f"{field}: number {len(numbers) + 1} is not a number: {shown!r}")
+            numbers.append(float(token))
+    elif isinstance(value, (list, tuple, np.ndarray)):
+        numbers = _numbers_in_list(value, field)
+    else:
+        raise ValueError(
+            f"{field}: must be a string or a list of {2 * LANDMARK_COUNT} numbers, got {type(value).__name__}"
+        )
+    if len(numbers) != 2 * LANDMARK_COUNT:
+        raise ValueError(
+            f"{field}: must hold {2 * LANDMARK_COUNT} numbers ({LANDMARK_COUNT} points × 2), "
+            f"found {len(numbers)}"
+        )
+    return _checked(np.asarray(numbers, dtype=np.float64), field)
+
+
+def _checked(coords: np.ndarray, field: str) -> np.ndarray:
+    """240 numbers checked to be finite and within the core's bound, as (120, 2)."""
+    bad = np.flatnonzero(~np.isfinite(coords) | (np.abs(coords) > MAX_LANDMARK_COORDINATE))
+    if bad.size:
+        raise ValueError(
+            f"{field}: number {bad[0] + 1} is {coords[bad[0]]}, "
+            f"not a finite coordinate within ±{MAX_LANDMARK_COORDINATE} pixels"
+        )
+    return coords.reshape(LANDMARK_COUNT, 2)
+
+
+def _numbers_in_list(values: Sequence[Any], field: str) -> list[float]:
+    """A flat list of numbers or a list of [x, y] pairs, as numbers."""
+    items = list(values.tolist() if isinstance(values, np.ndarray) else values)
+    pairs = bool(items) and isinstance(items[0], (list, tuple))
+    flat: list[Any] = []
+    for i, item in enumerate(items):
+        if pairs:
+            if not isinstance(item, (list, tuple)) or len(item) != 2:
+                raise ValueError(f"{field}: point {i} must be an [x, y] pair")
+            flat.extend(item)
+        else:
+            flat.append(item)
+    for i, number in enumerate(flat):
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise ValueError(f"{field}: number {i + 1} must be a number, got {type(number).__name__}")
+    return [float(n) for n in flat]
+
+
+@dataclass(frozen=True)
+class Group:
+    """One group of rows: its name as shown, its index (for its colour) and its rows."""
+
+    name: str
+    index: int
+    rows: np.ndarray
+
+
+@dataclass(frozen=True)
+class LandmarkFrame:
+    """The payload's rows laid out in one frame, as ``buildLandmarkModel`` lays them out.
+
+    ``coords`` is (rows, 120, 2) in frame units (mask pixels, or x / Width and
+    y / Height); boxes are ``(x0, y0, x1, y1)`` with y down.
+    """
+
+    rows: list[Mapping[str, Any]]
+    frame: str
+    common_size: Optional[tuple[int, int]]  # (height, width) every row shares
+    coords: np.ndarray
+    groups: list[Group]
+    group_by: Optional[str]
+    image: tuple[float, float, float, float]
+    bounds: tuple[float, float, float, float]
+
+    def mean_shape(self, rows: Optional[np.ndarray] = None) -> np.ndarray:
+        """The mean of the rows' shapes (all rows by default), (120, 2)."""
+        return self.coords[slice(None) if rows is None else rows].mean(axis=0)
+
+    def furthest_row(self) -> int:
+        """The row furthest from the mean shape: the largest mean Euclidean distance of
+        its 120 landmarks to the mean's (``shapeDistance``); the earliest on a tie."""
+        distances = np.sqrt(((self.coords - self.mean_shape()) ** 2).sum(axis=2)).mean(axis=1)
+        return int(np.argmax(distances))  # argmax returns the first of equal maxima
+
+
+def build_frame(payload: Mapping[str, Any]) -> LandmarkFrame:
+    """Parse every row's landmarks and lay them out in the payload's frame.
+
+    Raises:
+        ValueError: a row's landmarks do not parse (the message names the row and its id).
+    """
+    rows = list(payload["rows"])
+    sizes = {(int(r["height"]), int(r["width"])) for r in rows}
+    common = next(iter(sizes)) if len(sizes) == 1 else None
+    frame = payload.get("frame") or ("pixels" if common else "normalized")
+    coords = np.empty((len(rows), LANDMARK_COUNT, 2), dtype=np.float64)
+    for i, row in enumerate(rows):
+        where = f"row {i}" + (f" ({row['id']})" if row.get("id") is not None else "")
+        try:
+            coords[i] = parse_landmarks(row["landmarks"])
+        except ValueError as error:
+            raise ValueError(f"{where}: {error}") from error
+        if frame != "pixels":
+            coords[i] /= (row["width"], row["height"])
+
+    if frame == "pixels":
+        # A landmark (x, y) is the centre of pixel (x, y): the image covers [-0.5, W - 0.5].
+        image = (-0.5, -0.5, max(w for _, w in sizes) - 0.5, max(h for h, _ in sizes) - 0.5)
+    else:
+        image = (0.0, 0.0, 1.0, 1.0)
+    # Points are not clipped to the image: keep them all in view, with air.
+    pad = 0.02 * max(image[2] - image[0], image[3] - image[1])
+    low, high = coords.reshape(-1, 2).min(axis=0), coords.reshape(-1, 2).max(axis=0)
+    bounds = (
+        low[0] - pad if low[0] < image[0] else image[0],
+        low[1] - pad if low[1] < image[1] else image[1],
+        high[0] + pad if high[0] > image[2] else image[2],
+        high[1] + pad if high[1] > image[3] else image[3],
+    )
+    group_by = payload.get("groupBy")
+    return LandmarkFrame(rows, frame, common, coords, _groups(rows, group_by), group_by, image, bounds)
+
+
+def _groups(rows: list[Mapping[str, Any]], group_by: Optional[str]) -> list[Group]:
+    """Rows grouped by their group name, in order of first appearance."""
+    members: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        group = row.get("group")
+        name = ALL_ROWS if group_by is None else NO_GROUP if group is None else group
+        members.setdefault(str(name), []).append(i)
+    return [Group(name, g, np.asarray(m)) for g, (name, m) in enumerate(members.items())]
+
+
+def describe_size(frame: LandmarkFrame) -> str:
+    """The frame in a few words, e.g. ``pixels, 1024 × 1024`` or ``normalized, image sizes differ``."""
+    if frame.common_size is None:
+        return f"{frame.frame}, image sizes differ"
+    height, width = frame.common_size
+    return f"{frame.frame}, {width} × {height}" if frame.frame == "pixels" else frame.frame
+

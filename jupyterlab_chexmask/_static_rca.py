@@ -1,0 +1,184 @@
+"""The static picture of an RCA histogram, drawn in Python for headless runs.
+
+:func:`rca_picture` draws what the JupyterLab view first shows (see
+``src/rca/rca-view.ts``): the Dice RCA (Mean) of each dataset overlaid, as a
+translucent histogram with its outline in the dataset's colour (d3's
+Tableau 10, in payload order), and a vertical line at the threshold (the
+settings' default, 0.7, snapped to a fine-bin edge as the view snaps it). The
+alt text states, per dataset, its rows and the values kept at the threshold,
+counted with the view's rule (:func:`~._rca_bins.kept_at_threshold`), so the
+numbers are those the view's table shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import numpy as np
+from PIL import Image, ImageDraw
+
+from . import _chart as chart
+from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
+from ._rca_bins import kept_at_threshold, snap_to_edge
+
+#: The picture's width and the plot area's height, in pixels.
+WIDTH = 760
+PLOT_HEIGHT = 300
+
+#: About this many coarse bins: the fine bins are merged by a factor that divides them.
+TARGET_BINS = 50
+
+#: Fill opacity of each dataset's bars: overlaid datasets stay visible through each other.
+FILL_ALPHA = 0.25
+
+#: The threshold line: black, which neither the palette nor the grey text uses.
+THRESHOLD_COLOR: chart.RGB = (0, 0, 0)
+
+_MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP = 64, 24, 12
+_BELOW_AXIS = chart.TICK + 2 + chart.FONT_SIZE + 6 + chart.FONT_SIZE + 14
+_SCORES = {"mean": DICE_MEAN_COLUMN, "max": DICE_MAX_COLUMN}
+
+
+def merge_factor(bins: int, target: int = TARGET_BINS) -> int:
+    """The factor merging ``bins`` fine bins into about ``target`` coarse ones.
+
+    Among the factors that divide ``bins`` and leave at least 5 bins (the
+    view's bin-width choices, ``rebinFactors``), the one nearest to ``target``
+    bins; merging is exact because counts only add. 1 when none qualifies.
+    """
+    factors = [f for f in range(1, bins + 1) if bins % f == 0 and bins // f >= 5]
+    return min(factors, key=lambda f: (abs(bins / f - target), f)) if factors else 1
+
+
+def rca_image(
+    payload: Mapping[str, Any],
+    threshold: float = RECOMMENDED_MIN_DICE_MEAN,
+    score: str = "mean",
+) -> tuple[Image.Image, chart.Axes]:
+    """The histogram picture and its plot area (tests map data to pixels with it).
+
+    Args:
+        payload: An RCA payload (see :mod:`._rca`).
+        threshold: Where the threshold line goes; it snaps to a fine-bin edge.
+        score: ``"mean"`` or ``"max"``, the Dice RCA column drawn.
+    """
+    bins = int(payload["bins"])
+    factor = merge_factor(bins)
+    datasets = payload["datasets"]
+    coarse = [
+        np.asarray(d[score]["counts"], dtype=np.int64).reshape(-1, factor).sum(axis=1) for d in datasets
+    ]
+    peak = max((int(c.max()) for c in coarse if c.size), default=0)
+    entries = [(chart.clean_label(d["name"]), chart.series_color(i)) for i, d in enumerate(datasets)]
+
+    plot_width = WIDTH - _MARGIN_LEFT - _MARGIN_RIGHT
+    legend = chart.legend_height([label for label, _ in entries], plot_width)
+    top = _MARGIN_TOP + chart.title_height(payload.get("title")) + chart.FONT_SIZE + 8  # + the y-axis title
+    height = top + PLOT_HEIGHT + _BELOW_AXIS + legend + 10
+    y_ticks = chart.nice_ticks(0, max(1, peak), 5)
+    axes = chart.Axes(
+        left=_MARGIN_LEFT,
+        top=top,
+        right=_MARGIN_LEFT + plot_width,
+        bottom=top + PLOT_HEIGHT,
+        x_range=(0.0, 1.0),
+        # A little air above the highest bar, and never a zero-height range.
+        y_range=(0.0, max(1.0, peak * 1.05, y_ticks[-1])),
+    )
+
+    canvas = chart.new_canvas(WIDTH, height)
+    draw = ImageDraw.Draw(canvas)
+    chart.draw_title(draw, payload.get("title"), _MARGIN_LEFT, _MARGIN_TOP)
+    n = bins // factor
+    with chart.translucent(canvas) as layer:
+        for counts, (_, color) in zip(coarse, entries):
+            for i in np.flatnonzero(counts):
+                box = (axes.px(i / n), axes.py(counts[i]), axes.px((i + 1) / n), axes.bottom)
+                layer.rectangle(tuple(round(v) for v in box), fill=(*color, round(FILL_ALPHA * 255)))
+    for counts, (_, color) in zip(coarse, entries):
+        outline = _step_outline(counts, axes)
+        if outline:
+            draw.line(outline, fill=color, width=2)
+
+    chart.draw_axes(
+        draw,
+        axes,
+        chart.nice_ticks(0.0, 1.0, 10),
+        y_ticks,
+        _SCORES[score],
+        f"rows per bin of {1 / n:g}",
+    )
+    snapped = snap_to_edge(threshold, bins)
+    x = round(axes.px(snapped))
+    draw.line((x, axes.top, x, axes.bottom), fill=THRESHOLD_COLOR, width=2)
+    label = f"threshold {_fixed(snapped, 3)}"
+    face = chart.font()
+    # Beside the line, on the side with room for the label.
+    if x + 6 + chart.text_width(label, face) < axes.right:
+        draw.text((x + 6, axes.top + 4), label, fill=chart.TEXT, font=face, anchor="lt")
+    else:
+        draw.text((x - 6, axes.top + 4), label, fill=chart.TEXT, font=face, anchor="rt")
+    chart.draw_legend(draw, entries, _MARGIN_LEFT, axes.bottom + _BELOW_AXIS, plot_width)
+    return chart.finish(canvas), axes
+
+
+def _step_outline(counts: np.ndarray, axes: chart.Axes) -> list[tuple[int, int]]:
+    """The outline of a histogram's bars from its first to its last non-empty bin."""
+    filled = np.flatnonzero(counts)
+    if filled.size == 0:
+        return []
+    n = len(counts)
+    first, last = int(filled[0]), int(filled[-1])
+    points = [(axes.px(first / n), axes.bottom)]
+    for i in range(first, last + 1):
+        y = axes.py(counts[i])
+        points += [(axes.px(i / n), y), (axes.px((i + 1) / n), y)]
+    points.append((axes.px((last + 1) / n), axes.bottom))
+    return [(round(x), round(y)) for x, y in points]
+
+
+def rca_picture(
+    payload: Mapping[str, Any], threshold: float = RECOMMENDED_MIN_DICE_MEAN
+) -> tuple[Image.Image, str]:
+    """The picture of an RCA payload (Dice RCA (Mean)) and its alt text, for :func:`~._picture.static_bundle`."""
+    picture, _ = rca_image(payload, threshold)
+    return picture, rca_alt_text(payload, threshold)
+
+
+def rca_alt_text(
+    payload: Mapping[str, Any],
+    threshold: float = RECOMMENDED_MIN_DICE_MEAN,
+    score: str = "mean",
+) -> str:
+    """What the picture shows, in words: per dataset its rows and the values kept at the threshold.
+
+    Worded like the view's alt text (``altText`` in ``src/rca/rca-view.ts``),
+    with the kept count too: the threshold with three decimals, rows with
+    thousands separators, the share of the binned values with one decimal,
+    rounded as JavaScript's ``toFixed`` rounds.
+    """
+    bins = int(payload["bins"])
+    snapped = snap_to_edge(threshold, bins)
+    parts = []
+    for d in payload["datasets"]:
+        histogram = d[score]
+        count = int(histogram["count"])
+        if count:
+            kept = kept_at_threshold(histogram["counts"], snapped)
+            share = f"{kept:,} kept ({_fixed(kept / count * 100, 1)}%)"
+        else:
+            share = "no values"
+        parts.append(f"{d['name']} {int(d['rows']):,} rows, {share}")
+    n = len(parts)
+    return (
+        f"RCA histogram of {_SCORES[score]} for {n} dataset{'s' if n != 1 else ''} "
+        f"at threshold {_fixed(snapped, 3)}: {'; '.join(parts)}."
+    )
+
+
+def _fixed(value: float, digits: int) -> str:
+    """``value.toFixed(digits)`` as JavaScript writes it (halves of the exact binary value round up),
+    so the alt text and the view's never differ in the last digit."""
+    return str(Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
