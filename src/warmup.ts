@@ -71,6 +71,8 @@ function warmUp(settings: SettingsModel): void {
     } as IRenderMime.IRendererOptions,
     settings
   );
+  // Off screen, so it must paint at once rather than when scrolled into view.
+  view.lazy = false;
   const model = {
     data: { [MIME_ROW]: { version: 1, row } },
     metadata: {},

@@ -4,3 +4,5 @@ export * from './colors';
 export * from './error-panel';
 export * from './payload-view';
 export * from './svg-picture';
+export * from './paint-queue';
+export * from './visibility';

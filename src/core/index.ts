@@ -15,3 +15,4 @@ export * from './row';
 export * from './geometry';
 export * from './organ-masks';
 export * from './csv';
+export * from './row-measurements';

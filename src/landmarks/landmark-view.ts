@@ -43,6 +43,8 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
   private _state: ILandmarkPlotState | null = null;
   /** Statistics of a many-row plot; `null` in a one-row plot. */
   private _stats: ILandmarkPlotStats | null = null;
+  private _shapeModel: ReturnType<typeof buildLandmarkModel> | null = null;
+  private _shapeModelOf: IParsedLandmarkPayload | null = null;
 
   /**
    * @param options - The renderer options (its `mimeType` picks the payload).
@@ -65,7 +67,13 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
 
   /** Build the plot and paint it; the hover grid waits until idle. */
   protected build(payload: IParsedLandmarkPayload): void {
-    const model = buildLandmarkModel(payload);
+    // Statistics outlive a release: painting again after scrolling back
+    // should not redo them (10,000 rows cost a few hundred ms).
+    if (this._shapeModelOf !== payload) {
+      this._shapeModel = buildLandmarkModel(payload);
+      this._shapeModelOf = payload;
+    }
+    const model = this._shapeModel!;
     const parts = createPlotParts(model, payload.title, {
       organ: (key, visible) => this._setOrgan(key, visible),
       group: (index, visible) => this._setGroup(index, visible),
@@ -135,6 +143,21 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
       furthest +
       '.'
     );
+  }
+
+  /** The picture changes with the toggles, pins and the plot's size. */
+  protected pictureKey(): string {
+    const sets = (_: string, v: unknown): unknown =>
+      v instanceof Set ? [...v] : v;
+    return JSON.stringify(
+      [this._state, this.node.offsetWidth, this.altText()],
+      sets
+    );
+  }
+
+  protected forget(): void {
+    this._shapeModel = null;
+    this._shapeModelOf = null;
   }
 
   protected clear(): void {

@@ -1,11 +1,10 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ZoomTransform } from 'd3';
 import {
-  cardiothoracicRatio,
-  decodeOrganMasks,
+  ICardiothoracicRatio,
   IChexmaskRow,
-  landmarkAgreement,
-  maskStats,
+  IRowMeasurements,
+  measureRow,
   organOfLandmark,
   organRuns,
   ORGANS,
@@ -22,6 +21,8 @@ import { RowHeader } from './header';
 import { drawRowAnnotations, rowAltText, rowDescription } from './picture';
 import { FULL_WINDOW, XrayLayer } from './xray';
 import { ZoomController } from './zoom';
+import { IDecodedRow } from './decode-protocol';
+import { decodeRow, decodesOffThread } from './off-thread';
 
 /** CSS class of the row view. */
 export const ROW_VIEW_CLASS = 'jp-chexmask-RowView';
@@ -50,31 +51,44 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     return parseRowPayload(data);
   }
 
-  protected build(payload: IParsedRowPayload): void {
-    this._build(payload);
+  /** Large masks are decoded in the worker first; others at once. */
+  protected build(payload: IParsedRowPayload): void | Promise<void> {
+    if (!decodesOffThread(payload.row)) {
+      this._build(payload, null);
+      return;
+    }
+    const generation = this.generation;
+    return decodeRow(payload.row).then(decoded => {
+      if (this.isCurrent(generation)) {
+        this.node.replaceChildren();
+        this._build(payload, decoded);
+      }
+    });
   }
 
   /** Measurements and the x-ray come after the first paint. */
   protected async afterPaint(): Promise<void> {
     const parts = this._parts!;
-    parts.measured = new Promise(resolve =>
-      window.setTimeout(() => {
-        this._measure(parts);
-        resolve();
-      }, 0)
+    // Measuring decodes every mask: after the paint, or in the worker.
+    const measurements =
+      parts.premeasured ??
+      new Promise<IRowMeasurements>(resolve =>
+        window.setTimeout(() => resolve(measureRow(parts.row)), 0)
+      );
+    parts.measured = measurements.then(
+      m => this._measure(parts, m),
+      error => this._warn(parts, `the masks could not be measured: ${error}`)
     );
     if (parts.xray) {
       try {
         await parts.xray.load();
+        if (parts !== this._parts) {
+          return;
+        }
         parts.xray.paint(this._state!.windowLevel);
         this.node.dataset.xray = 'loaded';
       } catch (error) {
-        parts.stage.appendChild(
-          h('div', {
-            className: 'jp-chexmask-warning',
-            text: `⚠ the embedded x-ray could not be decoded: ${String(error)}`
-          })
-        );
+        this._warn(parts, `the embedded x-ray could not be decoded: ${error}`);
       }
     }
   }
@@ -116,16 +130,37 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     return parts ? rowAltText(parts.row, parts.areas, parts.ratio) : '';
   }
 
+  /** The picture changes with what is shown and in which colours. */
+  protected pictureKey(): string {
+    return JSON.stringify([
+      this._state,
+      this.settings.current.colors,
+      this.altText()
+    ]);
+  }
+
+  protected forget(): void {
+    this._state = null;
+  }
+
   protected clear(): void {
     this._parts?.zoom.dispose();
     this._parts = null;
     super.clear();
   }
 
-  private _build(payload: IParsedRowPayload): void {
+  /**
+   * Build the view; `decoded` holds the runs and measurements when the
+   * worker made them, else they are made here (measurements after the paint).
+   */
+  private _build(
+    payload: IParsedRowPayload,
+    decoded: IDecodedRow | null
+  ): void {
     const { row } = payload;
     const settings = this.settings.current;
-    const state: IOverlayState = {
+    // A view painted again after scrolling back keeps what the user set.
+    const state: IOverlayState = this._state ?? {
       visible: { rightLung: true, leftLung: true, heart: true },
       opacity: settings.opacity,
       mode: settings.drawMode,
@@ -134,7 +169,8 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       windowLevel: FULL_WINDOW
     };
     this._state = state;
-    const runs = organRuns(row);
+    const runs = decoded?.runs ?? organRuns(row);
+    this.node.dataset.decoded = decoded ? 'worker' : 'main';
     const painter = new MaskPainter(runs, row.height, row.width);
     const maskCanvas = h('canvas', { className: 'jp-chexmask-masks' });
     maskCanvas.width = row.width;
@@ -201,6 +237,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       zoom,
       ratio: null,
       areas: null,
+      premeasured: decoded?.measurements ?? null,
       measured: Promise.resolve()
     };
     stage.addEventListener('pointermove', event => this._hover(event));
@@ -265,29 +302,20 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   }
 
   /** Areas, the cardiothoracic ratio and the mask/landmark agreement. */
-  private _measure(parts: Private.IParts): void {
+  private _measure(parts: Private.IParts, measured: IRowMeasurements): void {
     if (parts !== this._parts) {
       return;
     }
     const { row } = parts;
-    const decoded = decodeOrganMasks(row);
-    parts.areas = {} as Record<OrganKey, number>;
+    parts.areas = measured.pixels;
     for (const organ of ORGANS) {
-      const stats = maskStats(decoded.masks[organ.key], row.height, row.width);
-      parts.areas[organ.key] = stats.pixels;
       parts.controls.setArea(
         organ.key,
-        `${stats.pixels.toLocaleString('en-US')} px (${(stats.share * 100).toFixed(1)}%)`
+        `${measured.pixels[organ.key].toLocaleString('en-US')} px (${(measured.share[organ.key] * 100).toFixed(1)}%)`
       );
     }
-    parts.ratio = cardiothoracicRatio(
-      decoded.masks.rightLung,
-      decoded.masks.leftLung,
-      decoded.masks.heart,
-      row.height,
-      row.width
-    );
-    const agreement = landmarkAgreement(row, decoded);
+    parts.ratio = measured.ratio;
+    const agreement = measured.agreement;
     const agree = ORGANS.map(
       o => `${o.label} ${formatNumber(agreement[o.key], 4)}`
     ).join(', ');
@@ -306,6 +334,15 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     );
     parts.annotations.setRatio(ctr, this._state!.showRatio);
     this.node.dataset.measured = 'true';
+  }
+
+  /** Show a warning under the picture (the view itself stays usable). */
+  private _warn(parts: Private.IParts, text: string): void {
+    if (parts === this._parts) {
+      parts.stage.appendChild(
+        h('div', { className: 'jp-chexmask-warning', text: `⚠ ${text}` })
+      );
+    }
   }
 
   /** The hover readout: pixel, organs under the cursor, nearest landmark. */
@@ -360,9 +397,11 @@ namespace Private {
     readout: HTMLElement;
     measurements: HTMLElement;
     zoom: ZoomController;
-    ratio: ReturnType<typeof cardiothoracicRatio>;
+    ratio: ICardiothoracicRatio | null;
     /** Pixels per organ, once measured. */
     areas: Record<OrganKey, number> | null;
+    /** Measurements made with the runs (in the worker), or `null`: measure here. */
+    premeasured: Promise<IRowMeasurements> | null;
     /** Settles when the measurements are done. */
     measured: Promise<void>;
   }

@@ -80,6 +80,20 @@ export class RcaHistogramView extends PayloadView<IRcaPayload> {
     return `Histogram of ${score} per dataset at threshold ${state.threshold.toFixed(3)}: ${kept}.`;
   }
 
+  /** The picture changes with the layout, scale, bins and hidden datasets. */
+  protected pictureKey(): string {
+    const state = this._state;
+    return JSON.stringify([
+      state && { ...state, hidden: [...state.hidden] },
+      this._width,
+      this.altText()
+    ]);
+  }
+
+  protected forget(): void {
+    this._state = null;
+  }
+
   protected clear(): void {
     this._resize?.disconnect();
     this._resize = null;
@@ -95,7 +109,8 @@ export class RcaHistogramView extends PayloadView<IRcaPayload> {
         ? f
         : best
     );
-    this._state = {
+    // A view painted again after scrolling back keeps what the user set.
+    this._state ??= {
       score: 'mean',
       layout: 'overlaid',
       logScale: false,

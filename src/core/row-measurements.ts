@@ -1,0 +1,44 @@
+import {
+  cardiothoracicRatio,
+  ICardiothoracicRatio,
+  maskStats
+} from './geometry';
+import { decodeOrganMasks, landmarkAgreement } from './organ-masks';
+import { ORGANS, OrganKey } from './organs';
+import { IChexmaskRow } from './row';
+
+/** What the overlay reports about a row under its picture. */
+export interface IRowMeasurements {
+  /** Pixels per organ. */
+  pixels: Record<OrganKey, number>;
+  /** Pixels per organ as a share of the image, 0–1. */
+  share: Record<OrganKey, number>;
+  /** The cardiothoracic ratio, or `null` without a heart and a lung. */
+  ratio: ICardiothoracicRatio | null;
+  /** Dice of each RLE mask against its filled landmark ring (`null`: not both). */
+  agreement: Record<OrganKey, number | null>;
+}
+
+/**
+ * Areas, the cardiothoracic ratio and the mask/landmark agreement of a row.
+ * Decodes every organ to a byte per pixel, so on large masks callers run it
+ * off the main thread; the result is plain data that a worker can post.
+ */
+export function measureRow(row: IChexmaskRow): IRowMeasurements {
+  const decoded = decodeOrganMasks(row);
+  const pixels = {} as Record<OrganKey, number>;
+  const share = {} as Record<OrganKey, number>;
+  for (const organ of ORGANS) {
+    const stats = maskStats(decoded.masks[organ.key], row.height, row.width);
+    pixels[organ.key] = stats.pixels;
+    share[organ.key] = stats.share;
+  }
+  const ratio = cardiothoracicRatio(
+    decoded.masks.rightLung,
+    decoded.masks.leftLung,
+    decoded.masks.heart,
+    row.height,
+    row.width
+  );
+  return { pixels, share, ratio, agreement: landmarkAgreement(row, decoded) };
+}
