@@ -37,8 +37,28 @@ export function describeType(value: unknown): string {
   if (value === null) {
     return 'null';
   }
+  if (value === undefined) {
+    // Not "a undefined": the field is absent or was never set.
+    return 'nothing';
+  }
   if (Array.isArray(value)) {
     return 'an array';
   }
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Quote any untrusted value for an error message: numbers and booleans as
+ * written (NaN and Infinity too), text bounded by {@link quoteForMessage},
+ * anything else by its type. Never `String()` or `JSON.stringify` of an
+ * array or object: 10⁵ levels of nesting overflow the stack there.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    return String(value);
+  }
+  if (typeof value === 'string') {
+    return `the text ${quoteForMessage(value)}`;
+  }
+  return describeType(value);
 }

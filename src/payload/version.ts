@@ -1,4 +1,4 @@
-import { ChexmaskFormatError } from '../core';
+import { ChexmaskFormatError, describeValue } from '../core';
 
 /** The payload version this extension writes and reads. */
 export const PAYLOAD_VERSION = 1;
@@ -23,6 +23,6 @@ export function checkPayloadVersion(version: unknown, mimeType: string): void {
   }
   throw new ChexmaskFormatError(
     'version',
-    `must be ${PAYLOAD_VERSION}, got ${JSON.stringify(version) ?? 'nothing'}`
+    `must be ${PAYLOAD_VERSION}, got ${describeValue(version)}`
   );
 }

@@ -1,4 +1,4 @@
-import { ChexmaskFormatError, describeType } from '../core';
+import { ChexmaskFormatError, describeType, describeValue } from '../core';
 import { checkPayloadVersion, expectObject } from '../payload';
 
 /** The MIME type of RCA histograms. */
@@ -70,7 +70,7 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
   ) {
     throw new ChexmaskFormatError(
       'bins',
-      `must be a whole number from 1 to ${MAX_BINS}, got ${String(bins)}`
+      `must be a whole number from 1 to ${MAX_BINS}, got ${describeValue(bins)}`
     );
   }
   if (!Array.isArray(payload.datasets) || payload.datasets.length === 0) {
@@ -108,6 +108,7 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
       max: score(d.max, bins, `${where}.max`),
       values: null
     };
+    checkRows(dataset, where);
     if (d.values !== undefined && d.values !== null) {
       const v = expectObject(d.values, `${where}.values`);
       dataset.values = {
@@ -117,16 +118,53 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
     }
     return dataset;
   });
-  const title =
-    typeof payload.title === 'string' ? payload.title.slice(0, 500) : null;
-  return { version: 1, bins, datasets, title };
+  return { version: 1, bins, datasets, title: title(payload.title) };
+}
+
+/** `title`: text (cut to 500 characters) or null/absent, as in the other payloads. */
+function title(value: unknown): string | null {
+  if (value === undefined || value === null) {
+    return null;
+  }
+  if (typeof value !== 'string') {
+    throw new ChexmaskFormatError(
+      'title',
+      `must be text or null, got ${describeType(value)}`
+    );
+  }
+  return value.slice(0, 500);
+}
+
+/**
+ * Every row has each score binned, missing or out of range, and only rows
+ * can be swapped: otherwise the table's "Rows" and "Kept %" contradict
+ * each other without a word.
+ */
+function checkRows(dataset: IRcaDataset, where: string): void {
+  for (const key of ['mean', 'max'] as const) {
+    const h = dataset[key];
+    const accounted = h.count + h.missing + h.outOfRange;
+    if (accounted !== dataset.rows) {
+      throw new ChexmaskFormatError(
+        `${where}.rows`,
+        `is ${dataset.rows}, but ${key} has ${h.count} binned + ${h.missing} missing + ${h.outOfRange} out-of-range values (${accounted})`
+      );
+    }
+  }
+  if (dataset.swapped > dataset.rows) {
+    throw new ChexmaskFormatError(
+      `${where}.swapped`,
+      `is ${dataset.swapped}, more than the ${dataset.rows} rows`
+    );
+  }
 }
 
 function count(value: unknown, field: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+  // Safe integers only: above 2^53 counts no longer add exactly.
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new ChexmaskFormatError(
       field,
-      `must be a whole number ≥ 0, got ${String(value)}`
+      `must be a whole number ≥ 0, got ${describeValue(value)}`
     );
   }
   return value;
@@ -139,7 +177,7 @@ function finiteOrNull(value: unknown, field: string): number | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new ChexmaskFormatError(
       field,
-      `must be a finite number or null, got ${String(value)}`
+      `must be a finite number or null, got ${describeValue(value)}`
     );
   }
   return value;
@@ -159,6 +197,12 @@ function score(value: unknown, bins: number, field: string): IScoreHistogram {
     total += n;
     return n;
   });
+  if (!Number.isSafeInteger(total)) {
+    throw new ChexmaskFormatError(
+      `${field}.counts`,
+      `add up to ${total}, beyond exact whole numbers`
+    );
+  }
   const histogram: IScoreHistogram = {
     counts,
     missing: count(s.missing ?? 0, `${field}.missing`),
@@ -175,7 +219,44 @@ function score(value: unknown, bins: number, field: string): IScoreHistogram {
       `is ${histogram.count}, but the bins hold ${total}`
     );
   }
+  checkBinnedValues(histogram, field);
   return histogram;
+}
+
+/**
+ * The statistics of binned values are those of Dice scores in [0, 1]: the
+ * smallest and largest lie in [0, 1] in order, and the sum (whose mean the
+ * table shows) lies in [0, count]. Naive float sums of values ≤ 1 never
+ * exceed their count, so no tolerance is needed.
+ */
+function checkBinnedValues(h: IScoreHistogram, field: string): void {
+  for (const key of ['min', 'max'] as const) {
+    const v = h[key];
+    if (v !== null && (v < 0 || v > 1)) {
+      throw new ChexmaskFormatError(
+        `${field}.${key}`,
+        `must be a Dice score between 0 and 1 (binned values are), got ${v}`
+      );
+    }
+  }
+  if (h.min !== null && h.max !== null && h.min > h.max) {
+    throw new ChexmaskFormatError(
+      `${field}.min`,
+      `is ${h.min}, above max ${h.max}`
+    );
+  }
+  if (h.sum < 0 || h.sum > h.count) {
+    throw new ChexmaskFormatError(
+      `${field}.sum`,
+      `is ${h.sum} for ${h.count} values: their mean is not a Dice score between 0 and 1`
+    );
+  }
+  if (h.sumSquares < 0) {
+    throw new ChexmaskFormatError(
+      `${field}.sumSquares`,
+      `must not be negative, got ${h.sumSquares}`
+    );
+  }
 }
 
 function rawValues(value: unknown, field: string): Array<number | null> {

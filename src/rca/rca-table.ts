@@ -5,11 +5,16 @@ import { IRcaSummary } from './summary';
  * The live per-dataset table under the histogram: rows, missing, kept at the
  * threshold (count and %), mean, median and 5th percentile. Built once and
  * then only its text changes, so a threshold drag costs a few text writes.
+ * Scores outside [0, 1] are counted by the kernel but cannot be binned: a
+ * warning under the table says how many, so they never vanish silently.
  */
 export class RcaTable {
   readonly node: HTMLTableElement;
   private readonly _cells = new Map<string, HTMLTableCellElement[]>();
   private readonly _keptHeader: HTMLTableCellElement;
+  private readonly _warnings: HTMLUListElement;
+  private readonly _foot: HTMLTableSectionElement;
+  private _warningKey = '';
 
   constructor(names: string[], colors: Map<string, string>) {
     this._keptHeader = h('th', { text: 'Kept', attrs: { scope: 'col' } });
@@ -41,9 +46,18 @@ export class RcaTable {
       );
       this._cells.set(name, cells);
     }
+    this._warnings = h('ul', {
+      className: 'jp-chexmask-warnings',
+      attrs: { role: 'status' }
+    });
+    this._foot = h('tfoot', {}, [
+      h('tr', {}, [h('td', { attrs: { colspan: '8' } }, [this._warnings])])
+    ]);
+    this._foot.hidden = true;
     this.node = h('table', { className: 'jp-chexmask-rca-table' }, [
       head,
-      body
+      body,
+      this._foot
     ]);
   }
 
@@ -70,5 +84,25 @@ export class RcaTable {
         }
       });
     }
+    this._showOutOfRange(summaries, score);
+  }
+
+  /** The warnings about scores outside [0, 1], rewritten only when they change. */
+  private _showOutOfRange(summaries: IRcaSummary[], score: string): void {
+    const lines = summaries
+      .filter(s => s.outOfRange > 0)
+      .map(
+        s =>
+          `⚠ ${s.name}: ${s.outOfRange.toLocaleString('en-US')} Dice RCA (${score}) value(s) outside [0, 1] are not valid scores and are not counted`
+      );
+    const key = lines.join('\n');
+    if (this._warningKey === key) {
+      return;
+    }
+    this._warningKey = key;
+    this._warnings.replaceChildren(
+      ...lines.map(text => h('li', { className: 'jp-chexmask-warning', text }))
+    );
+    this._foot.hidden = lines.length === 0;
   }
 }

@@ -9,6 +9,8 @@ export interface IRcaSummary {
   name: string;
   rows: number;
   missing: number;
+  /** Values outside [0, 1] (invalid Dice scores): not binned, so not in any share. */
+  outOfRange: number;
   kept: number;
   /** Kept as a share of the rows with a value (0–1), `null` when none. */
   keptShare: number | null;
@@ -36,6 +38,7 @@ export function summarize(
     name: dataset.name,
     rows: dataset.rows,
     missing: h.missing,
+    outOfRange: h.outOfRange,
     kept,
     keptShare: h.count ? kept / h.count : null,
     mean: h.count ? h.sum / h.count : null,
