@@ -59,6 +59,26 @@ def text_width(text: str, face: ImageFont.ImageFont | ImageFont.FreeTypeFont) ->
     return ImageDraw.Draw(Image.new("L", (1, 1))).textlength(text, font=face)
 
 
+def put_text(
+    draw: ImageDraw.ImageDraw,
+    xy: tuple[float, float],
+    text: str,
+    anchor: str = "lt",
+    face: Optional[ImageFont.ImageFont | ImageFont.FreeTypeFont] = None,
+) -> None:
+    """One line of text placed by its drawn box: ``anchor`` is horizontal ``l``/``m``/``r``
+    then vertical ``t``/``m``/``d`` (as Pillow's anchors, which bitmap fonts refuse).
+
+    Vertically the box of ``"Hg"`` is used, so labels with and without
+    descenders line up."""
+    face = face or font()
+    left, _, right, _ = draw.textbbox((0, 0), text, font=face)
+    _, top, _, bottom = draw.textbbox((0, 0), "Hg", font=face)
+    x = xy[0] - {"l": left, "m": (left + right) / 2, "r": right}[anchor[0]]
+    y = xy[1] - {"t": top, "m": (top + bottom) / 2, "d": bottom}[anchor[1]]
+    draw.text((round(x), round(y)), text, fill=TEXT, font=face)
+
+
 def clean_label(text: object, max_chars: int = _LABEL_CHARS) -> str:
     """Text from a payload as one line to draw: control characters (newlines
     would start a second line) become spaces, and long text is shortened."""
@@ -169,14 +189,14 @@ def draw_axes(
     for value in x_ticks:
         x = round(axes.px(value))
         draw.line((x, axes.bottom, x, axes.bottom + TICK), fill=AXIS)
-        draw.text((x, axes.bottom + TICK + 2), x_text(value), fill=TEXT, font=face, anchor="mt")
+        put_text(draw, (x, axes.bottom + TICK + 2), x_text(value), "mt", face)
     for value in y_ticks:
         y = round(axes.py(value))
         draw.line((axes.left - TICK, y, axes.left, y), fill=AXIS)
-        draw.text((axes.left - TICK - 3, y), y_text(value), fill=TEXT, font=face, anchor="rm")
+        put_text(draw, (axes.left - TICK - 3, y), y_text(value), "rm", face)
     centre = (axes.left + axes.right) / 2
-    draw.text((centre, axes.bottom + TICK + 2 + FONT_SIZE + 6), x_label, fill=TEXT, font=face, anchor="mt")
-    draw.text((axes.left, axes.top - 6), y_label, fill=TEXT, font=face, anchor="ld")
+    put_text(draw, (centre, axes.bottom + TICK + 2 + FONT_SIZE + 6), x_label, "mt", face)
+    put_text(draw, (axes.left, axes.top - 6), y_label, "ld", face)
 
 
 #: Legend geometry: swatch side, gap after it, gap between entries, line height.
@@ -209,7 +229,7 @@ def draw_legend(
     left: int,
     top: int,
     max_width: int,
-    swatch: Optional[str] = "square",
+    swatch: str = "square",
 ) -> None:
     """A colour swatch and a label per entry, flowed left to right into lines.
 
@@ -228,7 +248,7 @@ def draw_legend(
             else:
                 half = _SWATCH // 2
                 draw.rectangle((x, middle - half, x + _SWATCH - 1, middle + half - 1), fill=color)
-            draw.text((x + _SWATCH + _SWATCH_GAP, middle), label, fill=TEXT, font=face, anchor="lm")
+            put_text(draw, (x + _SWATCH + _SWATCH_GAP, middle), label, "lm", face)
 
 
 def title_height(title: Optional[str]) -> int:
@@ -239,7 +259,7 @@ def title_height(title: Optional[str]) -> int:
 def draw_title(draw: ImageDraw.ImageDraw, title: Optional[str], left: int, top: int) -> None:
     """The payload's title (cleaned, shortened) at the top left, if there is one."""
     if title:
-        draw.text((left, top), clean_label(title, 90), fill=TEXT, font=font(FONT_SIZE + 2), anchor="lt")
+        put_text(draw, (left, top), clean_label(title, 90), "lt", font(FONT_SIZE + 2))
 
 
 def finish(canvas: Image.Image) -> Image.Image:

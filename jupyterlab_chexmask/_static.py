@@ -5,7 +5,9 @@ JupyterLab to draw the interactive view and write its picture back, so
 :func:`row_picture` draws the same overlay with numpy and Pillow: the three
 masks decoded by :func:`~jupyterlab_chexmask.decode_rle` (checked against the
 same oracles as the TypeScript core) blended over the x-ray or a neutral grey,
-in the extension's default colours and opacity.
+in the extension's default colours and opacity. The RCA histogram and the
+landmark plot draw theirs in :mod:`._static_rca` and :mod:`._static_landmarks`;
+:mod:`._picture` puts any of them in the MIME bundle.
 """
 
 from __future__ import annotations

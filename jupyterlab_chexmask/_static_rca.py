@@ -117,9 +117,9 @@ def rca_image(
     face = chart.font()
     # Beside the line, on the side with room for the label.
     if x + 6 + chart.text_width(label, face) < axes.right:
-        draw.text((x + 6, axes.top + 4), label, fill=chart.TEXT, font=face, anchor="lt")
+        chart.put_text(draw, (x + 6, axes.top + 4), label, "lt", face)
     else:
-        draw.text((x - 6, axes.top + 4), label, fill=chart.TEXT, font=face, anchor="rt")
+        chart.put_text(draw, (x - 6, axes.top + 4), label, "rt", face)
     chart.draw_legend(draw, entries, _MARGIN_LEFT, axes.bottom + _BELOW_AXIS, plot_width)
     return chart.finish(canvas), axes
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import base64
+import html
 import io
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -14,6 +19,10 @@ from PIL import Image
 
 import jupyterlab_chexmask as cm
 from jupyterlab_chexmask._static import OPACITY, ORGAN_COLORS
+
+REPO = Path(__file__).resolve().parents[2]
+DEMO = REPO / "examples" / "demo.ipynb"
+VIEW_TYPES = (cm.MIME_ROW, cm.MIME_RCA, cm.MIME_LANDMARKS)
 
 
 def test_static_picture_blends_each_organ_in_its_colour() -> None:
@@ -72,3 +81,48 @@ def test_headless_execution_exports_one_img_with_alt_per_view(tmp_path) -> None:
     images = re.findall(r'<img alt="CheXmask segmentation of [^"]+" src="data:image/png;base64,', body)
     assert len(images) == 2
     assert "values look swapped" not in images[0]
+
+
+def test_demo_executed_headless_exports_one_img_with_alt_per_view(tmp_path) -> None:
+    """``CHEXMASK_STATIC=1 jupyter nbconvert --execute --to html examples/demo.ipynb``, as a
+    user runs it: every view output of that run (rows, RCA histogram, landmark plots) is one
+    ``<img alt>`` in the HTML, and the HTML has no other images."""
+    executed = tmp_path / "executed.ipynb"
+    env = {
+        **os.environ,
+        "CHEXMASK_STATIC": "1",
+        "CHEXMASK_TEST_EXECUTED": str(executed),  # see executed_capture.py
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])),
+    }
+    # The Makefile's TEST_ENV, for a run outside make: keep Jupyter's state out of $HOME.
+    for name, folder in [
+        ("JUPYTER_CONFIG_DIR", "jupyter/config"),
+        ("JUPYTER_DATA_DIR", "jupyter/data"),
+        ("JUPYTER_RUNTIME_DIR", "jupyter/runtime"),
+        ("IPYTHONDIR", "ipython"),
+    ]:
+        env.setdefault(name, str(REPO / "build" / folder))
+    command = [
+        sys.executable, "-m", "jupyter", "nbconvert", "--execute", "--to", "html",
+        "--ExecutePreprocessor.kernel_name=python3", "--ExecutePreprocessor.timeout=300",
+        "--HTMLExporter.preprocessors=executed_capture.SaveExecuted",
+        "--output-dir", str(tmp_path), str(DEMO),
+    ]
+    result = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    body = (tmp_path / "demo.html").read_text(encoding="utf-8")
+
+    views = [
+        output
+        for cell in nbformat.read(executed, as_version=4).cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if any(mime in output.get("data", {}) for mime in VIEW_TYPES)
+    ]
+    kinds = {mime for output in views for mime in VIEW_TYPES if mime in output["data"]}
+    assert kinds == set(VIEW_TYPES), "the demo shows each kind of view"
+    images = re.findall(r'<img alt="([^"]*)" src="data:image/png;base64,', body)
+    assert len(images) == len(views) == len(re.findall(r"<img\b", body))
+    for output, alt in zip(views, images):
+        assert output["data"]["text/html"].startswith(f'<img alt="{alt}"')
+        assert html.unescape(alt) == output["metadata"]["image/png"]["alt"] != ""
