@@ -8,8 +8,8 @@
  *   `Uint8ClampedArray` buffers, so painters really write their pixels.
  *   Nothing is rasterised: paths, text and `drawImage` are only recorded.
  * - `ImageData`, `ResizeObserver` (never fires: jsdom has no layout) and
- *   `createImageBitmap` (decodes nothing, but rejects what is not a PNG or
- *   JPEG by its magic bytes, as a browser would fail to decode it).
+ *   `createImageBitmap` (decodes nothing, but rejects what is not a whole
+ *   PNG or JPEG file, as a browser would fail to decode it).
  *
  * - `DragEvent`, which `@lumino/dragdrop` subclasses when it is imported:
  *   defined as soon as this module loads, so import it before Lumino.
@@ -229,13 +229,20 @@ function recordingContext(canvas: HTMLCanvasElement): RecordingContext2D {
   return proxy;
 }
 
-/** The PNG and JPEG signatures, as `createImageBitmap` would sniff them. */
+/**
+ * Whether a browser could decode the bytes, roughly: a PNG or JPEG by its
+ * signature that is also complete (a PNG ends with its IEND chunk, a JPEG
+ * with its EOI marker). Nothing is decoded.
+ */
 function isDecodable(bytes: Uint8Array): boolean {
-  const png = [0x89, 0x50, 0x4e, 0x47];
-  const jpeg = [0xff, 0xd8, 0xff];
-  return (
-    png.every((b, i) => bytes[i] === b) || jpeg.every((b, i) => bytes[i] === b)
-  );
+  const n = bytes.length;
+  const png = [0x89, 0x50, 0x4e, 0x47].every((b, i) => bytes[i] === b);
+  if (png) {
+    const tail = String.fromCharCode(...bytes.subarray(n - 8, n - 4));
+    return tail === 'IEND';
+  }
+  const jpeg = [0xff, 0xd8, 0xff].every((b, i) => bytes[i] === b);
+  return jpeg && bytes[n - 2] === 0xff && bytes[n - 1] === 0xd9;
 }
 
 function readBlob(blob: Blob): Promise<Uint8Array> {

@@ -65,6 +65,15 @@ export function forEachRun(
   }
   const total = height * width;
   const n = rle.length;
+  const longest = maxRleLength(total);
+  if (n > longest) {
+    // Refused before any scan: a 50 MB cell of blanks or digits for a small
+    // mask would otherwise cost a pass per use (check, runs, decode).
+    throw new ChexmaskFormatError(
+      field,
+      `is ${n} characters long, more than any ${height}×${width} mask can take (${longest})`
+    );
+  }
   let i = 0;
   let count = 0;
   let start = 0;
@@ -147,6 +156,18 @@ export function forEachRun(
   return count >> 1;
 }
 
+/**
+ * The longest RLE text a mask of `total` pixels can take: every other pixel
+ * a run of one (the most runs there can be), each number with the most
+ * digits, single spaces — doubled, plus 1024, so generous whitespace passes.
+ * A 1024² mask allows about 17 MB; real cells are 5–10 k characters.
+ */
+export function maxRleLength(total: number): number {
+  const digits = String(total).length;
+  const runs = Math.ceil(total / 2);
+  return 2 * runs * (2 * digits + 2) + 1024;
+}
+
 /** The whitespace-delimited token starting at `from`, bounded for messages. */
 function tokenAt(text: string, from: number): string {
   let end = from;
@@ -189,7 +210,11 @@ export function decodeRle(
   // Clearing with one native fill (a memset) and then writing the runs beats
   // clearing the gaps between runs in the same sweep (measured: npm run bench).
   const mask = out ? out.fill(0) : new Uint8Array(total);
-  if (typeof rle !== 'string' || !decodeAsciiRuns(rle, total, mask)) {
+  if (
+    typeof rle !== 'string' ||
+    rle.length > maxRleLength(total) ||
+    !decodeAsciiRuns(rle, total, mask)
+  ) {
     // Whatever the fast path does not take (null, NaN, tabs or newlines, any
     // error) goes through the checking walker, which decodes it or throws its
     // exact error. Runs already written by the fast path are a valid prefix,

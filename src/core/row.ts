@@ -128,9 +128,23 @@ function isMissing(value: unknown): boolean {
     value === undefined ||
     value === null ||
     (typeof value === 'number' && Number.isNaN(value)) ||
-    (typeof value === 'string' && value.trim() === '')
+    (typeof value === 'string' && isBlank(value))
   );
 }
+
+/**
+ * Whether text is only whitespace. The ends are looked at first, so a 50 MB
+ * cell of blanks followed by one run is not copied by `trim` to find out.
+ */
+function isBlank(text: string): boolean {
+  const n = text.length;
+  return (
+    n === 0 ||
+    (BLANK.test(text[0]) && BLANK.test(text[n - 1]) && text.trim() === '')
+  );
+}
+
+const BLANK = /\s/;
 
 function parseId(value: unknown, column: string): string | null {
   if (isMissing(value)) {

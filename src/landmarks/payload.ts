@@ -216,7 +216,7 @@ function parseRowEntry(
     try {
       row = parseRow(entry.row);
     } catch (error) {
-      throw rename(error, `${where}.row.`);
+      throw rename(error, `${where}.row`);
     }
     if (row.height !== height || row.width !== width) {
       throw new ChexmaskFormatError(
@@ -228,10 +228,17 @@ function parseRowEntry(
   return { id, dataset, group, height, width, coords, row };
 }
 
-/** A format error of a nested value, re-issued under the payload's field name. */
-function rename(error: unknown, prefix: string): unknown {
+/**
+ * A format error of a nested row, re-issued under the payload's field name:
+ * a column `Heart` becomes `rows[0].row.Heart`, and the core's `row` (the
+ * whole row) is `rows[0].row` itself.
+ */
+function rename(error: unknown, where: string): unknown {
   return error instanceof ChexmaskFormatError
-    ? new ChexmaskFormatError(prefix + error.field, problemOf(error))
+    ? new ChexmaskFormatError(
+        error.field === 'row' ? where : `${where}.${error.field}`,
+        problemOf(error)
+      )
     : error;
 }
 

@@ -2,7 +2,13 @@
  * Strictness: one malformed row per rule, each rejected with a
  * ChexmaskFormatError naming the right column and saying what is wrong.
  */
-import { decodeRle, MAX_MASK_PIXELS, parseLandmarks, parseRow } from '..';
+import {
+  decodeRle,
+  MAX_MASK_PIXELS,
+  maxRleLength,
+  parseLandmarks,
+  parseRow
+} from '..';
 import { formatError } from '../../__tests__/format-error';
 
 /** A valid 4×4 row to break one cell at a time. */
@@ -209,8 +215,9 @@ describe('malformed rows are rejected with the right field', () => {
   });
 
   it('bounds the work on huge values', () => {
+    // A mask large enough that the text is not refused by its length alone.
     const hugeRle = '1 1 '.repeat(2_000_000) + 'x';
-    expect(formatError(() => decodeRle(hugeRle, 4, 4)).message).toMatch(
+    expect(formatError(() => decodeRle(hugeRle, 4096, 4096)).message).toMatch(
       /run 2 \(start 1\) does not come after/
     );
     const manyLandmarks = '1,'.repeat(1_000_000);
@@ -219,8 +226,30 @@ describe('malformed rows are rejected with the right field', () => {
     );
     const longToken = '7'.repeat(1_000_000);
     expect(
-      formatError(() => decodeRle(longToken + ' 1', 4, 4)).message
+      formatError(() => decodeRle(longToken + ' 1', 4096, 4096)).message
     ).toMatch(/ends past/);
+  });
+
+  it('refuses RLE text longer than any mask of its size, before scanning it', () => {
+    // 4×4: at most 8 runs of "start length" with 2-digit numbers.
+    expect(maxRleLength(16)).toBe(2 * 8 * 6 + 1024);
+    const huge = [' '.repeat(50_000_000) + '1 1', '7'.repeat(50_000_000)];
+    // Flat strings, as JSON.parse makes them: only the checks are timed.
+    huge.forEach(text => text.charCodeAt(text.length - 1));
+    const started = performance.now();
+    for (const rle of huge) {
+      const error = formatError(() => decodeRle(rle, 4, 4, undefined, 'Heart'));
+      expect(error.message).toMatch(
+        /^Heart: is 500000\d\d characters long, more than any 4×4 mask can take \(1120\)$/
+      );
+      expect(
+        formatError(() => parseRow({ Heart: rle, Height: 4, Width: 4 })).field
+      ).toBe('Heart');
+    }
+    expect(performance.now() - started).toBeLessThan(50);
+    // Every valid mask fits: a 4×4 checkerboard with doubled blanks.
+    const checker = '1 1 3 1 5 1 7 1 9 1 11 1 13 1 15 1'.replace(/ /g, '  ');
+    expect(decodeRle(checker, 4, 4).reduce((a, b) => a + b, 0)).toBe(8);
   });
 });
 

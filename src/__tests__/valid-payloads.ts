@@ -1,0 +1,244 @@
+/**
+ * Test helper: valid payloads of the three views, small and synthetic (for
+ * tables and fast fuzzing) or built from the real CheXmask rows in
+ * `../shared/data` (read through the core tests' `shared-data` helper, which
+ * fails loudly under `CI=true` when the data is missing).
+ */
+import { parseCsv } from '../core';
+import { HAVE_SHARED_DATA, readShared } from '../core/__tests__/shared-data';
+import { ViewKind } from './view-harness';
+
+/** A mask side of the small synthetic rows. */
+export const SMALL_SIDE = 16;
+
+/** 120 landmarks inside a 16×16 image, as the flat `"x0,y0,…"` string. */
+export function smallLandmarks(): string {
+  const numbers: number[] = [];
+  for (let i = 0; i < 120; i++) {
+    // Three rough rings: points walk around a box per organ.
+    const organ = i < 44 ? 0 : i < 94 ? 1 : 2;
+    const t = (i % 8) / 8;
+    const x0 = [2, 9, 5][organ];
+    numbers.push(x0 + Math.round(4 * Math.cos(2 * Math.PI * t) + 2));
+    numbers.push(8 + Math.round(4 * Math.sin(2 * Math.PI * t)));
+  }
+  return numbers.join(',');
+}
+
+/** A valid 16×16 CheXmask CSV row keyed by column name (raw CSV cells). */
+export function smallRow(): Record<string, unknown> {
+  return {
+    image_id: 'small-row',
+    'Dice RCA (Mean)': '0.81',
+    'Dice RCA (Max)': '0.9',
+    Landmarks: smallLandmarks(),
+    'Right Lung': '18 3 34 3 50 3',
+    'Left Lung': '27 3 43 3 59 3',
+    Heart: '100 4 116 4',
+    Height: String(SMALL_SIDE),
+    Width: String(SMALL_SIDE)
+  };
+}
+
+/** A 1×1 PNG (a real file: the row payload checks the magic bytes). */
+export const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+/** A valid row payload (`application/vnd.chexmask.row.v1+json`). */
+export function rowPayload(
+  row: Record<string, unknown> = smallRow(),
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  return { version: 1, row, image: null, title: 'a small row', ...extra };
+}
+
+/** A valid RCA histogram score of `bins` bins holding `values`. */
+export function rcaScore(
+  bins: number,
+  values: number[]
+): Record<string, unknown> {
+  const counts = new Array<number>(bins).fill(0);
+  for (const v of values) {
+    counts[Math.min(bins - 1, Math.floor(v * bins))]++;
+  }
+  return {
+    counts,
+    missing: 0,
+    outOfRange: 0,
+    count: values.length,
+    sum: values.reduce((a, b) => a + b, 0),
+    sumSquares: values.reduce((a, b) => a + b * b, 0),
+    min: values.length ? Math.min(...values) : null,
+    max: values.length ? Math.max(...values) : null
+  };
+}
+
+/** A valid RCA payload of two small datasets over 20 bins. */
+export function rcaPayload(
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  const bins = 20;
+  const a = [0.62, 0.71, 0.8, 0.85, 0.9];
+  const b = [0.5, 0.77, 0.93];
+  return {
+    version: 1,
+    bins,
+    datasets: [
+      {
+        name: 'CheXpert',
+        rows: a.length,
+        swapped: 0,
+        mean: rcaScore(bins, a),
+        max: rcaScore(
+          bins,
+          a.map(v => Math.min(1, v + 0.05))
+        ),
+        values: { mean: a, max: a.map(v => Math.min(1, v + 0.05)) }
+      },
+      {
+        name: 'Padchest',
+        rows: b.length,
+        swapped: 1,
+        mean: rcaScore(bins, b),
+        max: rcaScore(bins, b)
+      }
+    ],
+    title: 'RCA of two datasets',
+    ...extra
+  };
+}
+
+/** A valid landmark payload of `rows` small rows (16×16). */
+export function landmarkPayload(
+  rows = 2,
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  return {
+    version: 1,
+    rows: Array.from({ length: rows }, (_, i) => ({
+      id: `row-${i}`,
+      dataset: i % 2 ? 'Padchest' : 'CheXpert',
+      height: SMALL_SIDE,
+      width: SMALL_SIDE,
+      landmarks: smallLandmarks()
+    })),
+    groupBy: 'dataset',
+    frame: null,
+    title: 'small landmark plot',
+    ...extra
+  };
+}
+
+/** A one-row landmark payload carrying its CSV row for the mask underlay. */
+export function landmarkPayloadWithRow(
+  row: Record<string, unknown> = smallRow()
+): Record<string, unknown> {
+  const height = Number(row.Height ?? 1024) || 1024;
+  const width = Number(row.Width ?? 1024) || 1024;
+  return {
+    version: 1,
+    rows: [
+      {
+        id: 'with-row',
+        dataset: null,
+        height,
+        width,
+        landmarks: row.Landmarks,
+        row
+      }
+    ],
+    groupBy: null,
+    frame: null,
+    title: null
+  };
+}
+
+/** A small valid payload of each view. */
+export function smallPayload(kind: ViewKind): Record<string, unknown> {
+  return kind === 'row'
+    ? rowPayload()
+    : kind === 'rca'
+      ? rcaPayload()
+      : landmarkPayload();
+}
+
+/** The shared Preprocessed CSVs the real rows are taken from. */
+const REAL_FILES = [
+  'chexmask-preprocessed/ChestX-Ray8.csv',
+  'chexmask-preprocessed/Padchest.csv',
+  'chexmask-preprocessed/CANDID-PTX.csv',
+  'chexmask-v0.1-padchest/Padchest.csv'
+];
+
+let realRowsCache: Array<Record<string, string>> | null = null;
+
+/**
+ * A few real CheXmask rows (1024×1024, or the 0.1 Padchest layout without
+ * Height/Width), or none when the shared data is missing outside CI.
+ */
+export function realRows(perFile = 2): Array<Record<string, string>> {
+  if (!HAVE_SHARED_DATA) {
+    return [];
+  }
+  if (!realRowsCache) {
+    realRowsCache = REAL_FILES.flatMap(file =>
+      parseCsv(readShared(file).toString('utf8')).slice(0, 8)
+    );
+  }
+  const rows: Array<Record<string, string>> = [];
+  for (let f = 0; f < REAL_FILES.length; f++) {
+    rows.push(...realRowsCache.slice(f * 8, f * 8 + perFile));
+  }
+  return rows;
+}
+
+/**
+ * Real payloads of a view from the shared rows: row payloads, a landmark
+ * plot of the rows' landmarks, and RCA histograms of their Dice scores.
+ */
+export function realPayloads(kind: ViewKind): Array<Record<string, unknown>> {
+  const rows = realRows();
+  if (rows.length === 0) {
+    return [];
+  }
+  if (kind === 'row') {
+    return rows.map(row => rowPayload(row, { title: row['Image Index'] }));
+  }
+  if (kind === 'landmarks') {
+    return [
+      {
+        version: 1,
+        rows: rows.map((row, i) => ({
+          id: i,
+          height: null,
+          width: null,
+          landmarks: row.Landmarks
+        })),
+        groupBy: null,
+        frame: 'pixels',
+        title: null
+      },
+      landmarkPayloadWithRow(rows[0])
+    ];
+  }
+  const bins = 50;
+  const mean = rows.map(r => Number(r['Dice RCA (Mean)']));
+  const max = rows.map(r => Number(r['Dice RCA (Max)']));
+  return [
+    {
+      version: 1,
+      bins,
+      datasets: [
+        {
+          name: 'shared rows',
+          rows: rows.length,
+          swapped: mean.filter((m, i) => m > max[i]).length,
+          mean: rcaScore(bins, mean),
+          max: rcaScore(bins, max),
+          values: { mean, max }
+        }
+      ],
+      title: null
+    }
+  ];
+}
