@@ -404,9 +404,15 @@ const UNDERLAY: IHostileCase[] = [
     'rows[0].row',
     /got a string/
   ),
-  paintedCase(
+  errorCase(
     'a 50 MB RLE of blanks in the underlay',
-    underlay({ Heart: ' '.repeat(50_000_000) + '1 2' })
+    underlay({ Heart: ' '.repeat(50_000_000) + '1 2' }),
+    'rows[0].row.Heart',
+    /50000003 characters long, more than any 16×16 mask can take/
+  ),
+  paintedCase(
+    'blanks in the underlay RLE within what its mask can take',
+    underlay({ Heart: ' '.repeat(2000) + '1 2' })
   )
 ];
 

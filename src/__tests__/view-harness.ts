@@ -127,6 +127,8 @@ export interface IRenderOutcome {
   message: string | null;
   /** The whole text of the view. */
   text: string;
+  /** The text of every visible warning (`.jp-chexmask-warning`). */
+  warnings: string[];
 }
 
 /** Let timers due now run (the row view measures in a 0 ms timeout). */
@@ -158,8 +160,11 @@ export async function renderPayload(
   }
   const ms = performance.now() - started;
   try {
-    await settle();
-    await settle();
+    // A painted view schedules work (measurements); an error panel does not.
+    if (under.view.node.dataset.state !== 'error') {
+      await settle();
+      await settle();
+    }
   } finally {
     window.removeEventListener('error', onError);
   }
@@ -176,7 +181,11 @@ export async function renderPayload(
     message: panel
       ? (panel.querySelector('.jp-chexmask-error-message')?.textContent ?? '')
       : null,
-    text: node.textContent ?? ''
+    text: node.textContent ?? '',
+    warnings: Array.from(
+      node.querySelectorAll('.jp-chexmask-warning'),
+      w => w.textContent ?? ''
+    )
   };
 }
 
