@@ -6,3 +6,4 @@ export * from './payload-view';
 export * from './svg-picture';
 export * from './paint-queue';
 export * from './visibility';
+export * from './timing';

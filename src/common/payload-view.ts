@@ -5,6 +5,7 @@ import { IChexmaskSettings, SettingsModel } from '../settings';
 import { escapeAttribute, h } from './dom';
 import { errorPanel } from './error-panel';
 import { CancelPaint, schedulePaint } from './paint-queue';
+import { recordSpan } from './timing';
 import { VisibilityWatcher } from './visibility';
 
 /**
@@ -83,6 +84,7 @@ export abstract class PayloadView<P>
       this._parsed = this.parse(data);
     } catch (error) {
       this._showError(error);
+      this.node.dataset.renderMs = (performance.now() - started).toFixed(2);
       return;
     }
     this._parseMs = performance.now() - started;
@@ -231,6 +233,7 @@ export abstract class PayloadView<P>
     }
     this._painted = true;
     this._paints++;
+    recordSpan('chexmask:paint', started);
     this.node.dataset.renderMs = (
       this._parseMs +
       performance.now() -
@@ -327,6 +330,7 @@ export abstract class PayloadView<P>
     // An <img> with the alt text too: exported HTML (nbconvert, nbviewer)
     // prefers text/html, and its image/png template has no alt.
     const img = `<img alt="${escapeAttribute(alt)}" src="data:image/png;base64,${png}">`;
+    const writing = performance.now();
     model.setData({
       data: { ...model.data, [PNG]: png, 'text/html': img },
       metadata: {
@@ -340,6 +344,7 @@ export abstract class PayloadView<P>
         }
       }
     });
+    recordSpan('chexmask:write-picture', writing);
     this.node.dataset.picture = 'written';
   }
 

@@ -74,6 +74,16 @@ export function parseRow(record: unknown): IChexmaskRow {
 
   const diceRcaMean = parseDice(cells, DICE_MEAN_COLUMN);
   const diceRcaMax = parseDice(cells, DICE_MAX_COLUMN);
+  for (const [column, value] of [
+    [DICE_MEAN_COLUMN, diceRcaMean],
+    [DICE_MAX_COLUMN, diceRcaMax]
+  ] as const) {
+    // A column that is there but empty or NaN: the row's quality is unknown,
+    // which a reader filtering by RCA should see.
+    if (value === null && column in cells) {
+      warnings.push(`${column} is missing (empty or NaN): quality unknown`);
+    }
+  }
   if (diceRcaMean !== null && diceRcaMax !== null && diceRcaMean > diceRcaMax) {
     warnings.push(
       `${DICE_MEAN_COLUMN} ${diceRcaMean} is above ${DICE_MAX_COLUMN} ${diceRcaMax}: ` +

@@ -11,7 +11,14 @@ import {
   OrganKey,
   runsContain
 } from '../core';
-import { formatNumber, h, parseColor, PayloadView, Rgb } from '../common';
+import {
+  formatNumber,
+  h,
+  parseColor,
+  PayloadView,
+  recordSpan,
+  Rgb
+} from '../common';
 import { IParsedRowPayload, parseRowPayload } from '../payload';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { AnnotationLayer } from './annotations';
@@ -73,7 +80,12 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     const measurements =
       parts.premeasured ??
       new Promise<IRowMeasurements>(resolve =>
-        window.setTimeout(() => resolve(measureRow(parts.row)), 0)
+        window.setTimeout(() => {
+          const started = performance.now();
+          const measured = measureRow(parts.row);
+          recordSpan('chexmask:measure', started);
+          resolve(measured);
+        }, 0)
       );
     parts.measured = measurements.then(
       m => this._measure(parts, m),

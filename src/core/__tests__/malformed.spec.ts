@@ -298,6 +298,15 @@ describe('lenient where the real files vary', () => {
       rowWith({ 'Dice RCA (Mean)': 'NaN', 'Dice RCA (Max)': null })
     );
     expect([row.diceRcaMean, row.diceRcaMax]).toEqual([null, null]);
+    expect(row.warnings).toEqual([
+      'Dice RCA (Mean) is missing (empty or NaN): quality unknown',
+      'Dice RCA (Max) is missing (empty or NaN): quality unknown'
+    ]);
+    // A row without the columns at all says nothing about them.
+    const without = rowWith({});
+    delete without['Dice RCA (Mean)'];
+    delete without['Dice RCA (Max)'];
+    expect(parseRow(without).warnings).toEqual([]);
     const swapped = parseRow(
       rowWith({ 'Dice RCA (Mean)': 0.92, 'Dice RCA (Max)': 0.89 })
     );
