@@ -314,7 +314,7 @@ export abstract class PayloadView<P>
     const theme = document.body.dataset.jpThemeName ?? '';
     const metadata = (model.metadata[PNG] ?? {}) as Record<string, unknown>;
     const key = [
-      Private.fingerprint(JSON.stringify(this._data) ?? ''),
+      Private.fingerprint(Private.safeJson(this._data) ?? ''),
       Private.fingerprint(`${theme}\n${this.pictureKey()}`),
       `${canvas.width}x${canvas.height}`
     ].join(':');
@@ -397,6 +397,23 @@ namespace Private {
 
   /** Whether two payloads are the same object or have the same JSON. */
   export function sameContent(a: unknown, b: unknown): boolean {
-    return a === b || JSON.stringify(a) === JSON.stringify(b);
+    if (a === b) {
+      return true;
+    }
+    const json = safeJson(a);
+    return json !== null && json === safeJson(b);
+  }
+
+  /**
+   * JSON of a payload, or `null` when it has none: JSON.stringify throws on
+   * nesting deeper than the stack (a hostile payload can be 10⁵ levels deep)
+   * and returns undefined for undefined.
+   */
+  export function safeJson(value: unknown): string | null {
+    try {
+      return JSON.stringify(value) ?? null;
+    } catch {
+      return null;
+    }
   }
 }
