@@ -7,3 +7,4 @@ export * from './svg-picture';
 export * from './paint-queue';
 export * from './visibility';
 export * from './timing';
+export * from './export-bar';

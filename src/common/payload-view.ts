@@ -4,6 +4,7 @@ import { Widget } from '@lumino/widgets';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { escapeAttribute, h } from './dom';
 import { errorPanel } from './error-panel';
+import { exportBar } from './export-bar';
 import { CancelPaint, schedulePaint } from './paint-queue';
 import { recordSpan } from './timing';
 import { VisibilityWatcher } from './visibility';
@@ -151,6 +152,19 @@ export abstract class PayloadView<P>
     return null;
   }
 
+  /** Whether the view exports as SVG too (charts do; the mask overlay does not). */
+  protected readonly exportsSvg: boolean = false;
+
+  /** The view as a standalone SVG document, for the SVG export. */
+  protected async svgDocument(): Promise<string | null> {
+    return null;
+  }
+
+  /** The name of exported files, without extension (made safe on export). */
+  protected fileName(): string {
+    return 'chexmask';
+  }
+
   /** What the picture shows, in words (ids, areas, scores, thresholds). */
   protected altText(): string {
     return '';
@@ -231,6 +245,13 @@ export abstract class PayloadView<P>
       }
       return;
     }
+    this.node.appendChild(
+      exportBar({
+        fileName: () => this.fileName(),
+        png: () => this.picture(),
+        svg: this.exportsSvg ? () => this.svgDocument() : undefined
+      })
+    );
     this._painted = true;
     this._paints++;
     recordSpan('chexmask:paint', started);

@@ -5,6 +5,8 @@
  * theme's background colour.
  */
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
 /** The presentation properties copied inline. */
 const PROPERTIES = [
   'fill',
@@ -23,18 +25,25 @@ const PROPERTIES = [
   'dominant-baseline'
 ];
 
+/** A live SVG chart as a standalone SVG document, and its size. */
+export interface IStandaloneSvg {
+  text: string;
+  width: number;
+  height: number;
+}
+
 /**
- * Rasterise an SVG element as the page shows it.
+ * A live SVG as a standalone SVG document: cloned with its computed styles
+ * written inline, so it looks the same outside the page (a downloaded file,
+ * an `<img>`), with an optional background rectangle under it.
  *
  * @param source - The live SVG (in the document, so styles are computed).
- * @param background - The CSS colour under the chart.
- * @param scale - Device pixels per CSS pixel of the picture.
+ * @param background - The CSS colour under the chart, or `null` for none.
  */
-export async function svgPicture(
+export function standaloneSvg(
   source: SVGSVGElement,
-  background: string,
-  scale = 2
-): Promise<HTMLCanvasElement> {
+  background: string | null = null
+): IStandaloneSvg {
   const width =
     source.width.baseVal.value || source.getBoundingClientRect().width;
   const height =
@@ -49,10 +58,32 @@ export async function svgPicture(
       style.setProperty(property, computed.getPropertyValue(property));
     }
   });
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  const text = new XMLSerializer().serializeToString(clone);
+  if (background) {
+    const rect = document.createElementNS(SVG_NS, 'rect');
+    rect.setAttribute('width', '100%');
+    rect.setAttribute('height', '100%');
+    rect.setAttribute('fill', background);
+    clone.insertBefore(rect, clone.firstChild);
+  }
+  return { text: new XMLSerializer().serializeToString(clone), width, height };
+}
+
+/**
+ * Rasterise an SVG element as the page shows it.
+ *
+ * @param source - The live SVG (in the document, so styles are computed).
+ * @param background - The CSS colour under the chart.
+ * @param scale - Device pixels per CSS pixel of the picture.
+ */
+export async function svgPicture(
+  source: SVGSVGElement,
+  background: string,
+  scale = 2
+): Promise<HTMLCanvasElement> {
+  const { text, width, height } = standaloneSvg(source);
   const url = URL.createObjectURL(new Blob([text], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

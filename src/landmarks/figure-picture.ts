@@ -1,4 +1,4 @@
-import { svgPicture } from '../common';
+import { standaloneSvg, svgPicture } from '../common';
 
 /**
  * A landmark plot's figure as shown — axes, mask underlay, contours, mean
@@ -41,4 +41,50 @@ export async function figurePicture(
     }
   }
   return canvas;
+}
+
+/**
+ * The figure as a standalone SVG document at its CSS size: axes, mean shape,
+ * ellipses and highlights stay vectors; the rasters (density contours, mask
+ * underlay) are embedded as PNG images at their place.
+ *
+ * @param figure - The figure element (axes and plot area).
+ * @param background - The CSS colour under it.
+ */
+export function figureSvg(figure: HTMLElement, background: string): string {
+  const ns = 'http://www.w3.org/2000/svg';
+  const frame = figure.getBoundingClientRect();
+  const root = document.createElementNS(ns, 'svg');
+  root.setAttribute('xmlns', ns);
+  root.setAttribute('width', String(frame.width));
+  root.setAttribute('height', String(frame.height));
+  const rect = document.createElementNS(ns, 'rect');
+  rect.setAttribute('width', '100%');
+  rect.setAttribute('height', '100%');
+  rect.setAttribute('fill', background);
+  root.appendChild(rect);
+  const place = (element: Element, node: Element): void => {
+    const box = element.getBoundingClientRect();
+    node.setAttribute('x', String(box.left - frame.left));
+    node.setAttribute('y', String(box.top - frame.top));
+    node.setAttribute('width', String(box.width));
+    node.setAttribute('height', String(box.height));
+    root.appendChild(node);
+  };
+  for (const layer of Array.from(figure.querySelectorAll('svg, canvas'))) {
+    if (layer instanceof HTMLCanvasElement) {
+      const image = document.createElementNS(ns, 'image');
+      image.setAttribute('href', layer.toDataURL('image/png'));
+      image.setAttribute('preserveAspectRatio', 'none');
+      place(layer, image);
+    } else if (
+      layer instanceof SVGSVGElement &&
+      layer.parentElement?.closest('svg') === null
+    ) {
+      const { text } = standaloneSvg(layer);
+      const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+      place(layer, document.importNode(parsed.documentElement, true));
+    }
+  }
+  return new XMLSerializer().serializeToString(root);
 }

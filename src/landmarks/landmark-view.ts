@@ -2,7 +2,7 @@ import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ZoomTransform } from 'd3';
 import { ORGANS, OrganKey } from '../core';
 import { PayloadView, themeBackground } from '../common';
-import { figurePicture } from './figure-picture';
+import { figurePicture, figureSvg } from './figure-picture';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { HOVER_RADIUS, hitTest } from './hit-test';
 import { buildLandmarkModel, frameUnit } from './model';
@@ -119,6 +119,19 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
     return this._parts
       ? figurePicture(this._parts.frame.node, themeBackground(this.node))
       : null;
+  }
+
+  protected readonly exportsSvg = true;
+
+  /** The figure as shown, as SVG (rasters embedded as PNG). */
+  protected async svgDocument(): Promise<string | null> {
+    return this._parts
+      ? figureSvg(this._parts.frame.node, themeBackground(this.node))
+      : null;
+  }
+
+  protected fileName(): string {
+    return 'chexmask-landmarks';
   }
 
   /** Rows, groups, frame and the furthest row, in words. */

@@ -137,6 +137,10 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     return canvas;
   }
 
+  protected fileName(): string {
+    return `chexmask-${this._parts?.row.id ?? 'row'}`;
+  }
+
   protected altText(): string {
     const parts = this._parts;
     return parts ? rowAltText(parts.row, parts.areas, parts.ratio) : '';

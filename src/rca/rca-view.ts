@@ -1,6 +1,12 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { schemeTableau10 } from 'd3';
-import { h, PayloadView, svgPicture, themeBackground } from '../common';
+import {
+  h,
+  PayloadView,
+  standaloneSvg,
+  svgPicture,
+  themeBackground
+} from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { rebin, rebinFactors, snapToEdge } from './bins';
 import { HistogramChart, RcaLayout } from './histogram-chart';
@@ -57,6 +63,19 @@ export class RcaHistogramView extends PayloadView<IRcaPayload> {
     return this._chart
       ? svgPicture(this._chart.node, themeBackground(this.node))
       : null;
+  }
+
+  protected readonly exportsSvg = true;
+
+  /** The chart as shown, as a standalone SVG over the theme's background. */
+  protected async svgDocument(): Promise<string | null> {
+    return this._chart
+      ? standaloneSvg(this._chart.node, themeBackground(this.node)).text
+      : null;
+  }
+
+  protected fileName(): string {
+    return 'chexmask-rca-histogram';
   }
 
   /** Datasets, rows, the threshold and what it keeps, in words. */

@@ -1,0 +1,125 @@
+import { button, h } from './dom';
+
+/** What a view can be exported as. */
+export interface IExportSource {
+  /** The file name without extension, from the view's content. */
+  fileName(): string;
+  /** The picture at the data's native resolution (what `image/png` holds). */
+  png(): Promise<HTMLCanvasElement | null>;
+  /** The view as a standalone SVG document, or absent for raster-only views. */
+  svg?(): Promise<string | null>;
+}
+
+/**
+ * The buttons under a view that download it as PNG (native resolution, not
+ * the screen's) and, for charts, SVG, and copy the picture to the clipboard
+ * where the browser allows it (secure pages with the async clipboard API).
+ * A status line says what happened, for screen readers too.
+ */
+export function exportBar(source: IExportSource): HTMLElement {
+  const status = h('span', {
+    className: 'jp-chexmask-export-status',
+    attrs: { 'aria-live': 'polite' }
+  });
+  const report = (text: string): void => {
+    status.textContent = text;
+  };
+  const fail = (what: string) => (error: unknown) =>
+    report(`${what} failed: ${error instanceof Error ? error.message : error}`);
+
+  const buttons = [
+    button('PNG', 'Download the picture as PNG (native resolution)', () => {
+      Private.pngBlob(source)
+        .then(blob => {
+          Private.download(blob, `${Private.safeName(source.fileName())}.png`);
+          report('PNG downloaded');
+        })
+        .catch(fail('PNG download'));
+    })
+  ];
+  if (source.svg) {
+    const svg = source.svg.bind(source);
+    buttons.push(
+      button('SVG', 'Download the chart as SVG', () => {
+        svg()
+          .then(text => {
+            if (text === null) {
+              throw new Error('nothing to export');
+            }
+            Private.download(
+              new Blob([text], { type: 'image/svg+xml' }),
+              `${Private.safeName(source.fileName())}.svg`
+            );
+            report('SVG downloaded');
+          })
+          .catch(fail('SVG download'));
+      })
+    );
+  }
+  if (Private.canCopy()) {
+    buttons.push(
+      button('Copy', 'Copy the picture to the clipboard', () => {
+        // The item takes a promise, so the copy starts within the click's
+        // user activation while the PNG is still being encoded.
+        navigator.clipboard
+          .write([new ClipboardItem({ 'image/png': Private.pngBlob(source) })])
+          .then(() => report('Picture copied'))
+          .catch(fail('Copy'));
+      })
+    );
+  }
+  return h(
+    'div',
+    {
+      className: 'jp-chexmask-export',
+      attrs: { role: 'group', 'aria-label': 'Export' }
+    },
+    [...buttons, status]
+  );
+}
+
+namespace Private {
+  /** The picture as a PNG blob. */
+  export async function pngBlob(source: IExportSource): Promise<Blob> {
+    const canvas = await source.png();
+    if (!canvas) {
+      throw new Error('nothing to export');
+    }
+    return new Promise((resolve, reject) =>
+      canvas.toBlob(
+        blob =>
+          blob ? resolve(blob) : reject(new Error('could not encode a PNG')),
+        'image/png'
+      )
+    );
+  }
+
+  /** Save a blob under a name, through a temporary link. */
+  export function download(blob: Blob, name: string): void {
+    const url = URL.createObjectURL(blob);
+    const link = h('a', { attrs: { href: url, download: name } });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    // Give the download a moment to start before the URL goes.
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  /** A file name from untrusted text: safe characters only, bounded. */
+  export function safeName(text: string): string {
+    const name = text
+      .replace(/[^\w.-]+/g, '_')
+      .replace(/^[_.]+|_+$/g, '')
+      .slice(0, 80);
+    return name || 'chexmask';
+  }
+
+  /** Whether the async clipboard can take images here. */
+  export function canCopy(): boolean {
+    return (
+      typeof ClipboardItem === 'function' &&
+      typeof navigator !== 'undefined' &&
+      typeof navigator.clipboard?.write === 'function'
+    );
+  }
+}
