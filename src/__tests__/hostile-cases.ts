@@ -2,7 +2,8 @@
  * Test helper: tables of hostile payloads and the one set of assertions
  * every case of every view must pass.
  *
- * A case renders through the view's real `renderModel` in jsdom and must
+ * A case renders through the view's real `renderModel` in jsdom, as an
+ * update of a view already showing a good payload, and must
  * resolve (never throw, nothing thrown later in a timer), within a second,
  * leave an inert DOM, and end either with `data-state="error"` and an error
  * panel naming the field at fault, or with `data-state="painted"` (with a
@@ -44,13 +45,6 @@ export interface IHostileCase {
   /** Built lazily: some payloads are 50 MB. */
   payload: () => unknown;
   expect: HostileExpectation;
-  /**
-   * A bug in a file this suite may not change, described: the case's
-   * recovery step (a good payload after this one) is then a known failure
-   * (`it.failing`). Once the bug is fixed that test fails, saying to drop
-   * the marker.
-   */
-  knownBug?: string;
 }
 
 /** A case that must end in the error panel naming `field`. */
@@ -58,36 +52,21 @@ export function errorCase(
   name: string,
   payload: () => unknown,
   field: string,
-  message?: RegExp,
-  knownBug?: string
+  message?: RegExp
 ): IHostileCase {
-  return {
-    name,
-    payload,
-    expect: { state: 'error', field, message },
-    knownBug
-  };
-}
-
-/**
- * The same case, whose recovery step is a known failure because of `bug`
- * (in a file this suite may not change).
- */
-export function withKnownBug(c: IHostileCase, bug: string): IHostileCase {
-  return { ...c, knownBug: bug };
+  return { name, payload, expect: { state: 'error', field, message } };
 }
 
 /** A case that must paint, showing `text` literally and any `warning`. */
 export function paintedCase(
   name: string,
   payload: () => unknown,
-  options: { text?: string[]; warning?: RegExp; knownBug?: string } = {}
+  options: { text?: string[]; warning?: RegExp } = {}
 ): IHostileCase {
   return {
     name,
     payload,
-    expect: { state: 'painted', text: options.text, warning: options.warning },
-    knownBug: options.knownBug
+    expect: { state: 'painted', text: options.text, warning: options.warning }
   };
 }
 
@@ -152,9 +131,9 @@ export async function expectRecovers(under: IViewUnderTest): Promise<void> {
 }
 
 /**
- * Declare one test per case: a fresh view renders the hostile payload, is
- * checked, then renders a good payload. Cases with a `knownBug` get their
- * recovery as a separate `it.failing` test.
+ * Declare one test per case. A fresh view first shows a good payload, so
+ * the hostile one arrives as an update of a live output (the view then
+ * compares the two), is checked, and a good payload must paint after it.
  */
 export function describeHostileCases(
   kind: ViewKind,
@@ -167,32 +146,16 @@ export function describeHostileCases(
         async () => {
           const under = createView(kind);
           try {
+            await expectRecovers(under);
             const outcome = await renderPayload(under, c.payload());
             expectHandled(under, outcome, c.expect);
-            if (!c.knownBug) {
-              await expectRecovers(under);
-            }
+            await expectRecovers(under);
           } finally {
             disposeView(under);
           }
         },
         CASE_TIMEOUT_MS
       );
-      if (c.knownBug) {
-        it.failing(
-          `${c.name}: then a good payload renders (KNOWN BUG: ${c.knownBug})`,
-          async () => {
-            const under = createView(kind);
-            try {
-              await renderPayload(under, c.payload());
-              await expectRecovers(under);
-            } finally {
-              disposeView(under);
-            }
-          },
-          CASE_TIMEOUT_MS
-        );
-      }
     }
   });
 }
@@ -226,8 +189,7 @@ export const XSS_STRINGS: readonly string[] = [
  * titles that are markup or huge. `good` builds a valid payload.
  */
 export function commonCases(
-  good: () => Record<string, unknown>,
-  knownBugOnDeepPayloads: string
+  good: () => Record<string, unknown>
 ): IHostileCase[] {
   const withField = (extra: Record<string, unknown>) => () => ({
     ...good(),
@@ -270,13 +232,10 @@ export function commonCases(
       'version',
       /got 0\.5/
     ),
-    withKnownBug(
-      errorCase(
-        'version nested 10⁵ levels',
-        withField({ version: deeplyNested(100_000) }),
-        'version'
-      ),
-      knownBugOnDeepPayloads
+    errorCase(
+      'version nested 10⁵ levels',
+      withField({ version: deeplyNested(100_000) }),
+      'version'
     ),
     paintedCase(
       'unknown extra fields are ignored',
@@ -289,13 +248,11 @@ export function commonCases(
     ),
     paintedCase(
       'an unknown field nested 10⁵ levels (arrays) is ignored',
-      withField({ extra: deeplyNested(100_000, 'array') }),
-      { knownBug: knownBugOnDeepPayloads }
+      withField({ extra: deeplyNested(100_000, 'array') })
     ),
     paintedCase(
       'an unknown field nested 10⁵ levels (objects) is ignored',
-      withField({ extra: deeplyNested(100_000, 'object') }),
-      { knownBug: knownBugOnDeepPayloads }
+      withField({ extra: deeplyNested(100_000, 'object') })
     ),
     ...XSS_STRINGS.map(title =>
       paintedCase(`title ${title} is text`, withField({ title }), {
@@ -308,24 +265,10 @@ export function commonCases(
       { text: ['T'.repeat(500)] }
     ),
     errorCase('title a number', withField({ title: 42 }), 'title'),
-    withKnownBug(
-      errorCase(
-        'title nested 10⁵ levels',
-        withField({ title: deeplyNested(100_000) }),
-        'title'
-      ),
-      knownBugOnDeepPayloads
+    errorCase(
+      'title nested 10⁵ levels',
+      withField({ title: deeplyNested(100_000) }),
+      'title'
     )
   ];
 }
-
-/**
- * The payload-view bug deep payloads hit: `PayloadView.renderModel` compares
- * a new payload with the last one by `JSON.stringify`, outside its `try`,
- * which overflows the stack on 10⁵-deep payloads (that `JSON.parse` reads
- * fine), so every later render of the view rejects and the old content
- * stays. Fix in src/common/payload-view.ts: catch in `sameContent` (see the
- * report of issue 7).
- */
-export const SAME_CONTENT_BUG =
-  'payload-view.ts sameContent throws on 10⁵-deep payloads';

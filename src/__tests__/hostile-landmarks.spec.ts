@@ -16,7 +16,6 @@ import {
   errorCase,
   IHostileCase,
   paintedCase,
-  SAME_CONTENT_BUG,
   XSS_STRINGS
 } from './hostile-cases';
 import {
@@ -86,8 +85,7 @@ const STRUCTURE: IHostileCase[] = [
     'rows nested 10⁵ levels',
     top({ rows: deeplyNested(100_000, 'array') }),
     'rows[0]',
-    /got an array/,
-    SAME_CONTENT_BUG
+    /got an array/
   ),
   errorCase(
     'landmarks missing',
@@ -177,6 +175,12 @@ const STRUCTURE: IHostileCase[] = [
     '10⁶ landmarks as text',
     first({ landmarks: '1,2,'.repeat(1_000_000) }),
     'rows[0].landmarks',
+    /is 4000000 characters long, more than 240 numbers/
+  ),
+  errorCase(
+    '241 numbers in text of an allowed length',
+    first({ landmarks: '1,2,'.repeat(10_000) }),
+    'rows[0].landmarks',
     /found more/
   ),
   errorCase(
@@ -186,23 +190,30 @@ const STRUCTURE: IHostileCase[] = [
     /found 2000000/
   ),
   errorCase(
-    '10⁶ landmarks as a typed array',
-    first({ landmarks: new Float64Array(2_000_000) }),
+    // Not 10⁶: a typed array cannot come from JSON, and comparing one on
+    // re-render (JSON of 2 million keys) would dominate the time bound.
+    '10⁵ landmarks as a typed array',
+    first({ landmarks: new Float64Array(200_000) }),
     'rows[0].landmarks',
-    /found 2000000/
+    /found 200000/
   ),
   errorCase(
     'a 50 MB landmark token',
     first({ landmarks: '7'.repeat(50_000_000) }),
     'rows[0].landmarks',
-    /not a number/
+    /is 50000000 characters long/
+  ),
+  errorCase(
+    'a 60,000-character landmark token',
+    first({ landmarks: '7'.repeat(60_000) }),
+    'rows[0].landmarks',
+    /number 1 is not a number: "7{24}…"/
   ),
   errorCase(
     'landmarks nested 10⁵ levels',
     first({ landmarks: deeplyNested(100_000, 'array') }),
     'rows[0].landmarks',
-    /must be an \[x, y\] pair/,
-    SAME_CONTENT_BUG
+    /must be an \[x, y\] pair/
   ),
   errorCase('height zero', first({ height: 0 }), 'rows[0].height', /got 0/),
   errorCase('height negative', first({ height: -16 }), 'rows[0].height'),
@@ -450,7 +461,7 @@ const MARKUP: IHostileCase[] = XSS_STRINGS.flatMap(text => [
 ]);
 
 describeHostileCases('landmarks', [
-  ...commonCases(() => landmarkPayload(), SAME_CONTENT_BUG),
+  ...commonCases(() => landmarkPayload()),
   ...STRUCTURE,
   ...UNDERLAY,
   ...MARKUP

@@ -16,7 +16,6 @@ import {
   errorCase,
   IHostileCase,
   paintedCase,
-  SAME_CONTENT_BUG,
   XSS_STRINGS
 } from './hostile-cases';
 import { rowPayload, smallLandmarks, smallRow } from './valid-payloads';
@@ -178,7 +177,7 @@ const CORE_RULES: IHostileCase[] = [
     '10⁶ landmarks as text',
     row({ Landmarks: '1,'.repeat(2_000_000) }),
     'Landmarks',
-    /found more/
+    /is 4000000 characters long, more than 240 numbers/
   ),
   errorCase(
     '10⁶ landmarks as [x, y] pairs',
@@ -190,8 +189,7 @@ const CORE_RULES: IHostileCase[] = [
     'landmarks nested 10⁵ levels',
     row({ Landmarks: deeplyNested(100_000, 'array') }),
     'Landmarks',
-    /must be an \[x, y\] pair/,
-    SAME_CONTENT_BUG
+    /must be an \[x, y\] pair/
   ),
   errorCase('Height zero', row({ Height: '0' }), 'Height', /got 0/),
   errorCase('Height negative', row({ Height: -4 }), 'Height', /got -4/),
@@ -356,8 +354,7 @@ const PAYLOAD: IHostileCase[] = [
     'row nested 10⁵ levels',
     () => rowPayload(deeplyNested(100_000, 'array') as never),
     'row',
-    /got an array/,
-    SAME_CONTENT_BUG
+    /got an array/
   ),
   paintedCase(
     'a row with only landmarks',
@@ -404,22 +401,22 @@ const HUGE: IHostileCase[] = [
     TOO_LONG
   ),
   paintedCase(
-    'a 16 MB RLE a 1024² mask can take (blanks, then one run)',
+    'an 8 MB RLE a 1024² mask can take (blanks, then one run)',
     row({
       Height: 1024,
       Width: 1024,
       Landmarks: undefined,
       'Left Lung': undefined,
       'Right Lung': undefined,
-      Heart: ' '.repeat(16_000_000) + '1 5'
+      Heart: ' '.repeat(8_000_000) + '1 5'
     })
   ),
   errorCase(
-    'a 16 MB RLE of 1024² repeating one run',
+    'an 8 MB RLE of 1024² repeating one run',
     row({
       Height: 1024,
       Width: 1024,
-      Heart: '1 1 '.repeat(4_000_000) + '<script>'
+      Heart: '1 1 '.repeat(2_000_000) + '<script>'
     }),
     'Heart',
     /run 2 \(start 1\) does not come after run 1/
@@ -428,13 +425,13 @@ const HUGE: IHostileCase[] = [
     'a 50 MB landmark string',
     row({ Landmarks: '9'.repeat(50_000_000) }),
     'Landmarks',
-    /not a number/
+    /is 50000000 characters long/
   ),
   errorCase(
     '50 MB of landmark separators',
     row({ Landmarks: ','.repeat(50_000_000) }),
     'Landmarks',
-    /found 0/
+    /is 50000000 characters long/
   ),
   paintedCase(
     '50 MB of blanks as an empty mask',
@@ -544,9 +541,7 @@ const IMAGE: IHostileCase[] = [
       width: 1,
       height: deeplyNested(100_000)
     }),
-    'image.height',
-    undefined,
-    SAME_CONTENT_BUG
+    'image.height'
   ),
   paintedCase(
     'a PNG cut short is drawn without its x-ray, with a warning',
@@ -573,7 +568,7 @@ const MARKUP: IHostileCase[] = XSS_STRINGS.flatMap(text => [
 ]);
 
 describeHostileCases('row', [
-  ...commonCases(() => rowPayload(), SAME_CONTENT_BUG),
+  ...commonCases(() => rowPayload()),
   ...PAYLOAD,
   ...CORE_RULES,
   ...DICE,

@@ -18,6 +18,12 @@ const NUMBER_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const MAX_TOKEN = 64;
 
 /**
+ * Characters a number may take in landmark text, with its separators:
+ * the longest token and generous padding (numpy's print takes about 7).
+ */
+const MAX_CHARS_PER_NUMBER = 4 * MAX_TOKEN;
+
+/**
  * Parse the 120 landmarks of a CheXmask row in any of their encodings.
  *
  * Accepts the flat `"x0,y0,x1,y1,…"` string of the Preprocessed files,
@@ -168,6 +174,14 @@ function numbersInText(
   // than splitting into tokens.
   const numbers: number[] = [];
   const n = text.length;
+  const longest = maxNumbers * MAX_CHARS_PER_NUMBER + 1024;
+  if (n > longest) {
+    // Refused before any scan: 50 MB of separators would cost a pass.
+    throw new ChexmaskFormatError(
+      field,
+      `is ${n} characters long, more than ${expected} can take (${longest})`
+    );
+  }
   let i = 0;
   while (i < n) {
     if (isSeparator(text.charCodeAt(i))) {

@@ -159,13 +159,13 @@ export function forEachRun(
 /**
  * The longest RLE text a mask of `total` pixels can take: every other pixel
  * a run of one (the most runs there can be), each number with the most
- * digits, single spaces — doubled, plus 1024, so generous whitespace passes.
- * A 1024² mask allows about 17 MB; real cells are 5–10 k characters.
+ * digits, single spaces as the format has them, plus 1024 characters of
+ * slack. A 1024² mask allows about 8.4 MB; real cells are 5–10 k characters.
  */
 export function maxRleLength(total: number): number {
   const digits = String(total).length;
   const runs = Math.ceil(total / 2);
-  return 2 * runs * (2 * digits + 2) + 1024;
+  return runs * (2 * digits + 2) + 1024;
 }
 
 /** The whitespace-delimited token starting at `from`, bounded for messages. */

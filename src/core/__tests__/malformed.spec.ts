@@ -220,10 +220,14 @@ describe('malformed rows are rejected with the right field', () => {
     expect(formatError(() => decodeRle(hugeRle, 4096, 4096)).message).toMatch(
       /run 2 \(start 1\) does not come after/
     );
-    const manyLandmarks = '1,'.repeat(1_000_000);
+    // Stops at the 241st number; 2 MB is refused by its length alone.
+    const manyLandmarks = '1,'.repeat(30_000);
     expect(formatError(() => parseLandmarks(manyLandmarks)).message).toMatch(
       /found more/
     );
+    expect(
+      formatError(() => parseLandmarks('1,'.repeat(1_000_000))).message
+    ).toMatch(/is 2000000 characters long/);
     const longToken = '7'.repeat(1_000_000);
     expect(
       formatError(() => decodeRle(longToken + ' 1', 4096, 4096)).message
@@ -232,7 +236,7 @@ describe('malformed rows are rejected with the right field', () => {
 
   it('refuses RLE text longer than any mask of its size, before scanning it', () => {
     // 4×4: at most 8 runs of "start length" with 2-digit numbers.
-    expect(maxRleLength(16)).toBe(2 * 8 * 6 + 1024);
+    expect(maxRleLength(16)).toBe(8 * 6 + 1024);
     const huge = [' '.repeat(50_000_000) + '1 1', '7'.repeat(50_000_000)];
     // Flat strings, as JSON.parse makes them: only the checks are timed.
     huge.forEach(text => text.charCodeAt(text.length - 1));
@@ -240,16 +244,26 @@ describe('malformed rows are rejected with the right field', () => {
     for (const rle of huge) {
       const error = formatError(() => decodeRle(rle, 4, 4, undefined, 'Heart'));
       expect(error.message).toMatch(
-        /^Heart: is 500000\d\d characters long, more than any 4×4 mask can take \(1120\)$/
+        /^Heart: is 500000\d\d characters long, more than any 4×4 mask can take \(1072\)$/
       );
       expect(
         formatError(() => parseRow({ Heart: rle, Height: 4, Width: 4 })).field
       ).toBe('Heart');
     }
     expect(performance.now() - started).toBeLessThan(50);
-    // Every valid mask fits: a 4×4 checkerboard with doubled blanks.
-    const checker = '1 1 3 1 5 1 7 1 9 1 11 1 13 1 15 1'.replace(/ /g, '  ');
-    expect(decodeRle(checker, 4, 4).reduce((a, b) => a + b, 0)).toBe(8);
+    // Every valid mask fits: the most runs a mask can have, single-spaced
+    // (a 1000×1000 checkerboard: 500,000 runs, 6.9 MB), and blanks to spare.
+    const checker = Array.from(
+      { length: 500_000 },
+      (_, k) => `${2 * k + 1} 1`
+    ).join(' ');
+    expect(checker.length).toBeLessThan(maxRleLength(1_000_000));
+    expect(
+      decodeRle(' '.repeat(1000) + checker, 1000, 1000).reduce(
+        (a, b) => a + b,
+        0
+      )
+    ).toBe(500_000);
   });
 });
 
