@@ -5,6 +5,8 @@ export interface IDecodeRequest {
   /** Matches the answers to the question. */
   id: number;
   row: IChexmaskRow;
+  /** Only the measurements (the page has the runs already). */
+  measureOnly?: boolean;
 }
 
 /**

@@ -14,13 +14,15 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = event => {
-  const { id, row } = event.data;
+  const { id, row, measureOnly } = event.data;
   try {
-    const runs = organRuns(row);
-    scope.postMessage(
-      { id, kind: 'runs', runs },
-      Object.values(runs).map(r => r.buffer)
-    );
+    if (!measureOnly) {
+      const runs = organRuns(row);
+      scope.postMessage(
+        { id, kind: 'runs', runs },
+        Object.values(runs).map(r => r.buffer)
+      );
+    }
     scope.postMessage(
       { id, kind: 'measurements', measurements: measureRow(row) },
       []

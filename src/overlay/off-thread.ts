@@ -5,7 +5,13 @@ import {
   measureRow,
   organRuns
 } from '../core';
-import { DecodeResponse, IDecodedRow, IDecodeFailure } from './decode-protocol';
+import { recordSpan } from '../common/timing';
+import {
+  DecodeResponse,
+  IDecodedRow,
+  IDecodeFailure,
+  IDecodeRequest
+} from './decode-protocol';
 import { spawnDecodeWorker } from './spawn-decode-worker';
 
 /**
@@ -41,6 +47,26 @@ export function decodeRow(row: IChexmaskRow): Promise<IDecodedRow> {
   return request.decoded;
 }
 
+/**
+ * Measure a row (areas, ratio, agreement) in the worker whatever its size,
+ * as it decodes every mask to a byte per pixel (tens of ms on the main
+ * thread at 1024²); on this thread, in a later task, without a worker.
+ */
+export function measureRowOffThread(
+  row: IChexmaskRow
+): Promise<IRowMeasurements> {
+  const worker = Private.worker();
+  if (!worker) {
+    return Private.measureLater(row);
+  }
+  const id = Private.nextId();
+  const request = new Private.Request(row);
+  Private.pending.set(id, request);
+  const message: IDecodeRequest = { id, row, measureOnly: true };
+  worker.postMessage(message);
+  return request.measurements;
+}
+
 namespace Private {
   /** One row in the worker: two promises, settled by its two answers. */
   export class Request {
@@ -49,19 +75,21 @@ namespace Private {
     private _rejectRuns!: (error: Error) => void;
     private _resolveMeasurements!: (m: IRowMeasurements) => void;
     private _rejectMeasurements!: (error: Error) => void;
-    private readonly _measurements: Promise<IRowMeasurements>;
+    readonly measurements: Promise<IRowMeasurements>;
 
     constructor(readonly row: IChexmaskRow) {
       this.decoded = new Promise((resolve, reject) => {
         this._resolveRuns = resolve;
         this._rejectRuns = reject;
       });
-      this._measurements = new Promise((resolve, reject) => {
+      this.measurements = new Promise((resolve, reject) => {
         this._resolveMeasurements = resolve;
         this._rejectMeasurements = reject;
       });
-      // Nobody may be waiting for the measurements when they fail.
-      this._measurements.catch(() => undefined);
+      // Nobody may be waiting for one of them when they fail (a request for
+      // measurements only never settles `decoded` but by an error).
+      this.measurements.catch(() => undefined);
+      this.decoded.catch(() => undefined);
     }
 
     /** Take one answer; returns whether the request is complete. */
@@ -70,7 +98,7 @@ namespace Private {
         case 'runs':
           this._resolveRuns({
             runs: response.runs,
-            measurements: this._measurements
+            measurements: this.measurements
           });
           return false;
         case 'measurements':
@@ -93,7 +121,11 @@ namespace Private {
         e => this._rejectRuns(e)
       );
       runs.then(
-        d => d.measurements.then(this._resolveMeasurements),
+        d =>
+          d.measurements.then(
+            this._resolveMeasurements,
+            this._rejectMeasurements
+          ),
         e => this._rejectMeasurements(e)
       );
     }
@@ -130,20 +162,27 @@ namespace Private {
   export function decodeHere(row: IChexmaskRow): Promise<IDecodedRow> {
     try {
       const runs = organRuns(row);
-      const measurements = new Promise<IRowMeasurements>((resolve, reject) =>
-        setTimeout(() => {
-          try {
-            resolve(measureRow(row));
-          } catch (error) {
-            reject(error);
-          }
-        }, 0)
-      );
-      measurements.catch(() => undefined);
-      return Promise.resolve({ runs, measurements });
+      return Promise.resolve({ runs, measurements: measureLater(row) });
     } catch (error) {
       return Promise.reject(error);
     }
+  }
+
+  /** Measure on this thread in a task of its own, after the paint. */
+  export function measureLater(row: IChexmaskRow): Promise<IRowMeasurements> {
+    const measurements = new Promise<IRowMeasurements>((resolve, reject) =>
+      setTimeout(() => {
+        const started = performance.now();
+        try {
+          resolve(measureRow(row));
+        } catch (error) {
+          reject(error);
+        }
+        recordSpan('chexmask:measure', started);
+      }, 0)
+    );
+    measurements.catch(() => undefined);
+    return measurements;
   }
 
   /** The core's error again, from its description. */

@@ -4,21 +4,13 @@ import {
   ICardiothoracicRatio,
   IChexmaskRow,
   IRowMeasurements,
-  measureRow,
   organOfLandmark,
   organRuns,
   ORGANS,
   OrganKey,
   runsContain
 } from '../core';
-import {
-  formatNumber,
-  h,
-  parseColor,
-  PayloadView,
-  recordSpan,
-  Rgb
-} from '../common';
+import { formatNumber, h, parseColor, PayloadView, Rgb } from '../common';
 import { IParsedRowPayload, parseRowPayload } from '../payload';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { AnnotationLayer } from './annotations';
@@ -29,7 +21,8 @@ import { drawRowAnnotations, rowAltText, rowDescription } from './picture';
 import { FULL_WINDOW, XrayLayer } from './xray';
 import { ZoomController } from './zoom';
 import { IDecodedRow } from './decode-protocol';
-import { decodeRow, decodesOffThread } from './off-thread';
+import { decodeRow, decodesOffThread, measureRowOffThread } from './off-thread';
+import { scratchImage } from './scratch-image';
 
 /** CSS class of the row view. */
 export const ROW_VIEW_CLASS = 'jp-chexmask-RowView';
@@ -49,6 +42,7 @@ const FALLBACK_COLOURS: Record<OrganKey, Rgb> = {
 export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   private _parts: Private.IParts | null = null;
   private _state: IOverlayState | null = null;
+  private _decoded: IDecodedRow | null = null;
 
   constructor(options: IRenderMime.IRendererOptions, settings: SettingsModel) {
     super(options, settings, ROW_VIEW_CLASS, 'this CheXmask row');
@@ -58,14 +52,28 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     return parseRowPayload(data);
   }
 
-  /** Large masks are decoded in the worker first; others at once. */
+  /**
+   * Large masks are decoded in the worker first; others here at once, with
+   * their measurements made in the worker. What was decoded is kept for as
+   * long as the payload, so painting again after scrolling back is cheap.
+   */
   protected build(payload: IParsedRowPayload): void | Promise<void> {
-    if (!decodesOffThread(payload.row)) {
-      this._build(payload, null);
+    const { row } = payload;
+    if (this._decoded) {
+      this._build(payload, this._decoded);
+      return;
+    }
+    if (!decodesOffThread(row)) {
+      this._decoded = {
+        runs: organRuns(row),
+        measurements: measureRowOffThread(row)
+      };
+      this._build(payload, this._decoded);
       return;
     }
     const generation = this.generation;
-    return decodeRow(payload.row).then(decoded => {
+    return decodeRow(row).then(decoded => {
+      this._decoded = decoded;
       if (this.isCurrent(generation)) {
         this.node.replaceChildren();
         this._build(payload, decoded);
@@ -76,18 +84,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   /** Measurements and the x-ray come after the first paint. */
   protected async afterPaint(): Promise<void> {
     const parts = this._parts!;
-    // Measuring decodes every mask: after the paint, or in the worker.
-    const measurements =
-      parts.premeasured ??
-      new Promise<IRowMeasurements>(resolve =>
-        window.setTimeout(() => {
-          const started = performance.now();
-          const measured = measureRow(parts.row);
-          recordSpan('chexmask:measure', started);
-          resolve(measured);
-        }, 0)
-      );
-    parts.measured = measurements.then(
+    parts.measured = parts.decoded.measurements.then(
       m => this._measure(parts, m),
       error => this._warn(parts, `the masks could not be measured: ${error}`)
     );
@@ -157,6 +154,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
 
   protected forget(): void {
     this._state = null;
+    this._decoded = null;
   }
 
   protected clear(): void {
@@ -166,13 +164,9 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   }
 
   /**
-   * Build the view; `decoded` holds the runs and measurements when the
-   * worker made them, else they are made here (measurements after the paint).
+   * Build the view from the decoded runs; the measurements follow.
    */
-  private _build(
-    payload: IParsedRowPayload,
-    decoded: IDecodedRow | null
-  ): void {
+  private _build(payload: IParsedRowPayload, decoded: IDecodedRow): void {
     const { row } = payload;
     const settings = this.settings.current;
     // A view painted again after scrolling back keeps what the user set.
@@ -185,14 +179,13 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       windowLevel: FULL_WINDOW
     };
     this._state = state;
-    const runs = decoded?.runs ?? organRuns(row);
-    this.node.dataset.decoded = decoded ? 'worker' : 'main';
+    const { runs } = decoded;
+    this.node.dataset.decoded = decodesOffThread(row) ? 'worker' : 'main';
     const painter = new MaskPainter(runs, row.height, row.width);
     const maskCanvas = h('canvas', { className: 'jp-chexmask-masks' });
     maskCanvas.width = row.width;
     maskCanvas.height = row.height;
     const maskContext = maskCanvas.getContext('2d')!;
-    const maskImage = maskContext.createImageData(row.width, row.height);
     const xray = payload.image ? new XrayLayer(payload.image) : null;
     const annotations = new AnnotationLayer(row.width, row.height);
     annotations.setLandmarks(row.landmarks);
@@ -242,7 +235,6 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       runs,
       painter,
       maskContext,
-      maskImage,
       xray,
       annotations,
       header,
@@ -253,7 +245,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       zoom,
       ratio: null,
       areas: null,
-      premeasured: decoded?.measurements ?? null,
+      decoded,
       measured: Promise.resolve()
     };
     stage.addEventListener('pointermove', event => this._hover(event));
@@ -287,13 +279,15 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
         FALLBACK_COLOURS[organ.key]
       );
     }
-    parts.painter.paint(parts.maskImage.data, {
+    const { width, height } = parts.row;
+    const pixels = scratchImage(parts.maskContext, width, height);
+    parts.painter.paint(pixels.data, {
       colors,
       visible: state.visible,
       opacity: state.opacity,
       mode: state.mode
     });
-    parts.maskContext.putImageData(parts.maskImage, 0, 0);
+    parts.maskContext.putImageData(pixels, 0, 0);
     parts.controls.setColors(settings.colors);
     parts.controls.setState(state);
     parts.header.setThreshold(settings.rcaThreshold);
@@ -404,7 +398,6 @@ namespace Private {
     runs: Record<OrganKey, Int32Array>;
     painter: MaskPainter;
     maskContext: CanvasRenderingContext2D;
-    maskImage: ImageData;
     xray: XrayLayer | null;
     annotations: AnnotationLayer;
     header: RowHeader;
@@ -416,8 +409,8 @@ namespace Private {
     ratio: ICardiothoracicRatio | null;
     /** Pixels per organ, once measured. */
     areas: Record<OrganKey, number> | null;
-    /** Measurements made with the runs (in the worker), or `null`: measure here. */
-    premeasured: Promise<IRowMeasurements> | null;
+    /** The runs and the measurements to come. */
+    decoded: IDecodedRow;
     /** Settles when the measurements are done. */
     measured: Promise<void>;
   }
