@@ -180,9 +180,12 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
     this._state = null;
     this._stats = null;
     super.clear();
-    // Timings, pins and highlights all describe the plot that is going.
+    // Timings, pins and highlights all describe the plot that is going; the
+    // parse time belongs to the payload, which stays (painting is lazy).
     for (const key of Object.keys(this.node.dataset)) {
-      delete this.node.dataset[key];
+      if (key !== 'parseMs') {
+        delete this.node.dataset[key];
+      }
     }
   }
 

@@ -6,7 +6,7 @@
  * in an inline error panel naming the field, or rendered with a visible
  * warning; nothing runs, and the notebook stays usable.
  */
-import { expect, test } from '@jupyterlab/galata';
+import { expect, galata, test } from '@jupyterlab/galata';
 
 const ROW = 'application/vnd.chexmask.row.v1+json';
 const RCA = 'application/vnd.chexmask.rca.v1+json';
@@ -217,6 +217,19 @@ const NOTEBOOK = {
     ]
   }))
 };
+
+// Every cell attached, so each can be scrolled to and read in turn (lazy
+// painting still applies: a view paints when scrolled near).
+const TRACKER = '@jupyterlab/notebook-extension:tracker';
+test.use({
+  mockSettings: {
+    ...galata.DEFAULT_SETTINGS,
+    [TRACKER]: {
+      ...(galata.DEFAULT_SETTINGS[TRACKER] ?? {}),
+      windowingMode: 'none'
+    }
+  }
+});
 
 test('hostile payloads end in an error panel or a warning, and the notebook stays usable', async ({
   page,

@@ -145,18 +145,23 @@ async function takeTasks(
     return t;
   });
   const long = tasks.filter(([n]) => n.startsWith('longtask')).map(t => t[1]);
-  const spans = new Map<string, number>();
+  const spans = new Map<string, number[]>();
   for (const [name, duration] of tasks) {
     if (name.startsWith('measure chexmask:')) {
       const key = name.slice('measure chexmask:'.length);
-      spans.set(key, Math.max(spans.get(key) ?? 0, duration));
+      spans.set(key, [...(spans.get(key) ?? []), duration]);
     }
   }
+  const describe = ([key, all]: [string, number[]]): string => {
+    const sorted = [...all].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    return `${key} ×${all.length} median ${median.toFixed(1)} / max ${sorted[sorted.length - 1].toFixed(1)} ms`;
+  };
   return {
     longest: Math.max(0, ...long),
     over50: long.filter(t => t > 50).length,
     count: long.length,
-    spans: [...spans].map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')
+    spans: [...spans].map(describe).join(', ')
   };
 }
 
