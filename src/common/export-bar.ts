@@ -1,4 +1,5 @@
 import { button, h } from './dom';
+import { canvasPng } from './picture-output';
 
 /** What a view can be exported as. */
 export interface IExportSource {
@@ -85,13 +86,7 @@ namespace Private {
     if (!canvas) {
       throw new Error('nothing to export');
     }
-    return new Promise((resolve, reject) =>
-      canvas.toBlob(
-        blob =>
-          blob ? resolve(blob) : reject(new Error('could not encode a PNG')),
-        'image/png'
-      )
-    );
+    return canvasPng(canvas);
   }
 
   /** Save a blob under a name, through a temporary link. */

@@ -3,6 +3,7 @@ export * from './dom';
 export * from './colors';
 export * from './error-panel';
 export * from './payload-view';
+export * from './picture-output';
 export * from './svg-picture';
 export * from './paint-queue';
 export * from './visibility';

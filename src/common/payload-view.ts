@@ -2,10 +2,17 @@ import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 import { IChexmaskSettings, SettingsModel } from '../settings';
-import { escapeAttribute, h } from './dom';
+import { h } from './dom';
 import { errorPanel } from './error-panel';
 import { exportBar } from './export-bar';
 import { CancelPaint, schedulePaint } from './paint-queue';
+import {
+  canvasPngBase64,
+  hasPicture,
+  pictureKey,
+  safeJson,
+  writePicture
+} from './picture-output';
 import { recordSpan } from './timing';
 import { VisibilityWatcher } from './visibility';
 
@@ -165,6 +172,14 @@ export abstract class PayloadView<P>
     return 'chexmask';
   }
 
+  /**
+   * How tall the painted view will be at this width (CSS pixels), or `null`
+   * for no idea; used for the placeholder before the first paint.
+   */
+  protected estimateHeight(payload: P, width: number): number | null {
+    return null;
+  }
+
   /** What the picture shows, in words (ids, areas, scores, thresholds). */
   protected altText(): string {
     return '';
@@ -197,6 +212,10 @@ export abstract class PayloadView<P>
   protected onAfterAttach(msg: Message): void {
     super.onAfterAttach(msg);
     if (this.lazy && this._model) {
+      // Now that the output has a width, size the placeholder like the view.
+      if (this.node.dataset.state === 'waiting') {
+        this._showPlaceholder();
+      }
       this._watcher.start();
     }
   }
@@ -293,13 +312,31 @@ export abstract class PayloadView<P>
     this.node.dataset.state = 'error';
   }
 
+  /**
+   * The placeholder's height: what the view measured when released, else
+   * the view's estimate for the output's width. Close matters: windowed
+   * notebooks lay cells out by their measured heights, and every jump when a
+   * view paints over its placeholder makes them lay out again.
+   */
+  private _placeholderHeight(): number {
+    if (this._releasedHeight) {
+      return this._releasedHeight;
+    }
+    const width = this.node.isConnected ? this.node.clientWidth : 0;
+    const estimate =
+      width > 0 && this._parsed !== null
+        ? this.estimateHeight(this._parsed, width)
+        : null;
+    return Math.round(estimate ?? PLACEHOLDER_HEIGHT);
+  }
+
   /** Where the view will be painted: as tall as it was, or a guess. */
   private _showPlaceholder(): void {
     const placeholder = h('div', {
       className: 'jp-chexmask-placeholder',
       attrs: {
         'aria-busy': 'true',
-        style: `height: ${this._releasedHeight || PLACEHOLDER_HEIGHT}px`
+        style: `height: ${this._placeholderHeight()}px`
       },
       text: `Loading ${this._what}…`
     });
@@ -308,13 +345,11 @@ export abstract class PayloadView<P>
   }
 
   /**
-   * Write the picture back into the output bundle (as image/png, and as an
-   * `<img>` with escaped alt text in text/html), keeping every other key,
-   * the way plotly's and Vega's renderers do: only when the output is visible
-   * (a hidden output has no size to draw at) and only when the picture is
-   * absent or out of date, judged by a key of the payload and view state,
-   * so re-painting or re-opening a saved notebook does not encode again and
-   * writing cannot loop. The PNG is encoded off the main thread (`toBlob`).
+   * Write the picture back into the output bundle (see `writePicture`), the
+   * way plotly's and Vega's renderers do: only when the output is visible (a
+   * hidden output has no size to draw at) and only when the picture is
+   * absent or out of date, judged by its key, so re-painting or re-opening a
+   * saved notebook does not encode again and writing cannot loop.
    */
   private async _writePicture(
     model: IRenderMime.IMimeModel,
@@ -331,41 +366,17 @@ export abstract class PayloadView<P>
     if (!canvas || !stillWanted()) {
       return;
     }
-    // Charts take the theme's colours, so the theme is part of the key.
-    const theme = document.body.dataset.jpThemeName ?? '';
-    const metadata = (model.metadata[PNG] ?? {}) as Record<string, unknown>;
-    const key = [
-      Private.fingerprint(Private.safeJson(this._data) ?? ''),
-      Private.fingerprint(`${theme}\n${this.pictureKey()}`),
-      `${canvas.width}x${canvas.height}`
-    ].join(':');
-    if (model.data[PNG] && metadata.key === key) {
+    const key = pictureKey(this._data, this.pictureKey(), canvas);
+    if (hasPicture(model, key)) {
       this.node.dataset.picture = 'current';
       return;
     }
-    const png = await Private.pngBase64(canvas);
+    const png = await canvasPngBase64(canvas);
     if (!stillWanted()) {
       return;
     }
-    const alt = this.altText();
-    // An <img> with the alt text too: exported HTML (nbconvert, nbviewer)
-    // prefers text/html, and its image/png template has no alt.
-    const img = `<img alt="${escapeAttribute(alt)}" src="data:image/png;base64,${png}">`;
-    const writing = performance.now();
-    model.setData({
-      data: { ...model.data, [PNG]: png, 'text/html': img },
-      metadata: {
-        ...model.metadata,
-        [PNG]: {
-          ...metadata,
-          alt,
-          key,
-          width: canvas.width,
-          height: canvas.height
-        }
-      }
-    });
-    recordSpan('chexmask:write-picture', writing);
+    const { width, height } = canvas;
+    writePicture(model, { png, alt: this.altText(), key, width, height });
     this.node.dataset.picture = 'written';
   }
 
@@ -382,40 +393,7 @@ export abstract class PayloadView<P>
 /** The placeholder's height before a view was ever painted (CSS pixels). */
 const PLACEHOLDER_HEIGHT = 360;
 
-const PNG = 'image/png';
-
 namespace Private {
-  /** A 32-bit FNV-1a hash of a string, in hex: cheap, and enough to tell versions apart. */
-  export function fingerprint(text: string): string {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) {
-      hash ^= text.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    return (
-      (hash >>> 0).toString(16).padStart(8, '0') + text.length.toString(16)
-    );
-  }
-
-  /** A canvas as base64 PNG, encoded off the main thread where `toBlob` is. */
-  export function pngBase64(canvas: HTMLCanvasElement): Promise<string> {
-    return new Promise((resolve, reject) => {
-      canvas.toBlob(blob => {
-        if (!blob) {
-          reject(new Error('the picture could not be encoded'));
-          return;
-        }
-        const reader = new FileReader();
-        reader.onload = () =>
-          resolve(
-            String(reader.result).replace(/^data:image\/png;base64,/, '')
-          );
-        reader.onerror = () => reject(reader.error);
-        reader.readAsDataURL(blob);
-      }, 'image/png');
-    });
-  }
-
   /** Whether two payloads are the same object or have the same JSON. */
   export function sameContent(a: unknown, b: unknown): boolean {
     if (a === b) {
@@ -423,18 +401,5 @@ namespace Private {
     }
     const json = safeJson(a);
     return json !== null && json === safeJson(b);
-  }
-
-  /**
-   * JSON of a payload, or `null` when it has none: JSON.stringify throws on
-   * nesting deeper than the stack (a hostile payload can be 10⁵ levels deep)
-   * and returns undefined for undefined.
-   */
-  export function safeJson(value: unknown): string | null {
-    try {
-      return JSON.stringify(value) ?? null;
-    } catch {
-      return null;
-    }
   }
 }

@@ -5,17 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@jupyterlab/galata';
-import * as path from 'path';
-import {
-  maskPixel,
-  paintedRowView,
-  py,
-  runInNewNotebook,
-  SHARED_DATA
-} from './helpers';
-
-const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
-const CHEXPERT = path.join(FOLDER, 'CheXpert.csv');
+import { maskPixel, paintedRowView, showThreeViews } from './helpers';
 
 const VIEWS = [
   '.jp-chexmask-RowView',
@@ -25,22 +15,7 @@ const VIEWS = [
 
 test.describe('accessibility and themes', () => {
   test.beforeEach(async ({ page }) => {
-    await runInNewNotebook(
-      page,
-      'a11y.ipynb',
-      [
-        'import jupyterlab_chexmask as cm',
-        `df = cm.read_csv(${py(CHEXPERT)})`,
-        'display(cm.show(df.iloc[0]))',
-        `display(cm.rca_histogram(${py(path.join(FOLDER, 'Padchest.csv'))}, progress=False))`,
-        'display(cm.landmarks(df))'
-      ].join('\n')
-    );
-    for (const selector of VIEWS) {
-      await expect(
-        page.locator(`.jp-OutputArea-output${selector}`)
-      ).toHaveAttribute('data-state', 'painted');
-    }
+    await showThreeViews(page, 'a11y.ipynb');
   });
 
   test('every view has no serious or critical axe-core violation', async ({

@@ -10,10 +10,7 @@ import { Locator } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { py, runInNewNotebook, SHARED_DATA } from './helpers';
-
-const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
-const CHEXPERT = path.join(FOLDER, 'CheXpert.csv');
+import { showThreeViews } from './helpers';
 const REPO = path.resolve(__dirname, '..', '..');
 const VIEWS = {
   row: '.jp-OutputArea-output.jp-chexmask-RowView',
@@ -51,17 +48,7 @@ async function download(
 
 test.describe('sharing', () => {
   test.beforeEach(async ({ page }) => {
-    await runInNewNotebook(
-      page,
-      'export.ipynb',
-      [
-        'import jupyterlab_chexmask as cm',
-        `df = cm.read_csv(${py(CHEXPERT)})`,
-        'display(cm.show(df.iloc[0]))',
-        `display(cm.rca_histogram(${py(path.join(FOLDER, 'Padchest.csv'))}, progress=False))`,
-        'display(cm.landmarks(df))'
-      ].join('\n')
-    );
+    await showThreeViews(page, 'export.ipynb');
     for (const selector of Object.values(VIEWS)) {
       await expect(page.locator(selector)).toHaveAttribute(
         'data-state',

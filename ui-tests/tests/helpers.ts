@@ -84,3 +84,53 @@ export async function outputBundle(
     [cell, output]
   );
 }
+
+/**
+ * Create a notebook showing one row overlay, one RCA histogram and one
+ * landmark plot of real CheXpert/Padchest rows, and wait until all three
+ * are painted.
+ */
+export async function showThreeViews(
+  page: IJupyterLabPageFixture,
+  name: string
+): Promise<void> {
+  const folder = path.join(SHARED_DATA, 'chexmask-preprocessed');
+  await runInNewNotebook(
+    page,
+    name,
+    [
+      'import jupyterlab_chexmask as cm',
+      `df = cm.read_csv(${py(path.join(folder, 'CheXpert.csv'))})`,
+      'display(cm.show(df.iloc[0]))',
+      `display(cm.rca_histogram(${py(path.join(folder, 'Padchest.csv'))}, progress=False))`,
+      'display(cm.landmarks(df))'
+    ].join('\n')
+  );
+  for (const view of ['RowView', 'RcaView', 'LandmarkView']) {
+    await expect(
+      page.locator(`.jp-OutputArea-output.jp-chexmask-${view}`)
+    ).toHaveAttribute('data-state', 'painted');
+  }
+}
+
+/** A notebook file (as JSON text) of code cells with saved outputs, for a Python 3 kernel. */
+export function notebookJson(cells: Array<Record<string, unknown>>): string {
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {
+      kernelspec: {
+        name: 'python3',
+        display_name: 'Python 3',
+        language: 'python'
+      }
+    },
+    cells: cells.map((cell, i) => ({
+      cell_type: 'code',
+      id: `cell-${i}`,
+      execution_count: i + 1,
+      metadata: {},
+      ...cell
+    }))
+  });
+}

@@ -7,6 +7,7 @@
  * warning; nothing runs, and the notebook stays usable.
  */
 import { expect, galata, test } from '@jupyterlab/galata';
+import { notebookJson } from './helpers';
 
 const ROW = 'application/vnd.chexmask.row.v1+json';
 const RCA = 'application/vnd.chexmask.rca.v1+json';
@@ -192,21 +193,8 @@ const CASES: ICase[] = [
   }
 ];
 
-const NOTEBOOK = {
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: {
-    kernelspec: {
-      name: 'python3',
-      display_name: 'Python 3',
-      language: 'python'
-    }
-  },
-  cells: CASES.map((c, i) => ({
-    cell_type: 'code',
-    id: `case-${i}`,
-    execution_count: i + 1,
-    metadata: {},
+const NOTEBOOK = notebookJson(
+  CASES.map(c => ({
     source: `# ${c.name}`,
     outputs: [
       {
@@ -216,7 +204,7 @@ const NOTEBOOK = {
       }
     ]
   }))
-};
+);
 
 // Every cell attached, so each can be scrolled to and read in turn (lazy
 // painting still applies: a view paints when scrolled near).
@@ -243,7 +231,7 @@ test('hostile payloads end in an error panel or a warning, and the notebook stay
     void dialog.dismiss();
   });
   const file = `${tmpPath}/hostile.ipynb`;
-  await page.contents.uploadContent(JSON.stringify(NOTEBOOK), 'text', file);
+  await page.contents.uploadContent(NOTEBOOK, 'text', file);
   await page.notebook.openByPath(file);
 
   const outputs = page.locator('.jp-OutputArea-output[data-state]');
