@@ -84,6 +84,12 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   /** Measurements and the x-ray come after the first paint. */
   protected async afterPaint(): Promise<void> {
     const parts = this._parts!;
+    // What the view adds to the stage's height, for later estimates (read
+    // after the paint's task, when layout is due anyway).
+    if (this.node.isConnected && parts.stage.offsetHeight > 0) {
+      Private.measured.chromeHeight =
+        this.node.offsetHeight - parts.stage.offsetHeight;
+    }
     parts.measured = parts.decoded.measurements.then(
       m => this._measure(parts, m),
       error => this._warn(parts, `the masks could not be measured: ${error}`)
@@ -132,6 +138,17 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       this.settings.current.colors
     );
     return canvas;
+  }
+
+  /**
+   * The stage follows the mask's aspect ratio within the output's width and
+   * three quarters of the window's height (see the stage's style); the rest
+   * of the view is as tall as it was in the last row view painted.
+   */
+  protected estimateHeight(payload: IParsedRowPayload, width: number): number {
+    const { height: h, width: w } = payload.row;
+    const stageWidth = Math.min(width, (0.75 * window.innerHeight * w) / h);
+    return Private.measured.chromeHeight + (stageWidth * h) / w;
   }
 
   protected fileName(): string {
@@ -392,6 +409,12 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
 }
 
 namespace Private {
+  /**
+   * Height of a row view without its stage (header, controls, readout,
+   * measurements, export bar), as last measured; a first guess before any.
+   */
+  export const measured = { chromeHeight: 220 };
+
   /** The pieces of a built view. */
   export interface IParts {
     row: IChexmaskRow;
