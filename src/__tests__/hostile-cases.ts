@@ -272,3 +272,20 @@ export function commonCases(
     )
   ];
 }
+
+/**
+ * A copy of `object` with `changes` applied, where an `undefined` value
+ * deletes the key (how the tables say "this field is missing").
+ */
+export function withChanges(
+  object: Record<string, unknown>,
+  changes: Record<string, unknown>
+): Record<string, unknown> {
+  const changed = { ...object, ...changes };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) {
+      delete changed[key];
+    }
+  }
+  return changed;
+}

@@ -16,6 +16,7 @@ import {
   errorCase,
   IHostileCase,
   paintedCase,
+  withChanges,
   XSS_STRINGS
 } from './hostile-cases';
 import {
@@ -27,18 +28,9 @@ import {
 
 type Json = Record<string, unknown>;
 
-function without(object: Json, changes: Json): Json {
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) {
-      delete object[key];
-    }
-  }
-  return object;
-}
-
 /** The two-row payload with `changes` to the top level (undefined deletes). */
 function top(changes: Json) {
-  return () => without({ ...landmarkPayload(), ...changes }, changes);
+  return () => withChanges(landmarkPayload(), changes);
 }
 
 /** The two-row payload with `changes` to its first row. */
@@ -46,15 +38,14 @@ function first(changes: Json) {
   return () => {
     const payload = landmarkPayload();
     const rows = payload.rows as Json[];
-    rows[0] = without({ ...rows[0], ...changes }, changes);
+    rows[0] = withChanges(rows[0], changes);
     return payload;
   };
 }
 
 /** A one-row payload whose CSV row (the mask underlay) has `changes`. */
 function underlay(changes: Json) {
-  return () =>
-    landmarkPayloadWithRow(without({ ...smallRow(), ...changes }, changes));
+  return () => landmarkPayloadWithRow(withChanges(smallRow(), changes));
 }
 
 const LANDMARKS = smallLandmarks();

@@ -15,6 +15,7 @@ import {
   errorCase,
   IHostileCase,
   paintedCase,
+  withChanges,
   XSS_STRINGS
 } from './hostile-cases';
 import { rcaPayload, rcaScore } from './valid-payloads';
@@ -23,7 +24,7 @@ type Json = Record<string, unknown>;
 
 /** The small payload with `changes` to the top level (undefined deletes). */
 function top(changes: Json) {
-  return () => without({ ...rcaPayload(), ...changes }, changes);
+  return () => withChanges(rcaPayload(), changes);
 }
 
 /** The small payload with `changes` to its first dataset. */
@@ -31,7 +32,7 @@ function dataset(changes: Json) {
   return () => {
     const payload = rcaPayload();
     const datasets = payload.datasets as Json[];
-    datasets[0] = without({ ...datasets[0], ...changes }, changes);
+    datasets[0] = withChanges(datasets[0], changes);
     return payload;
   };
 }
@@ -41,18 +42,9 @@ function mean(changes: Json) {
   return () => {
     const payload = rcaPayload();
     const first = (payload.datasets as Json[])[0];
-    first.mean = without({ ...(first.mean as Json), ...changes }, changes);
+    first.mean = withChanges(first.mean as Json, changes);
     return payload;
   };
-}
-
-function without(object: Json, changes: Json): Json {
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) {
-      delete object[key];
-    }
-  }
-  return object;
 }
 
 /** Datasets named `names`, each one row with a mean of 0.8. */

@@ -16,21 +16,14 @@ import {
   errorCase,
   IHostileCase,
   paintedCase,
+  withChanges,
   XSS_STRINGS
 } from './hostile-cases';
 import { rowPayload, smallLandmarks, smallRow } from './valid-payloads';
 
 /** A row payload whose row has `changes` (undefined deletes a column). */
 function row(changes: Record<string, unknown>) {
-  return () => {
-    const cells: Record<string, unknown> = { ...smallRow(), ...changes };
-    for (const [key, value] of Object.entries(changes)) {
-      if (value === undefined) {
-        delete cells[key];
-      }
-    }
-    return rowPayload(cells);
-  };
+  return () => rowPayload(withChanges(smallRow(), changes));
 }
 
 function image(value: unknown) {

@@ -7,3 +7,4 @@ export * from './controls';
 export * from './header';
 export * from './row-view';
 export * from './picture';
+export * from './hover';

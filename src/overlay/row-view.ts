@@ -4,11 +4,9 @@ import {
   ICardiothoracicRatio,
   IChexmaskRow,
   IRowMeasurements,
-  organOfLandmark,
   organRuns,
   ORGANS,
-  OrganKey,
-  runsContain
+  OrganKey
 } from '../core';
 import { formatNumber, h, parseColor, PayloadView, Rgb } from '../common';
 import { IParsedRowPayload, parseRowPayload } from '../payload';
@@ -20,6 +18,7 @@ import { RowHeader } from './header';
 import { drawRowAnnotations, rowAltText, rowDescription } from './picture';
 import { FULL_WINDOW, XrayLayer } from './xray';
 import { ZoomController } from './zoom';
+import { hoverReadout } from './hover';
 import { IDecodedRow } from './decode-protocol';
 import { decodeRow, decodesOffThread, measureRowOffThread } from './off-thread';
 import { scratchImage } from './scratch-image';
@@ -385,25 +384,19 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     const scale = row.width / rect.width;
     const fx = ((event.clientX - rect.left - t.x) / t.k) * scale;
     const fy = ((event.clientY - rect.top - t.y) / t.k) * scale;
-    const x = Math.floor(fx);
-    const y = Math.floor(fy);
-    if (x < 0 || y < 0 || x >= row.width || y >= row.height) {
-      parts.readout.textContent = ' ';
-      return;
-    }
-    const index = y * row.width + x;
-    const organs = ORGANS.filter(
-      o => this._state!.visible[o.key] && runsContain(parts.runs[o.key], index)
-    ).map(o => o.label);
-    let text = `x ${x}, y ${y}: ${organs.length ? organs.join(' + ') : 'no organ'}`;
-    if (this._state!.showLandmarks && row.landmarks) {
-      const near = Private.nearestLandmark(row, fx, fy, (8 * scale) / t.k);
-      if (near !== null) {
-        const organ = organOfLandmark(near)!;
-        text += ` · landmark ${near} (${organ.label} #${near - organ.start})`;
-      }
-    }
-    parts.readout.textContent = text;
+    const state = this._state!;
+    const text = hoverReadout(
+      {
+        row,
+        runs: parts.runs,
+        visible: state.visible,
+        showLandmarks: state.showLandmarks
+      },
+      fx,
+      fy,
+      (8 * scale) / t.k
+    );
+    parts.readout.textContent = text ?? ' ';
     this.node.dataset.hoverMs = (performance.now() - started).toFixed(3);
   }
 }
@@ -442,24 +435,5 @@ namespace Private {
   export function applyTransform(world: HTMLElement, t: ZoomTransform): void {
     world.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
     world.classList.toggle('jp-chexmask-zoomed', t.k > 2);
-  }
-
-  /** The landmark nearest to (x, y) within `radius` mask pixels, or null. */
-  export function nearestLandmark(
-    row: IChexmaskRow,
-    x: number,
-    y: number,
-    radius: number
-  ): number | null {
-    let best: number | null = null;
-    let bestDistance = radius * radius;
-    row.landmarks!.forEach((p, i) => {
-      const d = (p[0] + 0.5 - x) ** 2 + (p[1] + 0.5 - y) ** 2;
-      if (d <= bestDistance) {
-        bestDistance = d;
-        best = i;
-      }
-    });
-    return best;
   }
 }

@@ -4,6 +4,7 @@
  * HTML — no script runs, no dialog opens, no injected element appears.
  */
 import { expect, test } from '@jupyterlab/galata';
+import { notebookJson } from './helpers';
 
 const HOSTILE = `<img src=x onerror="window.__chexmaskXss=1"><script>window.__chexmaskXss=2</script>javascript:alert(1)`;
 
@@ -27,63 +28,46 @@ const histogram = {
   max: 0.99
 };
 
-const NOTEBOOK = {
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: {
-    kernelspec: {
-      name: 'python3',
-      display_name: 'Python 3',
-      language: 'python'
-    }
+const NOTEBOOK = notebookJson([
+  {
+    id: 'row',
+    source: 'cm.show(row)',
+    outputs: [
+      output('application/vnd.chexmask.row.v1+json', {
+        version: 1,
+        row: {
+          image_id: HOSTILE,
+          'Dice RCA (Mean)': 0.8,
+          'Dice RCA (Max)': 0.9,
+          Heart: '1 4',
+          Height: 4,
+          Width: 4
+        },
+        title: HOSTILE
+      })
+    ]
   },
-  cells: [
-    {
-      cell_type: 'code',
-      id: 'row',
-      execution_count: 1,
-      metadata: {},
-      source: 'cm.show(row)',
-      outputs: [
-        output('application/vnd.chexmask.row.v1+json', {
-          version: 1,
-          row: {
-            image_id: HOSTILE,
-            'Dice RCA (Mean)': 0.8,
-            'Dice RCA (Max)': 0.9,
-            Heart: '1 4',
-            Height: 4,
-            Width: 4
-          },
-          title: HOSTILE
-        })
-      ]
-    },
-    {
-      cell_type: 'code',
-      id: 'rca',
-      execution_count: 2,
-      metadata: {},
-      source: 'cm.rca_histogram(df)',
-      outputs: [
-        output('application/vnd.chexmask.rca.v1+json', {
-          version: 1,
-          bins: 100,
-          datasets: [
-            {
-              name: HOSTILE,
-              rows: 60,
-              swapped: 3,
-              mean: histogram,
-              max: histogram
-            }
-          ],
-          title: HOSTILE
-        })
-      ]
-    }
-  ]
-};
+  {
+    id: 'rca',
+    source: 'cm.rca_histogram(df)',
+    outputs: [
+      output('application/vnd.chexmask.rca.v1+json', {
+        version: 1,
+        bins: 100,
+        datasets: [
+          {
+            name: HOSTILE,
+            rows: 60,
+            swapped: 3,
+            mean: histogram,
+            max: histogram
+          }
+        ],
+        title: HOSTILE
+      })
+    ]
+  }
+]);
 
 test('an untrusted notebook renders its views and never runs payload text', async ({
   page,
@@ -95,7 +79,7 @@ test('an untrusted notebook renders its views and never runs payload text', asyn
     void dialog.dismiss();
   });
   const file = `${tmpPath}/untrusted.ipynb`;
-  await page.contents.uploadContent(JSON.stringify(NOTEBOOK), 'text', file);
+  await page.contents.uploadContent(NOTEBOOK, 'text', file);
   await page.notebook.openByPath(file);
   const row = page.locator('.jp-OutputArea-output.jp-chexmask-RowView');
   const rca = page.locator('.jp-OutputArea-output.jp-chexmask-RcaView');
