@@ -1,3 +1,11 @@
+// Ported from OpenCV (https://github.com/opencv/opencv), file
+// modules/imgproc/src/drawing.cpp: CollectPolyEdges and FillEdgeCollection
+// (the integer polygon fill behind fillPoly and drawContours with thickness
+// -1), translated from C++ to TypeScript and changed by the
+// jupyterlab-chexmask contributors (LINE_8 and shift 0 only, 0/1 masks).
+// OpenCV is licensed under the Apache License, Version 2.0; its copyright
+// notice, the licence text and the changes made are in THIRD-PARTY-NOTICES.md.
+
 import { checkMaskSize } from './dimensions';
 import { ChexmaskFormatError } from './errors';
 import { MAX_LANDMARK_COORDINATE } from './landmarks';

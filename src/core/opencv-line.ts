@@ -1,3 +1,11 @@
+// Ported from OpenCV (https://github.com/opencv/opencv), file
+// modules/imgproc/src/drawing.cpp: clipLine, LineIterator (its init, with
+// leftToRight = true) and the 8-connected Line drawn with it, translated from
+// C++ to TypeScript and changed by the jupyterlab-chexmask contributors
+// (0/1 masks, 8-connected only). OpenCV is licensed under the Apache License,
+// Version 2.0; its copyright notice, the licence text and the changes made
+// are in THIRD-PARTY-NOTICES.md.
+
 /**
  * OpenCV's integer line primitives, bit for bit: `clipLine` (Cohen–Sutherland
  * against the image, truncating towards zero) and the 8-connected `Line`
