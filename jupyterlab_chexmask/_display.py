@@ -88,13 +88,14 @@ def show(
     caption = None if title is None else str(title)
 
     payload = {"version": PAYLOAD_VERSION, "row": cells, "image": embedded, "title": caption}
-    text = format_summary(summarize(cells))
+    summary = summarize(cells)
+    text = format_summary(summary)
     if caption is not None:
         text += f"\n  title: {caption}"
     if embedded is not None:
         text += f"\n  image: {embedded['width']}x{embedded['height']} {embedded['mimeType']}"
     extra, metadata, note = static_bundle(
-        static, lambda: (row_picture(cells, embedded, max_side), row_alt_text(summarize(cells)))
+        static, lambda: (row_picture(cells, embedded, max_side), row_alt_text(summary))
     )
     if note is not None:
         text += f"\n  {note}"

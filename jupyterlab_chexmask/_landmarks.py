@@ -35,14 +35,19 @@ landmarks to the mean shape's, in the frame's units.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Literal, Union
 
 import pandas as pd
 
 from ._bundle import PayloadDisplay
-from ._picture import static_bundle
 from ._format import ID_COLUMNS, LANDMARKS_COLUMN, infer_dataset, is_index_column
-from ._row import _is_missing, json_safe, mask_size, row_cells
+from ._picture import static_bundle
+from ._row import json_safe, mask_size, row_cells
+from ._row_check import is_missing
+from ._types import Row, Rows
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: The MIME type the JupyterLab extension renders as a landmark plot.
 MIME_LANDMARKS = "application/vnd.chexmask.landmarks.v1+json"
@@ -61,7 +66,9 @@ DATASET_GROUPING = "dataset"
 
 _FRAMES = ("pixels", "normalized")
 
-RowsType = Union[pd.Series, pd.DataFrame, Mapping[str, Any], Sequence[Any]]
+#: One part of ``rows``: a DataFrame or a single row. Evaluated at run time:
+#: ``Union`` rather than ``X | Y`` (Python 3.9).
+_Part = Union[pd.DataFrame, Row]  # noqa: UP007
 
 
 class LandmarkPlot(PayloadDisplay):
@@ -79,13 +86,13 @@ class LandmarkPlot(PayloadDisplay):
 
 
 def landmarks(
-    rows: RowsType,
-    group_by: Union[str, bool, None] = None,
+    rows: Rows,
+    group_by: str | bool | None = None,
     *,
-    title: Optional[str] = None,
+    title: str | None = None,
     underlay: bool = False,
-    frame: Optional[str] = None,
-    static: Optional[bool] = None,
+    frame: Literal["pixels", "normalized"] | None = None,
+    static: bool | None = None,
 ) -> LandmarkPlot:
     """Plot CheXmask landmarks: one row's contour set, or the shapes of many rows.
 
@@ -174,7 +181,7 @@ def landmarks(
     }
     text = _summary(out_rows, grouping, chosen, sizes, caption)
 
-    def draw() -> Any:
+    def draw() -> tuple[Image.Image, str]:
         # Imported here: Pillow only loads when a picture is drawn.
         from ._static_landmarks import landmark_picture
 
@@ -186,7 +193,7 @@ def landmarks(
     return LandmarkPlot(payload, text, extra, metadata)
 
 
-def _parts(rows: Any) -> list[Union[pd.DataFrame, Mapping[str, Any], pd.Series]]:
+def _parts(rows: object) -> list[_Part]:
     """``rows`` as a flat list of DataFrames, Series and mappings."""
     if isinstance(rows, (pd.DataFrame, pd.Series, Mapping)):
         return [rows]
@@ -204,13 +211,13 @@ def _parts(rows: Any) -> list[Union[pd.DataFrame, Mapping[str, Any], pd.Series]]
     return list(rows)
 
 
-def _single_row(parts: list[Any]) -> Any:
+def _single_row(parts: list[_Part]) -> Row:
     """The one row of ``parts`` (a Series or mapping), for the underlay."""
     part = parts[0]
     return part.iloc[0] if isinstance(part, pd.DataFrame) else part
 
 
-def _records(parts: list[Any], group_column: Optional[str]) -> list[dict[str, Any]]:
+def _records(parts: list[_Part], group_column: str | None) -> list[dict[str, Any]]:
     """One dict per row with just the cells the plot needs (id columns, size, landmarks, group)."""
     wanted = (*ID_COLUMNS, "Height", "Width", LANDMARKS_COLUMN)
     if group_column is not None:
@@ -220,7 +227,10 @@ def _records(parts: list[Any], group_column: Optional[str]) -> list[dict[str, An
         if isinstance(part, pd.DataFrame):
             # Only the needed columns: never copy 10,000 rows of RLE masks.
             columns = [c for c in part.columns if c in wanted and not is_index_column(c)]
-            records.extend(part[columns].to_dict("records"))
+            records.extend(
+                {str(k): v for k, v in record.items()}
+                for record in part[columns].to_dict("records")
+            )
         else:
             records.append({str(k): v for k, v in part.items() if str(k) in wanted})
     return records
@@ -230,7 +240,7 @@ def _plot_row(i: int, record: Mapping[str, Any]) -> dict[str, Any]:
     """A payload row from a record: id, dataset, size and the raw landmarks."""
     # The first id column with a value: a concatenation of several datasets'
     # frames has every id column, each empty outside its own rows.
-    id_column = next((c for c in ID_COLUMNS if not _is_missing(record.get(c))), None)
+    id_column = next((c for c in ID_COLUMNS if not is_missing(record.get(c))), None)
     if id_column is None:
         id_column = next((c for c in ID_COLUMNS if c in record), None)
     raw_id = None if id_column is None else json_safe(record.get(id_column))
@@ -241,7 +251,7 @@ def _plot_row(i: int, record: Mapping[str, Any]) -> dict[str, Any]:
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from exc
     cell = record.get(LANDMARKS_COLUMN)
-    if _is_missing(cell):
+    if is_missing(cell):
         raise ValueError(f"{where} has no {LANDMARKS_COLUMN}: a landmark plot needs them")
     return {
         "id": image_id,
@@ -254,10 +264,10 @@ def _plot_row(i: int, record: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _grouping(
-    group_by: Union[str, bool, None],
+    group_by: str | bool | None,
     records: list[dict[str, Any]],
     out_rows: list[dict[str, Any]],
-) -> Optional[str]:
+) -> str | None:
     """Decide the grouping and set each row's ``group``; returns its name or ``None``."""
     if group_by is False:
         return None
@@ -276,7 +286,7 @@ def _grouping(
             f"group_by column {group_by!r} is in none of the rows "
             f"(use 'dataset' for the dataset inferred from the id column)"
         )
-    for row, record in zip(out_rows, records):
+    for row, record in zip(out_rows, records, strict=True):
         value = json_safe(record.get(group_by))
         row["group"] = None if value is None else str(value)
     return group_by
@@ -284,10 +294,10 @@ def _grouping(
 
 def _summary(
     rows: list[dict[str, Any]],
-    grouping: Optional[str],
+    grouping: str | None,
     frame: str,
     sizes: set[tuple[int, int]],
-    title: Optional[str],
+    title: str | None,
 ) -> str:
     """The plain-text summary: rows, groups, frame."""
     n = len(rows)
@@ -299,7 +309,7 @@ def _summary(
     else:
         lines = [f"CheXmask landmark plot: {n:,} rows"]
     if grouping is not None:
-        counts: dict[Optional[str], int] = {}
+        counts: dict[str | None, int] = {}
         for row in rows:
             counts[row["group"]] = counts.get(row["group"], 0) + 1
         shown_groups = ", ".join(

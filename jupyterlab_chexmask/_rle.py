@@ -7,6 +7,7 @@ the official encoder and a strict decoder; the tests check both against the same
 
 from __future__ import annotations
 
+import re
 from typing import Any, Optional
 
 import numpy as np
@@ -27,12 +28,102 @@ def encode_rle(mask: Any) -> str:
     return " ".join(str(int(x)) for x in runs)
 
 
+_SPACES = re.compile(r"[ \t\n\r]+")
+_INTEGER = re.compile(r"-?[0-9]+")
+#: Digits past which a number is out of any mask anyway (kept within int64).
+_MAX_DIGITS = 18
+
+
+def max_rle_length(total: int) -> int:
+    """The longest RLE text a mask of ``total`` pixels can take (``maxRleLength`` in the core)."""
+    return -(-total // 2) * (2 * len(str(total)) + 2) + 1024
+
+
+def check_rle(rle: object, height: int, width: int, field: str = "RLE") -> tuple[np.ndarray, np.ndarray]:
+    """The runs of a non-empty RLE cell as 1-based ``(starts, lengths)``, checked as the core checks them.
+
+    The first problem in reading order is reported, as ``forEachRun`` in
+    ``src/core/rle.ts`` reports it: a token that is not an integer, a start
+    below 1 or not after the previous run, a length below 1, a run past the
+    mask, an odd count of numbers, text longer than any mask of this size.
+
+    Raises:
+        ValueError: ``"<field>: <problem>"``.
+    """
+    total = int(height) * int(width)
+    if not isinstance(rle, str):
+        kind = "a number" if isinstance(rle, (int, float)) and not isinstance(rle, bool) else (
+            "a boolean" if isinstance(rle, bool) else "an array" if isinstance(rle, (list, tuple)) else "an object"
+        )
+        raise ValueError(f'{field}: must be a string of "start length" pairs, got {kind}')
+    longest = max_rle_length(total)
+    if len(rle) > longest:
+        raise ValueError(
+            f"{field}: is {len(rle)} characters long, more than any {height}×{width} mask can take ({longest})"
+        )
+    text = rle.strip(" \t\n\r")
+    tokens = _SPACES.split(text) if text else []
+    first_bad = next((k for k, t in enumerate(tokens) if not _INTEGER.fullmatch(t)), len(tokens))
+    numbers = np.array(
+        [int(t) if len(t.lstrip("-")) <= _MAX_DIGITS else (-1 if t[0] == "-" else 1) * 10**_MAX_DIGITS
+         for t in tokens[:first_bad]],
+        dtype=np.int64,
+    )
+    pairs = len(numbers) // 2
+    starts, lengths = numbers[0 : 2 * pairs : 2], numbers[1 : 2 * pairs : 2]
+    ends = starts + lengths - 1
+    previous = np.concatenate([[0], ends[:-1]])
+    # Where each rule first fails, as a token position (start 2j, length 2j + 1).
+    failures = [
+        (2 * np.flatnonzero(starts < 1), "run {r} starts at {s}, but starts are 1-based and must be at least 1"),
+        (
+            2 * np.flatnonzero(starts <= previous),
+            "run {r} (start {s}) does not come after run {q}, which ends at pixel {p}: "
+            "runs must increase and not overlap",
+        ),
+        (2 * np.flatnonzero(lengths <= 0) + 1, "run {r} (start {s}) has length {n}, but lengths must be positive"),
+        (
+            2 * np.flatnonzero(ends > total) + 1,
+            f"run {{r}} (start {{s}}, length {{n}}) ends past the {total} pixels of a {height}×{width} mask",
+        ),
+    ]
+    # A lone last start is checked too (the core reads it before finding the count odd).
+    if len(numbers) % 2:
+        last = int(numbers[-1])
+        end_before = int(ends[-1]) if pairs else 0
+        if last < 1:
+            failures.append((np.array([len(numbers) - 1]), "run {r} starts at {s}, but starts are 1-based and must be at least 1"))
+        elif last <= end_before:
+            failures.append(
+                (
+                    np.array([len(numbers) - 1]),
+                    "run {r} (start {s}) does not come after run {q}, which ends at pixel {p}: "
+                    "runs must increase and not overlap",
+                )
+            )
+    # The first failing token; on one token, the rules in the core's order.
+    found = [(int(where[0]), rule, message) for rule, (where, message) in enumerate(failures) if where.size]
+    position, _, message = min(found, default=(len(tokens), 0, ""))
+    if first_bad < len(tokens) and first_bad <= position:
+        shown = tokens[first_bad][:32]
+        raise ValueError(f'{field}: number {first_bad + 1} is not an integer: "{shown}"')
+    if message:
+        j = position // 2
+        start = int(numbers[2 * j])
+        length = int(numbers[2 * j + 1]) if 2 * j + 1 < len(numbers) else 0
+        ended = int(previous[j]) if j < pairs else (int(ends[-1]) if pairs else 0)
+        raise ValueError(f"{field}: " + message.format(r=j + 1, q=j, s=start, n=length, p=ended))
+    if len(tokens) % 2:
+        raise ValueError(f'{field}: has an odd count of numbers ({len(tokens)}): a mask is "start length" pairs')
+    return starts, lengths
+
+
 def decode_rle(rle: Optional[str], height: int, width: int, field: str = "RLE") -> np.ndarray:
     """Decode CheXmask RLE into a ``(height, width)`` uint8 array of 0/1.
 
     Empty, blank, ``None`` or NaN decode to all zeros. Raises ``ValueError`` naming
-    ``field`` for every rule the TypeScript core enforces (odd count, non-integer,
-    start < 1, length <= 0, decreasing or overlapping runs, a run past the mask).
+    ``field`` for every rule the TypeScript core enforces (see :func:`check_rle`),
+    and refuses a size above the core's limit before allocating anything.
     """
     if not (isinstance(height, (int, np.integer)) and isinstance(width, (int, np.integer))):
         raise ValueError(f"{field}: Height and Width must be integers, got {height!r} and {width!r}")
@@ -41,31 +132,10 @@ def decode_rle(rle: Optional[str], height: int, width: int, field: str = "RLE") 
     total = int(height) * int(width)
     if total > MAX_MASK_PIXELS:
         raise ValueError(f"{field}: a {height}×{width} mask is above the limit of {MAX_MASK_PIXELS} pixels")
+    if rle is None or (isinstance(rle, float) and np.isnan(rle)) or (isinstance(rle, str) and not rle.strip()):
+        return np.zeros((height, width), dtype=np.uint8)
+    starts, lengths = check_rle(rle, height, width, field)
     mask = np.zeros(total, dtype=np.uint8)
-    if rle is None or (isinstance(rle, float) and np.isnan(rle)):
-        return mask.reshape(height, width)
-    if not isinstance(rle, str):
-        raise ValueError(f"{field}: must be a string of run-length pairs, got {type(rle).__name__}")
-    tokens = rle.split()
-    if len(tokens) % 2:
-        raise ValueError(f'{field}: has an odd count of numbers ({len(tokens)}): a mask is "start length" pairs')
-    try:
-        numbers = np.array([int(t) for t in tokens], dtype=np.int64)
-    except ValueError:
-        bad = next(t for t in tokens if not t.lstrip("-").isdigit())
-        raise ValueError(f"{field}: {bad[:24]!r} is not an integer") from None
-    starts, lengths = numbers[0::2], numbers[1::2]
-    ends = starts + lengths - 1
-    problems = [
-        (starts < 1, "starts at {s}, but starts are 1-based"),
-        (lengths <= 0, "(start {s}) has length {n}, but lengths must be positive"),
-        (np.concatenate([[False], starts[1:] <= ends[:-1]]), "(start {s}) does not come after the previous run"),
-        (ends > total, f"(start {{s}}, length {{n}}) ends past the {total} pixels of a {height}×{width} mask"),
-    ]
-    for bad, text in problems:
-        if bad.any():
-            k = int(np.argmax(bad))
-            raise ValueError(f"{field}: run {k + 1} " + text.format(s=starts[k], n=lengths[k]))
     for start, length in zip(starts.tolist(), lengths.tolist()):
         mask[start - 1 : start - 1 + length] = 1
     return mask.reshape(height, width)

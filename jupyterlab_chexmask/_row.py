@@ -1,7 +1,8 @@
-"""One CheXmask row: its cells made JSON-safe, its mask size and a cheap summary.
+"""One CheXmask row: its cells made JSON-safe, its mask size and its summary.
 
-Nothing here decodes a mask or parses landmarks: the TypeScript core does that
-from the raw cells, so there is one parser, not two.
+The summary checks and measures the row as the view does (``_row_check`` and
+``_row_measure`` mirror the TypeScript core), so the kernel never says or
+draws anything the view would not.
 """
 
 from __future__ import annotations
@@ -15,17 +16,15 @@ import numpy as np
 import pandas as pd
 
 from ._format import (
-    DEFAULT_MASK_SIZE,
-    DICE_MAX_COLUMN,
-    DICE_MEAN_COLUMN,
     HEIGHT_COLUMN,
     ID_COLUMNS,
-    ORGAN_COLUMNS,
     RECOMMENDED_MIN_DICE_MEAN,
     WIDTH_COLUMN,
     infer_dataset,
     is_index_column,
 )
+from ._row_check import RowFormatError, check_row, is_missing, mask_side
+from ._row_measure import MaskSource, measure_row
 
 
 def row_cells(row: Any) -> dict[str, Any]:
@@ -71,41 +70,15 @@ def json_safe(value: Any) -> Any:
     return str(value)
 
 
-def _is_missing(value: Any) -> bool:
-    """An absent, null, NaN or blank cell."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    return isinstance(value, str) and not value.strip()
-
-
-def _side(cells: Mapping[str, Any], column: str) -> int:
-    """``Height`` or ``Width``: ``"1024"``, ``"1024.0"``, ``1024.0``; missing means 1024."""
-    value = cells.get(column)
-    if _is_missing(value):
-        return DEFAULT_MASK_SIZE
-    number: Optional[float] = None
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
-    elif isinstance(value, str):
-        try:
-            number = float(value.strip())
-        except ValueError:
-            number = None
-    if number is None or not number.is_integer() or number < 1:
-        raise ValueError(f"{column} must be a positive integer number of pixels, got {value!r}")
-    return int(number)
-
-
 def mask_size(cells: Mapping[str, Any]) -> tuple[int, int]:
     """The mask's ``(height, width)``; 1024 for a side that is missing or empty.
 
     Raises:
-        ValueError: ``Height`` or ``Width`` is present but not a positive integer.
+        RowFormatError: ``Height`` or ``Width`` is present but not a positive
+            integer (a ``ValueError`` naming the column).
 
     """
-    return _side(cells, HEIGHT_COLUMN), _side(cells, WIDTH_COLUMN)
+    return mask_side(cells, HEIGHT_COLUMN), mask_side(cells, WIDTH_COLUMN)
 
 
 def organ_pixels(rle: Any) -> Optional[int]:
@@ -115,7 +88,7 @@ def organ_pixels(rle: Any) -> Optional[int]:
     not ``start length`` pairs of integers with positive lengths (the frontend
     reports the details). The mask is never decoded.
     """
-    if _is_missing(rle):
+    if is_missing(rle):
         return 0
     if not isinstance(rle, str):
         return None
@@ -131,31 +104,34 @@ def organ_pixels(rle: Any) -> Optional[int]:
     return sum(lengths)
 
 
-def _dice(cells: Mapping[str, Any], column: str) -> Optional[float]:
-    """A Dice RCA value as a float, or ``None`` when missing or not a number."""
-    value: Any = cells.get(column)
-    if _is_missing(value) or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if math.isfinite(number) else None
-
-
-@dataclass
+@dataclass(frozen=True)
 class RowSummary:
-    """What a person wants to know about a row at a glance."""
+    """What the view says about a row: its verdict, warnings, areas and ratio.
+
+    Made by :func:`summarize` with the same checks and measures as the view
+    (``parseRow`` and ``measureRow`` in the TypeScript core), so the text
+    summary, the static picture and its alt text say what the view says.
+    """
 
     id: Optional[str]
     id_column: Optional[str]
     dataset: Optional[str]
-    size: Optional[tuple[int, int]]  # (height, width); None when Height/Width is invalid
-    size_given: bool  # whether the row states Height and Width
-    size_error: Optional[str]
+    #: ``(height, width)``, or ``None`` when the row is malformed.
+    size: Optional[tuple[int, int]]
+    #: Whether the row states both Height and Width.
+    size_given: bool
     dice_mean: Optional[float]
     dice_max: Optional[float]
-    pixels: dict[str, Optional[int]] = field(default_factory=dict)  # absent organs are left out
+    #: The view's warnings, in its words.
+    warnings: tuple[str, ...] = ()
+    #: Pixels per organ column (0 for an empty cell); empty when malformed.
+    pixels: dict[str, int] = field(default_factory=dict)
+    #: Where each organ's mask comes from: ``"rle"`` or ``"empty"``.
+    sources: dict[str, MaskSource] = field(default_factory=dict)
+    #: The cardiothoracic ratio, ``None`` without a heart or lungs.
+    ctr: Optional[float] = None
+    #: Why the view refuses the row (it names the column), or ``None``.
+    error: Optional[RowFormatError] = None
 
     @property
     def dice_swapped(self) -> bool:
@@ -168,26 +144,43 @@ class RowSummary:
 
 
 def summarize(cells: Mapping[str, Any]) -> RowSummary:
-    """Summarise a row's cells (as given by :func:`row_cells`) without decoding anything."""
+    """Check and measure a row's cells (as given by :func:`row_cells`) as the view does.
+
+    A malformed row gives a summary whose ``error`` names the column, with
+    what could be read before it (id, dataset); nothing is raised.
+    """
     id_column = next((c for c in ID_COLUMNS if c in cells), None)
-    raw_id = cells.get(id_column) if id_column else None
-    image_id = None if _is_missing(raw_id) else str(raw_id)
+    size_given = not (
+        is_missing(cells.get(HEIGHT_COLUMN)) or is_missing(cells.get(WIDTH_COLUMN))
+    )
     try:
-        size, size_error = mask_size(cells), None
-    except ValueError as exc:
-        size, size_error = None, str(exc)
+        row = check_row(cells)
+    except RowFormatError as error:
+        raw_id = cells.get(id_column) if id_column else None
+        image_id = raw_id if isinstance(raw_id, str) and raw_id.strip() else None
+        return RowSummary(
+            id=image_id,
+            id_column=id_column,
+            dataset=infer_dataset(id_column, image_id),
+            size=None,
+            size_given=size_given,
+            dice_mean=None,
+            dice_max=None,
+            error=error,
+        )
+    measures = measure_row(row)
     return RowSummary(
-        id=image_id,
-        id_column=id_column,
-        dataset=infer_dataset(id_column, image_id),
-        size=size,
-        size_given=not (
-            _is_missing(cells.get(HEIGHT_COLUMN)) or _is_missing(cells.get(WIDTH_COLUMN))
-        ),
-        size_error=size_error,
-        dice_mean=_dice(cells, DICE_MEAN_COLUMN),
-        dice_max=_dice(cells, DICE_MAX_COLUMN),
-        pixels={c: organ_pixels(cells[c]) for c in ORGAN_COLUMNS if c in cells},
+        id=row.id,
+        id_column=row.id_column,
+        dataset=row.dataset,
+        size=(row.height, row.width),
+        size_given=size_given,
+        dice_mean=row.dice_mean,
+        dice_max=row.dice_max,
+        warnings=row.warnings,
+        pixels=measures.pixels,
+        sources=measures.sources,
+        ctr=measures.ctr,
     )
 
 
@@ -200,12 +193,12 @@ def format_summary(summary: RowSummary) -> str:
         shown = repr(summary.id) if summary.id is not None else "empty"
         head = f"CheXmask row{origin}: {summary.id_column} = {shown}"
     lines = [head]
+    if summary.error is not None or summary.size is None:
+        lines.append(f"  malformed row, not drawn: {summary.error}")
+        return "\n".join(lines)
 
-    if summary.size is None:
-        lines.append(f"  mask: invalid size ({summary.size_error})")
-    else:
-        note = "" if summary.size_given else "; no Height/Width given, 1024 by default"
-        lines.append(f"  mask: {summary.size[0]}x{summary.size[1]} (height x width{note})")
+    note = "" if summary.size_given else "; no Height/Width given, 1024 by default"
+    lines.append(f"  mask: {summary.size[0]}x{summary.size[1]} (height x width{note})")
 
     def fmt(v: Optional[float]) -> str:
         return "n/a" if v is None else f"{v:.4f}"
@@ -216,10 +209,12 @@ def format_summary(summary: RowSummary) -> str:
     if summary.dice_mean is not None and summary.dice_mean < RECOMMENDED_MIN_DICE_MEAN:
         dice += f" -- mean below the recommended {RECOMMENDED_MIN_DICE_MEAN}"
     lines.append(dice)
-
     parts = [
-        f"{organ} {'unreadable RLE' if n is None else f'{n:,}'}"
+        f"{organ} {n:,}{' (empty)' if summary.sources.get(organ) == 'empty' else ''}"
         for organ, n in summary.pixels.items()
     ]
-    lines.append("  pixels: " + ("; ".join(parts) if parts else "no mask columns"))
+    lines.append("  pixels: " + "; ".join(parts))
+    ratio = "undefined" if summary.ctr is None else f"{summary.ctr:.3f}"
+    lines.append(f"  cardiothoracic ratio: {ratio}")
+    lines.extend(f"  warning: {w}" for w in summary.warnings)
     return "\n".join(lines)

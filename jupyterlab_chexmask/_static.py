@@ -19,8 +19,11 @@ from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 
+from ._format import ORGAN_COLUMNS
 from ._rle import decode_rle
-from ._row import RowSummary, mask_size
+from ._row import RowSummary
+from ._row_check import check_row
+from ._row_measure import to_fixed
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -40,24 +43,29 @@ def row_picture(
 ) -> Image.Image:
     """The overlay of a row as an RGB picture (encoded by :func:`~._picture.picture_bundle`).
 
+    The row is checked as the view checks it first, so a malformed row (or
+    an absurd size) is refused before anything is allocated; an empty organ
+    cell is an empty mask, as in the view.
+
     Args:
         cells: The row's cells (as in the payload).
         image: The payload's embedded x-ray, or ``None`` for a grey background.
         max_side: The picture's longest side at most, to keep notebooks small.
 
     Raises:
-        ValueError: a mask or the size is malformed (the message names the column).
+        RowFormatError: the row is malformed (a ``ValueError`` naming the column).
     """
     from PIL import Image  # only when a picture is drawn: importing the package stays light
 
-    height, width = mask_size(cells)
+    row = check_row(cells)
+    height, width = row.height, row.width
     if image is not None:
         xray = Image.open(io.BytesIO(base64.b64decode(image["data"]))).convert("RGB")
         rgb = np.asarray(xray.resize((width, height)), dtype=np.float32).copy()
     else:
         rgb = np.full((height, width, 3), NEUTRAL_GREY, dtype=np.float32)
     for column, color in ORGAN_COLORS.items():
-        mask = decode_rle(cells.get(column), height, width, column).astype(bool)
+        mask = decode_rle(row.masks[column], height, width, column).astype(bool)
         rgb[mask] = rgb[mask] * (1 - OPACITY) + np.asarray(color, dtype=np.float32) * OPACITY
     picture = Image.fromarray(np.clip(np.rint(rgb), 0, 255).astype(np.uint8))
     scale = min(1.0, max_side / max(width, height))
@@ -67,18 +75,31 @@ def row_picture(
 
 
 def row_alt_text(summary: RowSummary) -> str:
-    """What the picture shows, in words, as the frontend's alt text says it."""
+    """What the picture shows, in the view's words (``rowAltText`` in ``src/overlay/picture.ts``).
+
+    Raises:
+        RowFormatError: the summary is of a malformed row (nothing is drawn).
+    """
+    if summary.error is not None or summary.size is None:
+        raise summary.error or ValueError("the row has no size")
     where = f" ({summary.dataset})" if summary.dataset else ""
-    size = f"{summary.size[0]}×{summary.size[1]} px" if summary.size else "unknown size"
     organs = ", ".join(
-        f"{column.lower()} {pixels:,} px" if pixels is not None else f"{column.lower()} no mask"
-        for column, pixels in summary.pixels.items()
+        f"{column.lower()} empty"
+        if summary.sources.get(column) == "empty"
+        else f"{column.lower()} {summary.pixels.get(column, 0):,} px"
+        for column in ORGAN_COLUMNS
+    )
+    ctr = (
+        "; no cardiothoracic ratio"
+        if summary.ctr is None
+        else f"; cardiothoracic ratio {to_fixed(summary.ctr, 3)}"
     )
 
     def score(value: Optional[float]) -> str:
-        return "—" if value is None else f"{value:.3f}"
+        return "—" if value is None else to_fixed(value, 3)
 
     return (
-        f"CheXmask segmentation of {summary.id or 'an image'}{where}, {size}: {organs}; "
+        f"CheXmask segmentation of {summary.id or 'an image'}{where}, "
+        f"{summary.size[0]}×{summary.size[1]} px: {organs}{ctr}; "
         f"Dice RCA mean {score(summary.dice_mean)}, max {score(summary.dice_max)}."
     )

@@ -199,6 +199,19 @@ export abstract class PayloadView<P>
     // Nothing by default.
   }
 
+  /**
+   * Build and paint the current payload again, now: for a change of view
+   * state that needs new data (the row view's mask sources). State the view
+   * keeps across builds stays; a view not painted yet is left to its turn.
+   */
+  protected repaint(): void {
+    if (!this._painted) {
+      return;
+    }
+    this._painted = false;
+    void this._paintNow();
+  }
+
   /** Whether anything async started for the current paint is still wanted. */
   protected isCurrent(generation: number): boolean {
     return generation === this._generation && !this.isDisposed;

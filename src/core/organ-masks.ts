@@ -6,13 +6,39 @@ import { decodeRle, runsOfMask } from './rle';
 import { parseRuns } from './runs';
 import { IChexmaskRow } from './row';
 
-/** Where an organ's mask came from. */
-export type MaskSource = 'rle' | 'landmarks' | 'none';
+/**
+ * Where an organ's mask comes from: its RLE cell; its landmark ring, filled
+ * as CheXmask filled it, only when asked for; or nowhere (an empty or null
+ * cell is an empty mask, as the format says).
+ */
+export type MaskSource = 'rle' | 'landmarks' | 'empty';
 
 /** The decoded masks of a row, per organ, with where each came from. */
 export interface IOrganMasks {
   masks: Record<OrganKey, Uint8Array>;
   sources: Record<OrganKey, MaskSource>;
+}
+
+/**
+ * Where each organ's mask comes from. An organ with an RLE mask is decoded
+ * from it; an organ whose cell is empty is an empty mask, unless
+ * `fromLandmarks` asks for its landmark ring to be filled instead (an
+ * explicit choice the view states, never a silent fallback).
+ */
+export function maskSources(
+  row: IChexmaskRow,
+  fromLandmarks = false
+): Record<OrganKey, MaskSource> {
+  const sources = {} as Record<OrganKey, MaskSource>;
+  for (const organ of ORGANS) {
+    sources[organ.key] =
+      row.masks[organ.key] !== null
+        ? 'rle'
+        : fromLandmarks && row.landmarks !== null
+          ? 'landmarks'
+          : 'empty';
+  }
+  return sources;
 }
 
 /** The ring of one organ's landmarks. */
@@ -37,33 +63,25 @@ export function fillOrgan(
 }
 
 /**
- * Decode every organ of a normalised row: from its RLE mask when present,
- * otherwise from its landmark ring (the two agree on real rows), otherwise
- * an empty mask.
+ * Decode every organ of a normalised row as {@link maskSources} says: from
+ * its RLE mask, from its filled landmark ring when `fromLandmarks` asks for
+ * it, otherwise an empty mask.
  */
-export function decodeOrganMasks(row: IChexmaskRow): IOrganMasks {
+export function decodeOrganMasks(
+  row: IChexmaskRow,
+  fromLandmarks = false
+): IOrganMasks {
   const masks = {} as Record<OrganKey, Uint8Array>;
-  const sources = {} as Record<OrganKey, MaskSource>;
+  const sources = maskSources(row, fromLandmarks);
   for (const organ of ORGANS) {
+    const mask = new Uint8Array(row.height * row.width);
     const rle = row.masks[organ.key];
-    if (rle !== null) {
-      masks[organ.key] = decodeRle(
-        rle,
-        row.height,
-        row.width,
-        undefined,
-        organ.column
-      );
-      sources[organ.key] = 'rle';
-    } else if (row.landmarks) {
-      const mask = new Uint8Array(row.height * row.width);
+    if (sources[organ.key] === 'rle' && rle !== null) {
+      decodeRle(rle, row.height, row.width, mask, organ.column);
+    } else if (sources[organ.key] === 'landmarks' && row.landmarks) {
       drawPolygon(organRing(row.landmarks, organ), row.height, row.width, mask);
-      masks[organ.key] = mask;
-      sources[organ.key] = 'landmarks';
-    } else {
-      masks[organ.key] = new Uint8Array(row.height * row.width);
-      sources[organ.key] = 'none';
     }
+    masks[organ.key] = mask;
   }
   return { masks, sources };
 }
@@ -90,17 +108,22 @@ export function landmarkAgreement(
 }
 
 /**
- * The runs of every organ of a row: parsed from its RLE, or from its filled
- * landmark ring when the row has no RLE for it; empty otherwise. What the
- * overlay paints and hit-tests, without decoding a byte per pixel.
+ * The runs of every organ of a row, from the sources {@link maskSources}
+ * gives: parsed from its RLE, from its filled landmark ring when asked for,
+ * empty otherwise. What the overlay paints and hit-tests, without decoding a
+ * byte per pixel.
  */
-export function organRuns(row: IChexmaskRow): Record<OrganKey, Int32Array> {
+export function organRuns(
+  row: IChexmaskRow,
+  fromLandmarks = false
+): Record<OrganKey, Int32Array> {
   const runs = {} as Record<OrganKey, Int32Array>;
+  const sources = maskSources(row, fromLandmarks);
   for (const organ of ORGANS) {
     const rle = row.masks[organ.key];
-    if (rle !== null) {
+    if (sources[organ.key] === 'rle' && rle !== null) {
       runs[organ.key] = parseRuns(rle, row.height, row.width, organ.column);
-    } else if (row.landmarks) {
+    } else if (sources[organ.key] === 'landmarks' && row.landmarks) {
       runs[organ.key] = runsOfMask(
         fillOrgan(row.landmarks, organ, row.height, row.width)
       );

@@ -3,7 +3,7 @@ import {
   ICardiothoracicRatio,
   maskStats
 } from './geometry';
-import { decodeOrganMasks, landmarkAgreement } from './organ-masks';
+import { decodeOrganMasks, landmarkAgreement, MaskSource } from './organ-masks';
 import { ORGANS, OrganKey } from './organs';
 import { IChexmaskRow } from './row';
 
@@ -17,15 +17,22 @@ export interface IRowMeasurements {
   ratio: ICardiothoracicRatio | null;
   /** Dice of each RLE mask against its filled landmark ring (`null`: not both). */
   agreement: Record<OrganKey, number | null>;
+  /** Where each organ's mask came from (see `maskSources`). */
+  sources: Record<OrganKey, MaskSource>;
 }
 
 /**
  * Areas, the cardiothoracic ratio and the mask/landmark agreement of a row.
- * Decodes every organ to a byte per pixel, so on large masks callers run it
- * off the main thread; the result is plain data that a worker can post.
+ * An empty organ cell measures as an empty mask (no heart: no ratio) unless
+ * `fromLandmarks` asks for empty organs to be filled from their landmark
+ * rings. Decodes every organ to a byte per pixel, so on large masks callers
+ * run it off the main thread; the result is plain data that a worker can post.
  */
-export function measureRow(row: IChexmaskRow): IRowMeasurements {
-  const decoded = decodeOrganMasks(row);
+export function measureRow(
+  row: IChexmaskRow,
+  fromLandmarks = false
+): IRowMeasurements {
+  const decoded = decodeOrganMasks(row, fromLandmarks);
   const pixels = {} as Record<OrganKey, number>;
   const share = {} as Record<OrganKey, number>;
   for (const organ of ORGANS) {
@@ -40,5 +47,11 @@ export function measureRow(row: IChexmaskRow): IRowMeasurements {
     row.height,
     row.width
   );
-  return { pixels, share, ratio, agreement: landmarkAgreement(row, decoded) };
+  return {
+    pixels,
+    share,
+    ratio,
+    agreement: landmarkAgreement(row, decoded),
+    sources: decoded.sources
+  };
 }

@@ -114,8 +114,9 @@ export function parseRow(record: unknown): IChexmaskRow {
       'has neither masks (Right Lung, Left Lung, Heart) nor Landmarks'
     );
   }
-  if (!hasMask) {
-    warnings.push('no RLE masks: masks are drawn from the landmarks');
+  const empty = ORGANS.filter(o => masks[o.key] === null);
+  if (empty.length) {
+    warnings.push(emptyOrgansWarning(empty.map(o => o.column)));
   }
 
   return {
@@ -130,6 +131,20 @@ export function parseRow(record: unknown): IChexmaskRow {
     masks,
     warnings
   };
+}
+
+/**
+ * The warning for organs whose cell is empty (or absent): an empty mask, as
+ * the format says. The kernel side words it identically (`_row_check.py`).
+ */
+export function emptyOrgansWarning(columns: ReadonlyArray<string>): string {
+  if (columns.length === ORGANS.length) {
+    return 'no RLE masks: every organ is an empty mask (the view can fill them from the landmarks)';
+  }
+  const many = columns.length > 1;
+  return `${columns.join(', ')} ${many ? 'have' : 'has'} no RLE mask: ${
+    many ? 'empty masks' : 'an empty mask'
+  }, not drawn or counted`;
 }
 
 /** Empty CSV cell, JSON null, NaN or absent. */

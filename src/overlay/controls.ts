@@ -1,4 +1,4 @@
-import { ORGANS, OrganKey } from '../core';
+import { MaskSource, ORGANS, OrganKey } from '../core';
 import { button, h } from '../common';
 import { DrawMode } from '../settings';
 import { IWindowLevel } from './xray';
@@ -10,6 +10,11 @@ export interface IOverlayState {
   mode: DrawMode;
   showLandmarks: boolean;
   showRatio: boolean;
+  /**
+   * Fill organs whose cell is empty from their landmark rings. Off by
+   * default: an empty cell is an empty mask.
+   */
+  fromLandmarks: boolean;
   windowLevel: IWindowLevel;
 }
 
@@ -35,11 +40,18 @@ export class OverlayControls {
   private readonly _mode: HTMLSelectElement;
   private readonly _landmarks: HTMLInputElement;
   private readonly _ratio: HTMLInputElement;
+  private readonly _fromLandmarks: HTMLInputElement;
+  private readonly _legendItems = new Map<OrganKey, HTMLElement>();
 
+  /**
+   * @param canFill - Whether "Fill from landmarks" can change anything: the
+   *   row has landmarks and at least one organ without an RLE mask.
+   */
   constructor(
     state: IOverlayState,
     hasImage: boolean,
     hasLandmarks: boolean,
+    canFill: boolean,
     handlers: IControlHandlers
   ) {
     const legend = h('div', {
@@ -75,24 +87,24 @@ export class OverlayControls {
       this._toggles.set(organ.key, toggle);
       this._swatches.set(organ.key, swatch);
       this._areas.set(organ.key, area);
-      legend.appendChild(
-        h(
-          'label',
-          {
-            className: 'jp-chexmask-legend-item',
-            attrs: { 'data-organ': organ.key }
-          },
-          [
-            toggle,
-            swatch,
-            h('span', {
-              className: 'jp-chexmask-organ-name',
-              text: organ.label
-            }),
-            area
-          ]
-        )
+      const item = h(
+        'label',
+        {
+          className: 'jp-chexmask-legend-item',
+          attrs: { 'data-organ': organ.key }
+        },
+        [
+          toggle,
+          swatch,
+          h('span', {
+            className: 'jp-chexmask-organ-name',
+            text: organ.label
+          }),
+          area
+        ]
       );
+      this._legendItems.set(organ.key, item);
+      legend.appendChild(item);
     }
 
     this._opacity = h('input', {
@@ -145,6 +157,16 @@ export class OverlayControls {
       handlers.change({ showRatio: this._ratio.checked })
     );
 
+    this._fromLandmarks = checkbox(
+      'jp-chexmask-from-landmarks',
+      state.fromLandmarks,
+      'Fill organs without an RLE mask from their landmarks'
+    );
+    this._fromLandmarks.disabled = !canFill;
+    this._fromLandmarks.addEventListener('change', () =>
+      handlers.change({ fromLandmarks: this._fromLandmarks.checked })
+    );
+
     const windowing: Node[] = [];
     if (hasImage) {
       const level = slider(
@@ -186,6 +208,7 @@ export class OverlayControls {
         labelled('Draw', this._mode),
         labelled('Landmarks', this._landmarks),
         labelled('CTR lines', this._ratio),
+        labelled('Fill from landmarks', this._fromLandmarks),
         ...windowing,
         h('span', { className: 'jp-chexmask-zoom-buttons' }, [
           button('+', 'Zoom in', () => handlers.zoomBy(1.5)),
@@ -205,6 +228,28 @@ export class OverlayControls {
     this._mode.value = state.mode;
     this._landmarks.checked = state.showLandmarks;
     this._ratio.checked = state.showRatio;
+    this._fromLandmarks.checked = state.fromLandmarks;
+  }
+
+  /**
+   * Say where each organ's mask comes from, in the legend (`data-source`
+   * is `rle`, `landmarks` or `empty`, for tests and assistive tools).
+   */
+  setSources(sources: Record<OrganKey, MaskSource>): void {
+    for (const [key, item] of this._legendItems) {
+      item.dataset.source = sources[key];
+      item.title =
+        sources[key] === 'rle'
+          ? 'From its RLE mask'
+          : sources[key] === 'landmarks'
+            ? 'Filled from its landmarks (the row has no RLE mask for it)'
+            : 'Empty: the row has no RLE mask for it';
+    }
+  }
+
+  /** Put the keyboard focus back on "Fill from landmarks" (after a rebuild). */
+  focusFromLandmarks(): void {
+    this._fromLandmarks.focus({ preventScroll: true });
   }
 
   /** Swatch colours. */

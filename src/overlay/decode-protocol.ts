@@ -5,6 +5,8 @@ export interface IDecodeRequest {
   /** Matches the answers to the question. */
   id: number;
   row: IChexmaskRow;
+  /** Fill organs with an empty cell from their landmark rings (see `maskSources`). */
+  fromLandmarks: boolean;
   /** Only the measurements (the page has the runs already). */
   measureOnly?: boolean;
 }

@@ -14,17 +14,21 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = event => {
-  const { id, row, measureOnly } = event.data;
+  const { id, row, fromLandmarks, measureOnly } = event.data;
   try {
     if (!measureOnly) {
-      const runs = organRuns(row);
+      const runs = organRuns(row, fromLandmarks);
       scope.postMessage(
         { id, kind: 'runs', runs },
         Object.values(runs).map(r => r.buffer)
       );
     }
     scope.postMessage(
-      { id, kind: 'measurements', measurements: measureRow(row) },
+      {
+        id,
+        kind: 'measurements',
+        measurements: measureRow(row, fromLandmarks)
+      },
       []
     );
   } catch (error) {

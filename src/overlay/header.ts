@@ -1,4 +1,4 @@
-import { IChexmaskRow } from '../core';
+import { IChexmaskRow, MaskSource, ORGANS, OrganKey } from '../core';
 import { formatNumber, h } from '../common';
 
 /**
@@ -8,6 +8,7 @@ import { formatNumber, h } from '../common';
 export class RowHeader {
   readonly node: HTMLElement;
   private readonly _badge: HTMLElement;
+  private readonly _sources: HTMLElement;
 
   constructor(
     private readonly _row: IChexmaskRow,
@@ -15,6 +16,10 @@ export class RowHeader {
   ) {
     const row = _row;
     this._badge = h('span', { className: 'jp-chexmask-badge' });
+    this._sources = h('div', {
+      className: 'jp-chexmask-header-line jp-chexmask-mask-sources',
+      attrs: { role: 'status' }
+    });
     const dataset = row.dataset
       ? `${row.dataset} (from ${row.idColumn})`
       : row.idColumn
@@ -53,8 +58,18 @@ export class RowHeader {
               h('li', { className: 'jp-chexmask-warning', text: `⚠ ${w}` })
             )
           )
-        : null
+        : null,
+      this._sources
     ]);
+  }
+
+  /** Say which organs are drawn from their landmarks rather than from RLE. */
+  setSources(sources: Record<OrganKey, MaskSource>): void {
+    const filled = ORGANS.filter(o => sources[o.key] === 'landmarks');
+    this._sources.textContent = filled.length
+      ? `Drawn from landmarks (no RLE mask): ${filled.map(o => o.label).join(', ')}`
+      : '';
+    this._sources.hidden = filled.length === 0;
   }
 
   /** Mark the row against the RCA threshold. */

@@ -35,15 +35,19 @@ export function decodesOffThread(row: IChexmaskRow): boolean {
  *
  * @throws ChexmaskFormatError as the core would (re-created from the worker's).
  */
-export function decodeRow(row: IChexmaskRow): Promise<IDecodedRow> {
+export function decodeRow(
+  row: IChexmaskRow,
+  fromLandmarks: boolean
+): Promise<IDecodedRow> {
   const worker = decodesOffThread(row) ? Private.worker() : null;
   if (!worker) {
-    return Private.decodeHere(row);
+    return Private.decodeHere(row, fromLandmarks);
   }
   const id = Private.nextId();
-  const request = new Private.Request(row);
+  const request = new Private.Request(row, fromLandmarks);
   Private.pending.set(id, request);
-  worker.postMessage({ id, row });
+  const message: IDecodeRequest = { id, row, fromLandmarks };
+  worker.postMessage(message);
   return request.decoded;
 }
 
@@ -53,16 +57,22 @@ export function decodeRow(row: IChexmaskRow): Promise<IDecodedRow> {
  * thread at 1024²); on this thread, in a later task, without a worker.
  */
 export function measureRowOffThread(
-  row: IChexmaskRow
+  row: IChexmaskRow,
+  fromLandmarks: boolean
 ): Promise<IRowMeasurements> {
   const worker = Private.worker();
   if (!worker) {
-    return Private.measureLater(row);
+    return Private.measureLater(row, fromLandmarks);
   }
   const id = Private.nextId();
-  const request = new Private.Request(row);
+  const request = new Private.Request(row, fromLandmarks);
   Private.pending.set(id, request);
-  const message: IDecodeRequest = { id, row, measureOnly: true };
+  const message: IDecodeRequest = {
+    id,
+    row,
+    fromLandmarks,
+    measureOnly: true
+  };
   worker.postMessage(message);
   return request.measurements;
 }
@@ -77,7 +87,10 @@ namespace Private {
     private _rejectMeasurements!: (error: Error) => void;
     readonly measurements: Promise<IRowMeasurements>;
 
-    constructor(readonly row: IChexmaskRow) {
+    constructor(
+      readonly row: IChexmaskRow,
+      readonly fromLandmarks: boolean
+    ) {
       this.decoded = new Promise((resolve, reject) => {
         this._resolveRuns = resolve;
         this._rejectRuns = reject;
@@ -115,7 +128,7 @@ namespace Private {
 
     /** The worker is gone: decode here instead. */
     fallBack(): void {
-      const runs = decodeHere(this.row);
+      const runs = decodeHere(this.row, this.fromLandmarks);
       runs.then(
         d => this._resolveRuns(d),
         e => this._rejectRuns(e)
@@ -159,22 +172,31 @@ namespace Private {
   }
 
   /** Decode on this thread (measurements on a later task, as they are slow). */
-  export function decodeHere(row: IChexmaskRow): Promise<IDecodedRow> {
+  export function decodeHere(
+    row: IChexmaskRow,
+    fromLandmarks: boolean
+  ): Promise<IDecodedRow> {
     try {
-      const runs = organRuns(row);
-      return Promise.resolve({ runs, measurements: measureLater(row) });
+      const runs = organRuns(row, fromLandmarks);
+      return Promise.resolve({
+        runs,
+        measurements: measureLater(row, fromLandmarks)
+      });
     } catch (error) {
       return Promise.reject(error);
     }
   }
 
   /** Measure on this thread in a task of its own, after the paint. */
-  export function measureLater(row: IChexmaskRow): Promise<IRowMeasurements> {
+  export function measureLater(
+    row: IChexmaskRow,
+    fromLandmarks: boolean
+  ): Promise<IRowMeasurements> {
     const measurements = new Promise<IRowMeasurements>((resolve, reject) =>
       setTimeout(() => {
         const started = performance.now();
         try {
-          resolve(measureRow(row));
+          resolve(measureRow(row, fromLandmarks));
         } catch (error) {
           reject(error);
         }

@@ -1,4 +1,10 @@
-import { ICardiothoracicRatio, IChexmaskRow, ORGANS, OrganKey } from '../core';
+import {
+  ICardiothoracicRatio,
+  IChexmaskRow,
+  MaskSource,
+  ORGANS,
+  OrganKey
+} from '../core';
 import { formatNumber } from '../common';
 import { IOverlayState } from './controls';
 
@@ -54,20 +60,34 @@ export function drawRowAnnotations(
   }
 }
 
-/** The picture's alt text: id, dataset, size, organ areas, CTR and Dice RCA. */
+/**
+ * The picture's alt text: id, dataset, size, organ areas (an empty organ says
+ * so; one filled from its landmarks says that too), CTR and Dice RCA. The
+ * kernel's picture says the same words (`row_alt_text` in Python).
+ */
 export function rowAltText(
   row: IChexmaskRow,
+  sources: Record<OrganKey, MaskSource>,
   areas: Record<OrganKey, number> | null,
   ratio: ICardiothoracicRatio | null
 ): string {
-  const organs = ORGANS.map(
-    o =>
-      `${o.label.toLowerCase()} ${areas ? areas[o.key].toLocaleString('en-US') : '?'} px`
-  ).join(', ');
+  const organs = ORGANS.map(o => {
+    const name = o.label.toLowerCase();
+    if (sources[o.key] === 'empty') {
+      return `${name} empty`;
+    }
+    const area = areas ? areas[o.key].toLocaleString('en-US') : '?';
+    const from = sources[o.key] === 'landmarks' ? ' from landmarks' : '';
+    return `${name} ${area} px${from}`;
+  }).join(', ');
+  const ctr = ratio
+    ? `; cardiothoracic ratio ${ratio.ratio.toFixed(3)}`
+    : areas
+      ? '; no cardiothoracic ratio'
+      : '';
   return (
     `CheXmask segmentation of ${row.id ?? 'an image'}${row.dataset ? ` (${row.dataset})` : ''}, ` +
-    `${row.height}×${row.width} px: ${organs}` +
-    (ratio ? `; cardiothoracic ratio ${ratio.ratio.toFixed(3)}` : '') +
+    `${row.height}×${row.width} px: ${organs}${ctr}` +
     `; Dice RCA mean ${formatNumber(row.diceRcaMean)}, max ${formatNumber(row.diceRcaMax)}.`
   );
 }

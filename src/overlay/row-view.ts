@@ -4,6 +4,8 @@ import {
   ICardiothoracicRatio,
   IChexmaskRow,
   IRowMeasurements,
+  MaskSource,
+  maskSources,
   organRuns,
   ORGANS,
   OrganKey
@@ -41,7 +43,10 @@ const FALLBACK_COLOURS: Record<OrganKey, Rgb> = {
 export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   private _parts: Private.IParts | null = null;
   private _state: IOverlayState | null = null;
-  private _decoded: IDecodedRow | null = null;
+  /** What the payload decoded to, by whether empty organs are filled from landmarks. */
+  private readonly _decoded = new Map<boolean, IDecodedRow>();
+  /** Give the focus back to "Fill from landmarks" after the rebuild it asked for. */
+  private _refocus = false;
 
   constructor(options: IRenderMime.IRendererOptions, settings: SettingsModel) {
     super(options, settings, ROW_VIEW_CLASS, 'this CheXmask row');
@@ -58,21 +63,24 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
    */
   protected build(payload: IParsedRowPayload): void | Promise<void> {
     const { row } = payload;
-    if (this._decoded) {
-      this._build(payload, this._decoded);
+    const fromLandmarks = this._state?.fromLandmarks ?? false;
+    const kept = this._decoded.get(fromLandmarks);
+    if (kept) {
+      this._build(payload, kept);
       return;
     }
     if (!decodesOffThread(row)) {
-      this._decoded = {
-        runs: organRuns(row),
-        measurements: measureRowOffThread(row)
+      const decoded: IDecodedRow = {
+        runs: organRuns(row, fromLandmarks),
+        measurements: measureRowOffThread(row, fromLandmarks)
       };
-      this._build(payload, this._decoded);
+      this._decoded.set(fromLandmarks, decoded);
+      this._build(payload, decoded);
       return;
     }
     const generation = this.generation;
-    return decodeRow(row).then(decoded => {
-      this._decoded = decoded;
+    return decodeRow(row, fromLandmarks).then(decoded => {
+      this._decoded.set(fromLandmarks, decoded);
       if (this.isCurrent(generation)) {
         this.node.replaceChildren();
         this._build(payload, decoded);
@@ -156,7 +164,9 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
 
   protected altText(): string {
     const parts = this._parts;
-    return parts ? rowAltText(parts.row, parts.areas, parts.ratio) : '';
+    return parts
+      ? rowAltText(parts.row, parts.sources, parts.areas, parts.ratio)
+      : '';
   }
 
   /** The picture changes with what is shown and in which colours. */
@@ -170,7 +180,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
 
   protected forget(): void {
     this._state = null;
-    this._decoded = null;
+    this._decoded.clear();
   }
 
   protected clear(): void {
@@ -192,10 +202,12 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       mode: settings.drawMode,
       showLandmarks: settings.showLandmarks && row.landmarks !== null,
       showRatio: true,
+      fromLandmarks: false,
       windowLevel: FULL_WINDOW
     };
     this._state = state;
     const { runs } = decoded;
+    const sources = maskSources(row, state.fromLandmarks);
     this.node.dataset.decoded = decodesOffThread(row) ? 'worker' : 'main';
     const painter = new MaskPainter(runs, row.height, row.width);
     const maskCanvas = h('canvas', { className: 'jp-chexmask-masks' });
@@ -207,6 +219,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     annotations.setLandmarks(row.landmarks);
 
     const header = new RowHeader(row, payload.title);
+    header.setSources(sources);
     const world = h('div', { className: 'jp-chexmask-world' }, [
       xray?.canvas ?? null,
       maskCanvas,
@@ -239,16 +252,19 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       state,
       xray !== null,
       row.landmarks !== null,
+      row.landmarks !== null && ORGANS.some(o => row.masks[o.key] === null),
       {
         change: patch => this._change(patch),
         zoomBy: f => zoom.zoomBy(f),
         resetView: () => zoom.reset()
       }
     );
+    controls.setSources(sources);
     this.node.append(header.node, controls.node, stage, readout, measurements);
     this._parts = {
       row,
       runs,
+      sources,
       painter,
       maskContext,
       xray,
@@ -270,6 +286,10 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       stage.focus({ preventScroll: true })
     );
     this._paint(settings);
+    if (this._refocus) {
+      this._refocus = false;
+      controls.focusFromLandmarks();
+    }
   }
 
   /** Apply a state change from the controls and repaint. */
@@ -277,7 +297,17 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     if (!this._state || !this._parts) {
       return;
     }
+    const sourcesChange =
+      patch.fromLandmarks !== undefined &&
+      patch.fromLandmarks !== this._state.fromLandmarks;
     Object.assign(this._state, patch);
+    if (sourcesChange) {
+      // Other masks, areas and ratio: build the view again from the other
+      // decode (kept, so switching back and forth decodes each once).
+      this._refocus = true;
+      this.repaint();
+      return;
+    }
     if (patch.windowLevel && this._parts.xray) {
       this._parts.xray.paint(this._state.windowLevel);
     }
@@ -334,6 +364,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     }
     const { row } = parts;
     parts.areas = measured.pixels;
+    parts.controls.setSources(measured.sources);
     for (const organ of ORGANS) {
       parts.controls.setArea(
         organ.key,
@@ -351,7 +382,9 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
         className: 'jp-chexmask-ratio',
         text: ctr
           ? `Cardiothoracic ratio ${ctr.ratio.toFixed(3)} (heart ${ctr.heart.width} px on row ${ctr.heart.row}, thorax ${ctr.thorax.width} px on row ${ctr.thorax.row})`
-          : 'Cardiothoracic ratio: needs a heart and a lung'
+          : parts.sources.heart === 'empty'
+            ? 'Cardiothoracic ratio: undefined, the row has no heart mask'
+            : 'Cardiothoracic ratio: needs a heart and a lung'
       }),
       h('span', {
         className: 'jp-chexmask-agreement',
@@ -412,6 +445,8 @@ namespace Private {
   export interface IParts {
     row: IChexmaskRow;
     runs: Record<OrganKey, Int32Array>;
+    /** Where each organ's mask comes from. */
+    sources: Record<OrganKey, MaskSource>;
     painter: MaskPainter;
     maskContext: CanvasRenderingContext2D;
     xray: XrayLayer | null;

@@ -14,10 +14,14 @@ ORGANS = ("Right Lung", "Left Lung", "Heart")
 
 def test_every_real_mask_decodes_to_its_oracle_and_reencodes(shared_data, oracles):
     masks = 0
-    for folder in ("chexmask-preprocessed", "chexmask-v0.1-padchest", "original-resolution-synthetic"):
+    for folder in (
+        "chexmask-preprocessed",
+        "chexmask-v0.1-padchest",
+        "original-resolution-synthetic",
+    ):
         for path in sorted((shared_data / folder).glob("*.csv")):
             frame = cm.read_csv(path)
-            for (_, row), oracle in zip(frame.iterrows(), oracles(path)):
+            for (_, row), oracle in zip(frame.iterrows(), oracles(path), strict=True):
                 height, width = oracle["height"], oracle["width"]
                 for organ in ORGANS:
                     mask = cm.decode_rle(row[organ], height, width, organ)
@@ -39,10 +43,10 @@ def test_tiny_example_and_empty_masks():
 
 
 @pytest.mark.parametrize(
-    "rle, message",
+    ("rle", "message"),
     [
         ("1 2 5", "odd count of numbers (3)"),
-        ("1 2 5.5 2", "'5.5' is not an integer"),
+        ("1 2 5.5 2", 'number 3 is not an integer: "5.5"'),
         ("0 2", "run 1 starts at 0"),
         ("1 0", "run 1 (start 1) has length 0"),
         ("1 3 3 1", "run 2 (start 3) does not come after"),
@@ -50,7 +54,7 @@ def test_tiny_example_and_empty_masks():
     ],
 )
 def test_malformed_rle_names_the_field_and_problem(rle, message):
-    with pytest.raises(ValueError) as error:
+    with pytest.raises(ValueError, match=r"^Heart: ") as error:
         cm.decode_rle(rle, 4, 4, "Heart")
     assert str(error.value).startswith("Heart: ")
     assert message in str(error.value)

@@ -80,7 +80,7 @@ def test_dict_row_with_numpy_values() -> None:
     assert text.startswith("CheXmask row") and "\n  title: hand-made" in text
     assert "from MIMIC-CXR-JPG: dicom_id = '66049acc'" in text
     assert "mask: 10x10" in text and "max n/a" in text and "below the recommended 0.7" in text
-    assert "Right Lung 15; Left Lung 0; Heart 0" in text
+    assert "Right Lung 15; Left Lung 0 (empty); Heart 0 (empty)" in text
     assert repr(view).startswith("<RowView CheXmask row from MIMIC-CXR-JPG")
     assert "66049acc" in repr(view) and "'hand-made'" in repr(view) and "\n" not in repr(view)
 
@@ -93,9 +93,16 @@ def test_index_column_dropped_from_a_series(shared_data: Path, tmp_path: Path) -
     assert "Unnamed: 0" not in show(series).payload["row"]
 
 
-def test_row_without_id_or_masks_is_fine() -> None:
-    text = show({"Landmarks": "1,2"}).summary
-    assert "no image-id column" in text and "no mask columns" in text
+def test_row_without_id_or_masks_says_what_the_view_says() -> None:
+    landmarks = ",".join(str(i % 50) for i in range(240))
+    text = show({"Landmarks": landmarks}).summary
+    assert "no image-id column" in text
+    assert "Right Lung 0 (empty); Left Lung 0 (empty); Heart 0 (empty)" in text
+    assert "no RLE masks: every organ is an empty mask" in text
+    # Malformed: refused as the view refuses it, naming the column; still a view.
+    bad = show({"Landmarks": "1,2"}, static=True)
+    assert "malformed row, not drawn: Landmarks: must hold 240 numbers" in bad.summary
+    assert "picture: not drawn (Landmarks: must hold 240 numbers" in bad.summary
 
 
 def test_mimebundle_include_exclude() -> None:
@@ -125,7 +132,7 @@ def test_empty_mask_cell_becomes_null(tmp_path: Path) -> None:
     path.write_text('image_id,Right Lung,Left Lung,Heart,Height,Width\nabc,"1 10",,,1024,1024\n')
     view = show(read_csv(path).iloc[0])
     assert view.payload["row"]["Heart"] is None and view.payload["row"]["Left Lung"] is None
-    assert "Right Lung 10; Left Lung 0; Heart 0" in view.summary
+    assert "Right Lung 10; Left Lung 0 (empty); Heart 0 (empty)" in view.summary
 
 
 def test_a_whole_dataframe_is_refused(shared_data: Path) -> None:

@@ -6,7 +6,12 @@
  * in an inline error panel naming the field, or rendered with a visible
  * warning; nothing runs, and the notebook stays usable.
  */
-import { expect, galata, test } from '@jupyterlab/galata';
+import {
+  expect,
+  galata,
+  IJupyterLabPageFixture,
+  test
+} from '@jupyterlab/galata';
 import { notebookJson } from './helpers';
 
 const ROW = 'application/vnd.chexmask.row.v1+json';
@@ -219,6 +224,17 @@ test.use({
   }
 });
 
+/** Scroll the current notebook so that cell `index` is in view (JupyterLab's API). */
+async function scrollToCell(
+  page: IJupyterLabPageFixture,
+  index: number
+): Promise<void> {
+  await page.evaluate(async i => {
+    const notebook = (window as any).jupyterapp.shell.currentWidget.content;
+    await notebook.scrollToItem(i, 'center');
+  }, index);
+}
+
 test('hostile payloads end in an error panel or a warning, and the notebook stays usable', async ({
   page,
   tmpPath
@@ -235,10 +251,17 @@ test('hostile payloads end in an error panel or a warning, and the notebook stay
   await page.notebook.openByPath(file);
 
   const outputs = page.locator('.jp-OutputArea-output[data-state]');
+  // JupyterLab may still be laying out (and re-attaching) cells after the
+  // notebook opens, so an element handle taken now can be detached a moment
+  // later. Wait for every cell, scroll through the notebook's own API and
+  // read each view through locators, which are resolved afresh on each try.
+  await expect(page.locator('.jp-Notebook .jp-Cell')).toHaveCount(
+    CASES.length
+  );
   const times: string[] = [];
   for (const [i, c] of CASES.entries()) {
+    await scrollToCell(page, i);
     const cell = page.locator(`.jp-Notebook .jp-Cell`).nth(i);
-    await cell.scrollIntoViewIfNeeded();
     const view = cell.locator('.jp-OutputArea-output[data-state]');
     await expect(view, c.name).toHaveAttribute('data-state', c.expect.state);
     await expect(view, c.name).toContainText(c.expect.text);

@@ -10,7 +10,10 @@ import {
   landmarkAgreement,
   maskArea,
   maskOutline,
+  maskSources,
   maskStats,
+  measureRow,
+  organRuns,
   parseRow,
   widestExtent
 } from '..';
@@ -130,7 +133,40 @@ describeWithData('geometry on the real rows', () => {
     });
   });
 
-  it('draws masks from landmarks when a row has no RLE', () => {
+  it('keeps an empty organ cell empty: no area, no ratio without a heart', () => {
+    const [file] = readOracleFolder('chexmask-preprocessed');
+    for (const empty of ['', null, undefined, 'NaN' as unknown]) {
+      const record = { ...file.records[0], Heart: empty };
+      if (empty === 'NaN') {
+        (record as Record<string, unknown>).Heart = NaN;
+      }
+      const row = parseRow(record);
+      expect(row.warnings).toContain(
+        'Heart has no RLE mask: an empty mask, not drawn or counted'
+      );
+      expect(maskSources(row)).toEqual({
+        rightLung: 'rle',
+        leftLung: 'rle',
+        heart: 'empty'
+      });
+      const measured = measureRow(row);
+      expect(measured.pixels.heart).toBe(0);
+      expect(measured.ratio).toBeNull();
+      expect(measured.sources.heart).toBe('empty');
+      expect(measured.pixels.leftLung).toBe(
+        file.oracles[0]['Left Lung'].pixels
+      );
+      expect(organRuns(row).heart.length).toBe(0);
+      // Filling from the landmarks is an explicit choice, and then exact.
+      const filled = measureRow(row, true);
+      expect(filled.sources.heart).toBe('landmarks');
+      expect(filled.pixels.heart).toBe(file.oracles[0].Heart.pixels);
+      expect(filled.ratio).not.toBeNull();
+      expect(filled.agreement.heart).toBeNull();
+    }
+  });
+
+  it('draws masks from landmarks only when asked, when a row has no RLE', () => {
     const [file] = readOracleFolder('chexmask-preprocessed');
     const record = {
       ...file.records[0],
@@ -139,8 +175,18 @@ describeWithData('geometry on the real rows', () => {
       Heart: ''
     };
     const row = parseRow(record);
-    expect(row.warnings.join()).toMatch(/drawn from the landmarks/);
-    const decoded = decodeOrganMasks(row);
+    expect(row.warnings).toContain(
+      'no RLE masks: every organ is an empty mask (the view can fill them from the landmarks)'
+    );
+    const empty = decodeOrganMasks(row);
+    expect(empty.sources).toEqual({
+      rightLung: 'empty',
+      leftLung: 'empty',
+      heart: 'empty'
+    });
+    expect(maskArea(empty.masks.leftLung)).toBe(0);
+    expect(measureRow(row).ratio).toBeNull();
+    const decoded = decodeOrganMasks(row, true);
     expect(decoded.sources).toEqual({
       rightLung: 'landmarks',
       leftLung: 'landmarks',

@@ -1,0 +1,251 @@
+"""One CheXmask row checked as the TypeScript core checks it (``parseRow`` in ``src/core/row.ts``).
+
+The kernel side refuses what the view refuses, in the same order and naming the
+same column, and warns where it warns, in the same words: the summary, the
+static picture and the alt text then say what the view says. A jest test
+(``src/__tests__/row-parity.spec.ts``) runs every shared row and every malformed
+row through both and requires the same verdict, areas, ratio and warnings.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Optional
+
+import numpy as np
+
+from ._format import (
+    DEFAULT_MASK_SIZE,
+    DICE_MAX_COLUMN,
+    DICE_MEAN_COLUMN,
+    HEIGHT_COLUMN,
+    ID_COLUMNS,
+    LANDMARKS_COLUMN,
+    ORGAN_COLUMNS,
+    WIDTH_COLUMN,
+    infer_dataset,
+)
+from ._landmark_frame import parse_landmarks
+from ._rle import MAX_MASK_PIXELS, check_rle
+
+
+class RowFormatError(ValueError):
+    """A malformed cell: ``field`` names the column, ``problem`` says what is wrong.
+
+    ``str(error)`` is ``"<field>: <problem>"``, as the view's error panel says it.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class CheckedRow:
+    """A row that passed every check, normalised like the core's ``IChexmaskRow``."""
+
+    id: Optional[str]
+    id_column: Optional[str]
+    dataset: Optional[str]
+    dice_mean: Optional[float]
+    dice_max: Optional[float]
+    height: int
+    width: int
+    #: The 120 landmarks as a (120, 2) array, or ``None`` when the row has none.
+    landmarks: Optional[np.ndarray]
+    #: Each organ column's RLE text, ``None`` when the cell is empty or absent.
+    masks: dict[str, Optional[str]]
+    warnings: tuple[str, ...]
+
+
+def check_row(cells: Mapping[str, object]) -> CheckedRow:
+    """Check a row's cells (JSON-safe, as :func:`~._row.row_cells` makes them).
+
+    Raises:
+        RowFormatError: naming the column of the first malformed value, in the
+            order the core checks them: id, Height, Width, size, Dice Mean,
+            Dice Max, Landmarks, Right Lung, Left Lung, Heart, then a row
+            with neither masks nor landmarks.
+    """
+    warnings: list[str] = []
+    id_column = next((c for c in ID_COLUMNS if c in cells), None)
+    image_id = None if id_column is None else _id(cells[id_column], id_column)
+    if id_column is None:
+        warnings.append(f"no image-id column (looked for {', '.join(ID_COLUMNS)})")
+
+    height = mask_side(cells, HEIGHT_COLUMN)
+    width = mask_side(cells, WIDTH_COLUMN)
+    if height * width > MAX_MASK_PIXELS:
+        raise RowFormatError(
+            HEIGHT_COLUMN,
+            f"a {height}×{width} mask has {height * width} pixels, above the limit of {MAX_MASK_PIXELS}",
+        )
+
+    dice_mean = _dice(cells, DICE_MEAN_COLUMN)
+    dice_max = _dice(cells, DICE_MAX_COLUMN)
+    for column, value in ((DICE_MEAN_COLUMN, dice_mean), (DICE_MAX_COLUMN, dice_max)):
+        if value is None and column in cells:
+            warnings.append(f"{column} is missing (empty or NaN): quality unknown")
+    if dice_mean is not None and dice_max is not None and dice_mean > dice_max:
+        warnings.append(
+            f"{DICE_MEAN_COLUMN} {_js_number(dice_mean)} is above {DICE_MAX_COLUMN} "
+            f"{_js_number(dice_max)}: the values look swapped (known in part of the early "
+            "Padchest export)"
+        )
+
+    landmark_cell = cells.get(LANDMARKS_COLUMN)
+    landmarks = None
+    if not is_missing(landmark_cell):
+        try:
+            landmarks = parse_landmarks(landmark_cell, LANDMARKS_COLUMN)
+        except ValueError as error:
+            raise RowFormatError(LANDMARKS_COLUMN, _problem(error, LANDMARKS_COLUMN)) from None
+
+    masks: dict[str, Optional[str]] = {}
+    for column in ORGAN_COLUMNS:
+        cell = cells.get(column)
+        if is_missing(cell):
+            masks[column] = None
+            continue
+        try:
+            check_rle(cell, height, width, column)
+        except ValueError as error:
+            raise RowFormatError(column, _problem(error, column)) from None
+        masks[column] = str(cell)
+
+    if all(m is None for m in masks.values()) and landmarks is None:
+        raise RowFormatError("row", "has neither masks (Right Lung, Left Lung, Heart) nor Landmarks")
+    empty = [c for c in ORGAN_COLUMNS if masks[c] is None]
+    if empty:
+        warnings.append(empty_organs_warning(empty))
+
+    return CheckedRow(
+        id=image_id,
+        id_column=id_column,
+        dataset=infer_dataset(id_column, image_id),
+        dice_mean=dice_mean,
+        dice_max=dice_max,
+        height=height,
+        width=width,
+        landmarks=landmarks,
+        masks=masks,
+        warnings=tuple(warnings),
+    )
+
+
+def empty_organs_warning(columns: list[str]) -> str:
+    """The warning for organs without an RLE mask (``emptyOrgansWarning`` in the core)."""
+    if len(columns) == len(ORGAN_COLUMNS):
+        return (
+            "no RLE masks: every organ is an empty mask "
+            "(the view can fill them from the landmarks)"
+        )
+    many = len(columns) > 1
+    return (
+        f"{', '.join(columns)} {'have' if many else 'has'} no RLE mask: "
+        f"{'empty masks' if many else 'an empty mask'}, not drawn or counted"
+    )
+
+
+def is_missing(value: object) -> bool:
+    """An absent, null, NaN or blank cell: an empty mask, a missing score."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return isinstance(value, str) and not value.strip()
+
+
+_SIDE = re.compile(r"\s*\d+(\.0*)?\s*")
+_DICE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def mask_side(cells: Mapping[str, object], column: str) -> int:
+    """``Height`` or ``Width``: ``"1024"``, ``"1024.0"``, ``1024.0``; missing means 1024."""
+    value = cells.get(column)
+    if is_missing(value):
+        return DEFAULT_MASK_SIZE
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str) and _SIDE.fullmatch(value):
+        number = float(value)
+    else:
+        shown = _quote(value) if isinstance(value, str) else _describe(value)
+        raise RowFormatError(column, f"must be a positive integer number of pixels, got {shown}")
+    if not number.is_integer() or number < 1:
+        raise RowFormatError(
+            column, f"must be a positive integer number of pixels, got {_js_number(number)}"
+        )
+    return int(number)
+
+
+def _dice(cells: Mapping[str, object], column: str) -> Optional[float]:
+    """A Dice RCA value in [0, 1], ``None`` when missing or NaN text."""
+    value = cells.get(column)
+    if is_missing(value):
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if text.lower() == "nan":
+            return None
+        if not _DICE.fullmatch(text):
+            raise RowFormatError(column, f"must be a number, got {_quote(value)}")
+        number = float(text)
+    else:
+        raise RowFormatError(column, f"must be a number, got {_describe(value)}")
+    if not math.isfinite(number) or number < 0 or number > 1:
+        raise RowFormatError(
+            column, f"must be a Dice score between 0 and 1, got {_js_number(number)}"
+        )
+    return number
+
+
+def _id(value: object, column: str) -> Optional[str]:
+    if is_missing(value):
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return _js_number(float(value))
+    raise RowFormatError(column, f"must be a text image id, got {_describe(value)}")
+
+
+def _problem(error: ValueError, field: str) -> str:
+    """An error's message without the ``field:`` its raiser put in front."""
+    text = str(error)
+    return text[len(field) + 2 :] if text.startswith(f"{field}: ") else text
+
+
+def _describe(value: object) -> str:
+    """What a value is, in the core's words (``describeType``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "an array"
+    return "an object"
+
+
+def _quote(text: str) -> str:
+    """Untrusted text in a message, bounded."""
+    return '"' + (text if len(text) <= 40 else text[:40] + "…") + '"'
+
+
+def _js_number(number: float) -> str:
+    """A number as JavaScript's ``String(n)`` writes it (``1`` not ``1.0``)."""
+    if math.isinf(number):
+        return "Infinity" if number > 0 else "-Infinity"
+    if number.is_integer() and abs(number) < 1e21:
+        return str(int(number))
+    return repr(number)
