@@ -43,8 +43,11 @@ $(UI_STAMP): ui-tests/package.json ui-tests/package-lock.json
 	cd ui-tests && npm ci --no-audit --no-fund
 	touch $@
 
-lint: $(NPM_STAMP)
+lint: $(NPM_STAMP) $(VENV_STAMP)
 	npm run lint
+	$(PY) -m ruff check jupyterlab_chexmask tests/python scripts ui-tests
+	$(PY) -m ruff format --check jupyterlab_chexmask tests/python scripts ui-tests
+	$(PY) -m mypy
 
 unit: $(NPM_STAMP)
 	npx jest

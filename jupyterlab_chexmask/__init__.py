@@ -18,10 +18,10 @@ except ImportError:  # a development checkout that has not been built
     __version__ = "0.0.0.dev"
 
 __all__ = [
-    "LandmarkPlot",
     "MIME_LANDMARKS",
     "MIME_RCA",
     "MIME_ROW",
+    "LandmarkPlot",
     "RcaHistogram",
     "RowView",
     "__version__",

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Container
-from typing import Any, Optional
+from typing import Any
+
+from ._types import MimeBundle
 
 
 def mime_bundle(
     mime: str,
     payload: dict[str, Any],
     text: str,
-    include: Optional[Container[str]] = None,
-    exclude: Optional[Container[str]] = None,
-    extra: Optional[dict[str, Any]] = None,
+    include: Container[str] | None = None,
+    exclude: Container[str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The payload under its vendor MIME type, a ``text/plain`` fallback and any
     ``extra`` representations (a static picture), filtered as IPython asks."""
@@ -28,11 +30,11 @@ def display_bundle(
     mime: str,
     payload: dict[str, Any],
     text: str,
-    include: Optional[Container[str]] = None,
-    exclude: Optional[Container[str]] = None,
-    extra: Optional[dict[str, Any]] = None,
-    metadata: Optional[dict[str, Any]] = None,
-) -> Any:
+    include: Container[str] | None = None,
+    exclude: Container[str] | None = None,
+    extra: dict[str, Any] | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> MimeBundle:
     """What ``_repr_mimebundle_`` returns: :func:`mime_bundle`, paired with the
     metadata of the representations kept (a static picture's alt text) when
     there is some. IPython takes either shape."""
@@ -51,8 +53,8 @@ class PayloadDisplay:
         self,
         payload: dict[str, Any],
         summary: str,
-        extra: Optional[dict[str, Any]] = None,
-        metadata: Optional[dict[str, Any]] = None,
+        extra: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
     ) -> None:
         """Wrap a JSON-serialisable payload, its plain-text summary and, optionally,
         extra representations (a static picture) with their metadata."""
@@ -73,9 +75,9 @@ class PayloadDisplay:
 
     def _repr_mimebundle_(
         self,
-        include: Optional[Container[str]] = None,
-        exclude: Optional[Container[str]] = None,
-    ) -> Any:
+        include: Container[str] | None = None,
+        exclude: Container[str] | None = None,
+    ) -> MimeBundle:
         """The MIME bundle: the payload under :attr:`MIME`, the summary as ``text/plain``
         and any static picture; with metadata (the picture's alt text) when there is some."""
         return display_bundle(

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
+
+from ._types import AnyArray
 
 RGB = tuple[int, int, int]
 
@@ -31,8 +32,16 @@ IMAGE_AREA: RGB = (238, 238, 238)
 TABLEAU10: tuple[RGB, ...] = tuple(
     (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
     for h in (
-        "4e79a7", "f28e2c", "e15759", "76b7b2", "59a14f",
-        "edc949", "af7aa1", "ff9da7", "9c755f", "bab0ab",
+        "4e79a7",
+        "f28e2c",
+        "e15759",
+        "76b7b2",
+        "59a14f",
+        "edc949",
+        "af7aa1",
+        "ff9da7",
+        "9c755f",
+        "bab0ab",
     )
 )
 
@@ -64,7 +73,7 @@ def put_text(
     xy: tuple[float, float],
     text: str,
     anchor: str = "lt",
-    face: Optional[ImageFont.ImageFont | ImageFont.FreeTypeFont] = None,
+    face: ImageFont.ImageFont | ImageFont.FreeTypeFont | None = None,
 ) -> None:
     """One line of text placed by its drawn box: ``anchor`` is horizontal ``l``/``m``/``r``
     then vertical ``t``/``m``/``d`` (as Pillow's anchors, which bitmap fonts refuse).
@@ -103,7 +112,7 @@ def translucent(canvas: Image.Image) -> Iterator[ImageDraw.ImageDraw]:
     canvas.alpha_composite(layer)
 
 
-def blend(canvas: Image.Image, alpha: np.ndarray, color: RGB) -> None:
+def blend(canvas: Image.Image, alpha: AnyArray, color: RGB) -> None:
     """Paint ``color`` over ``canvas`` with a per-pixel opacity (0–1, the canvas's shape)."""
     layer = np.zeros((*alpha.shape, 4), dtype=np.uint8)
     layer[..., :3] = color
@@ -141,13 +150,24 @@ class Axes:
 
 
 def nice_ticks(low: float, high: float, count: int = 6) -> list[float]:
-    """About ``count`` round tick values in [low, high], steps of 1, 2 or 5 × 10ⁿ (as d3's ``ticks``)."""
+    """About ``count`` round tick values in [low, high], steps of 1, 2 or 5 × 10ⁿ.
+
+    As d3's ``ticks``.
+    """
     if not high > low:
         return [low]
     step = (high - low) / count
     power = math.floor(math.log10(step))
     error = step / 10**power
-    factor = 10 if error >= math.sqrt(50) else 5 if error >= math.sqrt(10) else 2 if error >= math.sqrt(2) else 1
+    factor = (
+        10
+        if error >= math.sqrt(50)
+        else 5
+        if error >= math.sqrt(10)
+        else 2
+        if error >= math.sqrt(2)
+        else 1
+    )
     step = factor * 10.0**power
     first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
     # Rounded so 3 × 0.1 labels as 0.3, not 0.30000000000000004.
@@ -251,12 +271,12 @@ def draw_legend(
             put_text(draw, (x + _SWATCH + _SWATCH_GAP, middle), label, "lm", face)
 
 
-def title_height(title: Optional[str]) -> int:
+def title_height(title: str | None) -> int:
     """The height :func:`draw_title` takes (0 without a title)."""
     return FONT_SIZE + 10 if title else 0
 
 
-def draw_title(draw: ImageDraw.ImageDraw, title: Optional[str], left: int, top: int) -> None:
+def draw_title(draw: ImageDraw.ImageDraw, title: str | None, left: int, top: int) -> None:
     """The payload's title (cleaned, shortened) at the top left, if there is one."""
     if title:
         put_text(draw, (left, top), clean_label(title, 90), "lt", font(FONT_SIZE + 2))

@@ -6,13 +6,16 @@ import csv
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import pandas as pd
 
 from ._format import CHEXMASK_COLUMNS, TEXT_COLUMNS, is_index_column
+from ._types import PathLike
 
-PathType = Union[str, "os.PathLike[str]"]
+if TYPE_CHECKING:
+    from pandas._typing import UsecolsArgType
+    from pandas.io.parsers import TextFileReader
 
 _GZIP_MAGIC = b"\x1f\x8b"
 _HEADER_ERRORS = (
@@ -37,12 +40,48 @@ _HEADER_OPTIONS = (
 )
 
 
+@overload
 def read_csv(
-    path: PathType,
-    nrows: Optional[int] = None,
-    usecols: Any = None,
+    path: PathLike,
+    nrows: int | None = None,
+    usecols: UsecolsArgType[str] = None,
+    *,
+    chunksize: None = None,
+    iterator: Literal[False] = False,
     **kwargs: Any,
-) -> pd.DataFrame:
+) -> pd.DataFrame: ...
+
+
+@overload
+def read_csv(
+    path: PathLike,
+    nrows: int | None = None,
+    usecols: UsecolsArgType[str] = None,
+    *,
+    chunksize: int,
+    iterator: bool = False,
+    **kwargs: Any,
+) -> TextFileReader: ...
+
+
+@overload
+def read_csv(
+    path: PathLike,
+    nrows: int | None = None,
+    usecols: UsecolsArgType[str] = None,
+    *,
+    chunksize: int | None = None,
+    iterator: Literal[True],
+    **kwargs: Any,
+) -> TextFileReader: ...
+
+
+def read_csv(
+    path: PathLike,
+    nrows: int | None = None,
+    usecols: UsecolsArgType[str] = None,
+    **kwargs: Any,
+) -> pd.DataFrame | TextFileReader:
     """Read a CheXmask CSV (``.csv`` or ``.csv.gz``) into a pandas DataFrame.
 
     Any CheXmask layout is accepted: every dataset's id column, either order of
@@ -104,9 +143,11 @@ def read_csv(
         kwargs["index_col"] = 0
 
     with _csv_field_limit_lifted(engine == "python"):
-        return pd.read_csv(
+        # The options in kwargs decide which of pandas' overloads applies.
+        result: pd.DataFrame | TextFileReader = pd.read_csv(
             source, nrows=nrows, usecols=usecols, dtype=dtype, engine=engine, **kwargs
         )
+    return result
 
 
 def _read_header(source: str, options: dict[str, Any]) -> list[str]:

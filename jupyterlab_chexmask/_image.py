@@ -8,9 +8,12 @@ from __future__ import annotations
 import base64
 import io
 import os
-from typing import TYPE_CHECKING, Any, Optional, Union
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
+
+from ._types import AnyArray, ImageLike
 
 if TYPE_CHECKING:  # pragma: no cover
     from PIL import Image as PILImage
@@ -24,12 +27,11 @@ ASPECT_TOLERANCE = 0.02
 JPEG_MIN_PIXELS = 256 * 256
 JPEG_QUALITY = 90
 
-ImageSource = Union[str, "os.PathLike[str]", np.ndarray, "PILImage.Image"]
+#: What :func:`embed_image` takes (the name :mod:`._display` imports).
+ImageSource = ImageLike
 
 
-def embed_image(
-    image: ImageSource, width: int, height: int, max_side: int = 1024
-) -> dict[str, Any]:
+def embed_image(image: ImageLike, width: int, height: int, max_side: int = 1024) -> dict[str, Any]:
     """Encode ``image`` for a mask of ``width`` × ``height`` pixels.
 
     The image is converted to 8-bit greyscale (``L``), or kept as RGB when it
@@ -98,7 +100,7 @@ def check_aspect(image_size: tuple[int, int], mask_size: tuple[int, int]) -> Non
     )
 
 
-def _load(image: ImageSource) -> tuple["PILImage.Image", Optional[str]]:
+def _load(image: ImageLike) -> tuple[PILImage.Image, str | None]:
     """A PIL image and the format it was stored in (``None`` for in-memory data)."""
     from PIL import Image, ImageOps
 
@@ -117,7 +119,7 @@ def _load(image: ImageSource) -> tuple["PILImage.Image", Optional[str]]:
     )
 
 
-def _from_array(array: np.ndarray) -> "PILImage.Image":
+def _from_array(array: AnyArray) -> PILImage.Image:
     """A PIL ``L`` or ``RGB`` image from an (H, W), (H, W, 1), (H, W, 3) or (H, W, 4) array."""
     from PIL import Image
 
@@ -139,7 +141,7 @@ def _from_array(array: np.ndarray) -> "PILImage.Image":
     return Image.fromarray(np.ascontiguousarray(a))
 
 
-def _scale_to_uint8(a: np.ndarray) -> np.ndarray:
+def _scale_to_uint8(a: AnyArray) -> npt.NDArray[np.uint8]:
     """Scale min–max to 0–255; non-finite values become 0."""
     values = a.astype(np.float64)
     finite = np.isfinite(values)
@@ -148,10 +150,11 @@ def _scale_to_uint8(a: np.ndarray) -> np.ndarray:
     lo, hi = values[finite].min(), values[finite].max()
     scale = 255.0 / (hi - lo) if hi > lo else 0.0
     scaled = np.where(finite, (values - lo) * scale, 0.0)
-    return np.clip(np.rint(scaled), 0, 255).astype(np.uint8)
+    result: npt.NDArray[np.uint8] = np.clip(np.rint(scaled), 0, 255).astype(np.uint8)
+    return result
 
 
-def _display_mode(picture: "PILImage.Image") -> "PILImage.Image":
+def _display_mode(picture: PILImage.Image) -> PILImage.Image:
     """8-bit greyscale, or RGB when the picture really has colour."""
     mode = picture.mode
     if mode == "L":
@@ -167,7 +170,7 @@ def _display_mode(picture: "PILImage.Image") -> "PILImage.Image":
     return rgb
 
 
-def _encode(picture: "PILImage.Image", source_format: Optional[str]) -> tuple[str, str]:
+def _encode(picture: PILImage.Image, source_format: str | None) -> tuple[str, str]:
     """``(mime type, base64 data)``: JPEG for large JPEG sources, PNG otherwise."""
     buffer = io.BytesIO()
     width, height = picture.size

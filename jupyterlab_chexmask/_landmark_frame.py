@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 
 from ._format import LANDMARK_COUNT
+from ._types import AnyArray, FloatArray, IntArray
 
 #: The largest absolute coordinate the core accepts (``MAX_LANDMARK_COORDINATE``).
 MAX_LANDMARK_COORDINATE = 65535
@@ -33,7 +34,7 @@ _INTEGER_TEXT = re.compile(r"[0-9 \t\n\r,\[\]()+-]*")
 _TO_SPACES = str.maketrans(",[]()", "     ")
 
 
-def parse_landmarks(value: Any, field: str = "Landmarks") -> np.ndarray:
+def parse_landmarks(value: Any, field: str = "Landmarks") -> FloatArray:
     """The 120 landmarks of a cell as a (120, 2) float array of (x, y).
 
     Takes what the core takes: the flat ``"x0,y0,…"`` string, numpy's
@@ -65,7 +66,8 @@ def parse_landmarks(value: Any, field: str = "Landmarks") -> np.ndarray:
         numbers = _numbers_in_list(value, field)
     else:
         raise ValueError(
-            f"{field}: must be a string or a list of {2 * LANDMARK_COUNT} numbers, got {type(value).__name__}"
+            f"{field}: must be a string or a list of {2 * LANDMARK_COUNT} numbers, "
+            f"got {type(value).__name__}"
         )
     if len(numbers) != 2 * LANDMARK_COUNT:
         raise ValueError(
@@ -75,7 +77,7 @@ def parse_landmarks(value: Any, field: str = "Landmarks") -> np.ndarray:
     return _checked(np.asarray(numbers, dtype=np.float64), field)
 
 
-def _checked(coords: np.ndarray, field: str) -> np.ndarray:
+def _checked(coords: FloatArray, field: str) -> FloatArray:
     """240 numbers checked to be finite and within the core's bound, as (120, 2)."""
     bad = np.flatnonzero(~np.isfinite(coords) | (np.abs(coords) > MAX_LANDMARK_COORDINATE))
     if bad.size:
@@ -86,7 +88,7 @@ def _checked(coords: np.ndarray, field: str) -> np.ndarray:
     return coords.reshape(LANDMARK_COUNT, 2)
 
 
-def _numbers_in_list(values: Sequence[Any], field: str) -> list[float]:
+def _numbers_in_list(values: Sequence[Any] | AnyArray, field: str) -> list[float]:
     """A flat list of numbers or a list of [x, y] pairs, as numbers."""
     items = list(values.tolist() if isinstance(values, np.ndarray) else values)
     pairs = bool(items) and isinstance(items[0], (list, tuple))
@@ -100,7 +102,9 @@ def _numbers_in_list(values: Sequence[Any], field: str) -> list[float]:
             flat.append(item)
     for i, number in enumerate(flat):
         if isinstance(number, bool) or not isinstance(number, (int, float)):
-            raise ValueError(f"{field}: number {i + 1} must be a number, got {type(number).__name__}")
+            raise ValueError(
+                f"{field}: number {i + 1} must be a number, got {type(number).__name__}"
+            )
     return [float(n) for n in flat]
 
 
@@ -110,7 +114,7 @@ class Group:
 
     name: str
     index: int
-    rows: np.ndarray
+    rows: IntArray
 
 
 @dataclass(frozen=True)
@@ -123,16 +127,17 @@ class LandmarkFrame:
 
     rows: list[Mapping[str, Any]]
     frame: str
-    common_size: Optional[tuple[int, int]]  # (height, width) every row shares
-    coords: np.ndarray
+    common_size: tuple[int, int] | None  # (height, width) every row shares
+    coords: FloatArray
     groups: list[Group]
-    group_by: Optional[str]
+    group_by: str | None
     image: tuple[float, float, float, float]
     bounds: tuple[float, float, float, float]
 
-    def mean_shape(self, rows: Optional[np.ndarray] = None) -> np.ndarray:
+    def mean_shape(self, rows: IntArray | None = None) -> FloatArray:
         """The mean of the rows' shapes (all rows by default), (120, 2)."""
-        return self.coords[slice(None) if rows is None else rows].mean(axis=0)
+        mean: FloatArray = self.coords[slice(None) if rows is None else rows].mean(axis=0)
+        return mean
 
     def furthest_row(self) -> int:
         """The row furthest from the mean shape: the largest mean Euclidean distance of
@@ -176,23 +181,29 @@ def build_frame(payload: Mapping[str, Any]) -> LandmarkFrame:
         high[1] + pad if high[1] > image[3] else image[3],
     )
     group_by = payload.get("groupBy")
-    return LandmarkFrame(rows, frame, common, coords, _groups(rows, group_by), group_by, image, bounds)
+    return LandmarkFrame(
+        rows, frame, common, coords, _groups(rows, group_by), group_by, image, bounds
+    )
 
 
-def _groups(rows: list[Mapping[str, Any]], group_by: Optional[str]) -> list[Group]:
+def _groups(rows: list[Mapping[str, Any]], group_by: str | None) -> list[Group]:
     """Rows grouped by their group name, in order of first appearance."""
     members: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         group = row.get("group")
         name = ALL_ROWS if group_by is None else NO_GROUP if group is None else group
         members.setdefault(str(name), []).append(i)
-    return [Group(name, g, np.asarray(m)) for g, (name, m) in enumerate(members.items())]
+    return [
+        Group(name, g, np.asarray(m, dtype=np.int64)) for g, (name, m) in enumerate(members.items())
+    ]
 
 
 def describe_size(frame: LandmarkFrame) -> str:
-    """The frame in a few words, e.g. ``pixels, 1024 × 1024`` or ``normalized, image sizes differ``."""
+    """The frame in a few words.
+
+    E.g. ``pixels, 1024 × 1024`` or ``normalized, image sizes differ``.
+    """
     if frame.common_size is None:
         return f"{frame.frame}, image sizes differ"
     height, width = frame.common_size
     return f"{frame.frame}, {width} × {height}" if frame.frame == "pixels" else frame.frame
-

@@ -15,7 +15,7 @@ import html
 import io
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -26,7 +26,7 @@ STATIC_ENV = "CHEXMASK_STATIC"
 PNG = "image/png"
 
 
-def static_requested(static: Optional[bool]) -> bool:
+def static_requested(static: bool | None) -> bool:
     """Whether to draw a static picture: ``static`` if given, else ``CHEXMASK_STATIC=1``.
 
     A kernel cannot tell whether a frontend will render its output, so the
@@ -58,8 +58,8 @@ def picture_bundle(picture: Image.Image, alt: str) -> tuple[dict[str, Any], dict
 
 
 def static_bundle(
-    static: Optional[bool], draw: Callable[[], tuple[Image.Image, str]]
-) -> tuple[dict[str, Any], dict[str, Any], Optional[str]]:
+    static: bool | None, draw: Callable[[], tuple[Image.Image, str]]
+) -> tuple[dict[str, Any], dict[str, Any], str | None]:
     """Draw a view's picture if asked (see :func:`static_requested`).
 
     Args:

@@ -53,14 +53,13 @@ and ``rows``/``swapped`` add up across sources; ``min``/``max`` combine by
 min/max.
 """
 
-
 from __future__ import annotations
 
 import json
 import math
 import os
 from collections.abc import Container
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -71,6 +70,10 @@ from ._picture import static_bundle
 from ._rca_bins import _Dataset, _quantile_bin, kept_at_threshold, snap_to_edge
 from ._rca_reader import dataset_name_of, read_dice_columns
 from ._rca_sources import DEFAULT_DATASET, add_frame, collect_sources, is_path, progress_bar
+from ._types import FloatArray, IntArray, MimeBundle, Source
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: The MIME type the JupyterLab extension renders as an RCA histogram.
 MIME_RCA = "application/vnd.chexmask.rca.v1+json"
@@ -94,9 +97,9 @@ class RcaHistogram:
     def __init__(
         self,
         payload: dict[str, Any],
-        extra: Optional[dict[str, Any]] = None,
-        metadata: Optional[dict[str, Any]] = None,
-        note: Optional[str] = None,
+        extra: dict[str, Any] | None = None,
+        metadata: dict[str, Any] | None = None,
+        note: str | None = None,
     ) -> None:
         """Wrap a payload (see the module docstring) and, optionally, extra
         representations (a static picture) with their metadata, or a note on
@@ -116,9 +119,9 @@ class RcaHistogram:
         return json.dumps(self._payload, allow_nan=False, separators=(",", ":"))
 
     def summary(
-        self, threshold: float = RECOMMENDED_MIN_DICE_MEAN, score: str = "mean"
+        self, threshold: float = RECOMMENDED_MIN_DICE_MEAN, score: Literal["mean", "max"] = "mean"
     ) -> pd.DataFrame:
-        """One row per dataset: counts, the rows kept at ``threshold``, mean, median and 5th percentile.
+        """One row per dataset: counts, the rows kept at ``threshold``, mean, median and p5.
 
         Columns: ``rows``; ``missing`` and ``out_of_range`` (of the score);
         ``kept``, the values ``>= threshold``; ``kept %``, kept as a percentage
@@ -147,7 +150,7 @@ class RcaHistogram:
             count = int(h["count"])
             kept = kept_at_threshold(counts, threshold)
 
-            def centre(q: float, counts: np.ndarray = counts) -> float:
+            def centre(q: float, counts: IntArray = counts) -> float:
                 i = _quantile_bin(counts, q)
                 return math.nan if i is None else (i + 0.5) / bins
 
@@ -165,7 +168,7 @@ class RcaHistogram:
                     "swapped": d["swapped"],
                 }
             )
-        frame = pd.DataFrame.from_records(records, index="dataset")
+        frame: pd.DataFrame = pd.DataFrame.from_records(records, index="dataset")
         frame.attrs["threshold"] = snap_to_edge(threshold, bins)
         frame.attrs["score"] = DICE_MEAN_COLUMN if score == "mean" else DICE_MAX_COLUMN
         return frame
@@ -194,9 +197,9 @@ class RcaHistogram:
 
     def _repr_mimebundle_(
         self,
-        include: Optional[Container[str]] = None,
-        exclude: Optional[Container[str]] = None,
-    ) -> Any:
+        include: Container[str] | None = None,
+        exclude: Container[str] | None = None,
+    ) -> MimeBundle:
         """The MIME bundle: the payload under :data:`MIME_RCA`, the table as ``text/plain``
         and any static picture; with metadata (the picture's alt text) when there is some."""
         return display_bundle(
@@ -210,16 +213,16 @@ class RcaHistogram:
 
 
 def rca_histogram(
-    source: Any,
+    source: Source,
     *,
     bins: int = 1000,
-    dataset_column: Optional[str] = None,
+    dataset_column: str | None = None,
     raw_values_limit: int = 10_000,
     progress: bool = True,
-    title: Optional[str] = None,
-    static: Optional[bool] = None,
+    title: str | None = None,
+    static: bool | None = None,
 ) -> RcaHistogram:
-    """Histograms of Dice RCA (Mean) and (Max) per dataset, from DataFrames or CSV files of any size.
+    """Histograms of Dice RCA (Mean) and (Max) per dataset, from DataFrames or CSVs of any size.
 
     CSV files are streamed reading only the two Dice columns, never the masks,
     in bounded memory (a 32 MB memory-mapped window, whatever the file's
@@ -267,7 +270,11 @@ def rca_histogram(
         TypeError: ``source`` is of an unsupported kind.
 
     """
-    if isinstance(bins, bool) or not isinstance(bins, (int, np.integer)) or not 1 <= bins <= MAX_BINS:
+    if (
+        isinstance(bins, bool)
+        or not isinstance(bins, (int, np.integer))
+        or not 1 <= bins <= MAX_BINS
+    ):
         raise ValueError(f"bins must be a whole number from 1 to {MAX_BINS}, got {bins!r}")
     bins = int(bins)
     if (
@@ -281,14 +288,17 @@ def rca_histogram(
 
     datasets: dict[str, _Dataset] = {}
 
-    def add(name: str, mean: np.ndarray, top: np.ndarray) -> None:
+    def add(name: str, mean: FloatArray, top: FloatArray) -> None:
         dataset = datasets.get(name)
         if dataset is None:
             if len(datasets) >= MAX_DATASETS:
-                raise ValueError(f"more than {MAX_DATASETS} datasets; the view shows at most {MAX_DATASETS}")
+                raise ValueError(
+                    f"more than {MAX_DATASETS} datasets; the view shows at most {MAX_DATASETS}"
+                )
             dataset = datasets[name] = _Dataset(name, bins, int(raw_values_limit))
         if len(mean):
             dataset.add(mean, top)
+
     paths = [os.fspath(v) for _, v in items if is_path(v)]
     bar = progress_bar(sum(os.path.getsize(p) for p in paths), progress)
     try:
@@ -318,7 +328,7 @@ def rca_histogram(
         "title": None if title is None else str(title),
     }
 
-    def draw() -> Any:
+    def draw() -> tuple[Image.Image, str]:
         # Imported here: Pillow only loads when a picture is drawn.
         from ._static_rca import rca_picture
 

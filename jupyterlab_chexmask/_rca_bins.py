@@ -10,9 +10,12 @@ depend on how rows were chunked or in which order sources were added.
 from __future__ import annotations
 
 import math
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
+
+from ._types import FloatArray, IntArray
 
 # A float64 v in [0, 1] is M * 2**(e - 53) with M = frexp mantissa * 2**53 and
 # e >= -1073, so v * 2**_SCALE = M << (e + 1073) is an integer.
@@ -20,7 +23,7 @@ _SCALE = 1126
 _MANTISSA_SPLIT = 26
 
 
-def bin_index(values: Any, bins: int) -> np.ndarray:
+def bin_index(values: npt.ArrayLike, bins: int) -> IntArray:
     """The fine bin of each value in [0, 1] (see the binning rule in :mod:`._rca`).
 
     Values must already be in [0, 1]; the result is an int64 array.
@@ -33,7 +36,7 @@ def bin_index(values: Any, bins: int) -> np.ndarray:
     return i
 
 
-def _exact_scaled_sum(x: np.ndarray) -> int:
+def _exact_scaled_sum(x: FloatArray) -> int:
     """``sum(x) * 2**_SCALE`` exactly, as a Python int, for float64 values in [0, 1]."""
     if x.size == 0:
         return 0
@@ -47,7 +50,7 @@ def _exact_scaled_sum(x: np.ndarray) -> int:
     high = np.add.reduceat(m >> _MANTISSA_SPLIT, starts).tolist()
     low = np.add.reduceat(m & ((1 << _MANTISSA_SPLIT) - 1), starts).tolist()
     total = 0
-    for e, h, lo in zip(exponent[starts].tolist(), high, low):
+    for e, h, lo in zip(exponent[starts].tolist(), high, low, strict=True):
         total += ((h << _MANTISSA_SPLIT) + lo) << (e + 1073)
     return total
 
@@ -68,8 +71,8 @@ class ScoreHistogram:
         self.out_of_range = 0
         self._sum = 0  # exact, scaled by 2**_SCALE
         self._sum_squares = 0
-        self.min: Optional[float] = None
-        self.max: Optional[float] = None
+        self.min: float | None = None
+        self.max: float | None = None
 
     @property
     def count(self) -> int:
@@ -87,7 +90,10 @@ class ScoreHistogram:
         return _scaled_to_float(self._sum_squares)
 
     def add(self, values: Any) -> ScoreHistogram:
-        """Count a batch of values: NaN is missing, finite or infinite values outside [0, 1] are out of range."""
+        """Count a batch of values.
+
+        NaN is missing; finite or infinite values outside [0, 1] are out of range.
+        """
         v = np.asarray(values, dtype=np.float64).ravel()
         nan = np.isnan(v)
         inside = (v >= 0.0) & (v <= 1.0)
@@ -144,11 +150,11 @@ class _Dataset:
         self.mean = ScoreHistogram(bins)
         self.max = ScoreHistogram(bins)
         self._limit = raw_values_limit
-        self._values: Optional[tuple[list[np.ndarray], list[np.ndarray]]] = (
+        self._values: tuple[list[FloatArray], list[FloatArray]] | None = (
             ([], []) if raw_values_limit > 0 else None
         )
 
-    def add(self, mean: np.ndarray, top: np.ndarray) -> None:
+    def add(self, mean: FloatArray, top: FloatArray) -> None:
         self.rows += len(mean)
         self.swapped += int(np.count_nonzero(mean > top))  # NaN compares False
         self.mean.add(mean)
@@ -160,12 +166,12 @@ class _Dataset:
                 self._values[0].append(np.array(mean, dtype=np.float64))
                 self._values[1].append(np.array(top, dtype=np.float64))
 
-    def values_payload(self) -> Optional[dict[str, list[Optional[float]]]]:
+    def values_payload(self) -> dict[str, list[float | None]] | None:
         if self._values is None:
             return None
         return {
             key: [float(v) if math.isfinite(v) else None for part in parts for v in part.tolist()]
-            for key, parts in zip(("mean", "max"), self._values)
+            for key, parts in zip(("mean", "max"), self._values, strict=True)
         }
 
     def to_payload(self) -> dict[str, Any]:
@@ -189,7 +195,7 @@ def kept_at_threshold(counts: Any, threshold: float) -> int:
     """The binned values ``>= threshold`` once it snaps to the nearest fine-bin edge
     (as ``keptAtThreshold`` in ``src/rca/bins.ts``): exact, the number the view shows."""
     counts = np.asarray(counts, dtype=np.int64)
-    return int(counts[_edge_index(float(threshold), len(counts)):].sum())
+    return int(counts[_edge_index(float(threshold), len(counts)) :].sum())
 
 
 def snap_to_edge(threshold: float, bins: int) -> float:
@@ -197,7 +203,7 @@ def snap_to_edge(threshold: float, bins: int) -> float:
     return _edge_index(float(threshold), bins) / bins
 
 
-def _quantile_bin(counts: np.ndarray, q: float) -> Optional[int]:
+def _quantile_bin(counts: IntArray, q: float) -> int | None:
     """The fine bin holding the ``q``-quantile: the value of rank ``max(1, ceil(q * n))``."""
     n = int(counts.sum())
     if n == 0:

@@ -1,4 +1,4 @@
-"""The two Dice cells of CheXmask CSV records, from the header's column positions to float64 batches.
+"""The two Dice cells of CheXmask CSV records, from the header's column positions to batches.
 
 :class:`_Columns` finds the two Dice columns in a header record; the scans of
 :mod:`._rca_scan` append their cells to a :class:`_Batches`, which converts
@@ -11,13 +11,15 @@ falls back to ``float()``, where it is NaN.
 from __future__ import annotations
 
 import io
-from typing import Callable, Optional
+from collections.abc import Callable
+from typing import Optional
 
 import numpy as np
 import pandas as pd
 
 from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN
 from ._rca_scan import csv_fields, number
+from ._types import FloatArray
 
 #: Rows converted and handed on at a time.
 CHUNK_ROWS = 1 << 16
@@ -25,8 +27,11 @@ CHUNK_ROWS = 1 << 16
 _BOM = b"\xef\xbb\xbf"
 _CELLS_HEADER = b"v"
 
-Batch = tuple[np.ndarray, np.ndarray]
-Progress = Optional[Callable[[int], None]]
+#: The Mean and Max values of a batch of rows, float64.
+Batch = tuple[FloatArray, FloatArray]
+#: Called with a number of bytes read (a progress bar's ``update``); its result is ignored.
+#: Evaluated at run time, so ``Optional`` rather than ``X | None`` (Python 3.9).
+Progress = Optional[Callable[[int], object]]  # noqa: UP045
 
 
 class _Columns:
@@ -52,7 +57,7 @@ class _Columns:
         return self.k, self.mean, self.max
 
 
-def _parse_cells(text: bytes) -> np.ndarray:
+def _parse_cells(text: bytes) -> FloatArray:
     """Cells joined by newlines (Mean, Max, Mean, Max...) as float64, by pandas' C parser."""
     try:
         frame = pd.read_csv(
@@ -68,7 +73,7 @@ def _parse_cells(text: bytes) -> np.ndarray:
 
 
 class _Batches:
-    """Cells gathered from scans, handed on as (mean, max) arrays of about :data:`CHUNK_ROWS` rows."""
+    """Cells gathered from scans, handed on as (mean, max) arrays of about :data:`CHUNK_ROWS`."""
 
     def __init__(self) -> None:
         self.cells: list[bytes] = []  # filled by scan()
@@ -80,7 +85,7 @@ class _Batches:
         self._chunks.append(payload)
         self._rows += rows
 
-    def take(self, last: bool = False) -> Optional[Batch]:
+    def take(self, last: bool = False) -> Batch | None:
         if self.cells:
             self._rows += len(self.cells) // 2
             self._chunks.append(b"\n".join(self.cells))

@@ -1,4 +1,6 @@
-"""Scanning one plain CheXmask CSV with several processes (see :func:`._rca_reader.read_dice_columns`).
+"""Scanning one plain CheXmask CSV with several processes.
+
+See :func:`._rca_reader.read_dice_columns`.
 
 The file is split into parts, one per process: this process scans the first
 while worker processes (``python -I -S`` running :mod:`._rca_scan` alone,
@@ -19,7 +21,6 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from typing import Optional
 
 from . import _rca_scan
 from ._rca_cells import Batch, Progress, _Batches, _Columns
@@ -56,7 +57,10 @@ def _read_header(source: str, fd: int, size: int) -> tuple[_Columns, int]:
 def _read_plain(
     source: str, fd: int, on_bytes: Progress, window: int, workers: int, parallel_min: int
 ) -> Iterator[Batch]:
-    """Scan a plain file: the first part here, the others in worker processes (see the module docstring)."""
+    """Scan a plain file: the first part here, the others in worker processes.
+
+    See the module docstring.
+    """
     size = os.fstat(fd).st_size
     cols, begin = _read_header(source, fd, size)
     batches = _Batches()
@@ -115,8 +119,8 @@ class _Worker:
         self.at = at
         self.chunks: list[tuple[bytes, int]] = []
         self.progress = 0
-        self._end: Optional[tuple[int, int]] = None
-        self._process: Optional[subprocess.Popen[bytes]] = None
+        self._end: tuple[int, int] | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         args = [source, str(at), str(stop), *map(str, cols.args), str(window)]
         executable = sys.executable
         if not executable:
@@ -134,7 +138,8 @@ class _Worker:
         self._thread.start()
 
     def _drain(self) -> None:
-        assert self._process is not None and self._process.stdout is not None
+        assert self._process is not None
+        assert self._process.stdout is not None
         stream = self._process.stdout
         header = struct.Struct("<cQ")
         try:
@@ -154,7 +159,7 @@ class _Worker:
         except (OSError, ValueError, struct.error):
             return
 
-    def result(self) -> Optional[tuple[int, int]]:
+    def result(self) -> tuple[int, int] | None:
         """``(start boundary taken, end boundary reached)``, or ``None`` if the worker failed."""
         if self._process is None:
             return None

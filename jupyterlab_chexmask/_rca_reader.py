@@ -17,18 +17,20 @@ The byte-level work (where records end, the two cells of each) is in
 Progress is reported in bytes of the file on disk (compressed bytes for gzip).
 """
 
+from __future__ import annotations
+
 import gzip
 import io
 import os
 import queue
 import threading
-from collections.abc import Iterator
-from typing import Any, Optional
+from collections.abc import Generator, Iterator
 
 from . import _rca_scan
 from ._rca_cells import Batch, Progress, _Batches, _Columns
 from ._rca_parallel import _read_plain
 from ._rca_scan import UnclosedQuoteError, record_end, scan
+from ._types import PathLike
 
 #: Bytes decompressed at a time (gzip).
 BLOCK_SIZE = 1 << 20
@@ -54,15 +56,17 @@ def dataset_name_of(path: str) -> str:
 
 
 def read_dice_columns(
-    path: str | os.PathLike[str],
+    path: PathLike,
     on_bytes: Progress = None,
     *,
     block_size: int = BLOCK_SIZE,
     window: int = WINDOW_SIZE,
-    workers: Optional[int] = None,
+    workers: int | None = None,
     parallel_min: int = PARALLEL_MIN,
 ) -> Iterator[Batch]:
-    """Stream ``(mean, max)`` float64 arrays of a CheXmask CSV, in batches of about :data:`._rca_cells.CHUNK_ROWS` rows.
+    """Stream ``(mean, max)`` float64 arrays of a CheXmask CSV, in batches.
+
+    A batch holds about :data:`._rca_cells.CHUNK_ROWS` rows.
 
     Missing and non-numeric cells are NaN. Only the two Dice columns are
     converted; every other byte is at most looked at by memchr.
@@ -100,12 +104,15 @@ def read_dice_columns(
                     source, raw.fileno(), on_bytes, window, max(1, workers), parallel_min
                 )
         except UnclosedQuoteError:
-            raise ValueError(f"'{source}' ends inside a quoted field (a '\"' is never closed)") from None
+            raise ValueError(
+                f"'{source}' ends inside a quoted field (a '\"' is never closed)"
+            ) from None
 
 
 def _usable_cpus() -> int:
     try:
-        count = len(os.sched_getaffinity(0))  # type: ignore[attr-defined]
+        # Not on every platform (macOS, Windows): mypy only knows it where it exists.
+        count = len(os.sched_getaffinity(0))  # type: ignore[attr-defined, unused-ignore]
     except (AttributeError, OSError):
         count = os.cpu_count() or 1
     return max(1, min(MAX_WORKERS, count))
@@ -120,7 +127,7 @@ def _read_stream(
 ) -> Iterator[Batch]:
     """Parse a decompressed stream, block by block."""
     batches = _Batches()
-    cols: Optional[_Columns] = None
+    cols: _Columns | None = None
     data = b""  # the incomplete record carried over, then the blocks after it
     pending: list[bytes] = []
     pending_size = 0
@@ -170,17 +177,17 @@ def _blocks(
     stream: gzip.GzipFile,
     on_bytes: Progress,
     block_size: int,
-) -> Iterator[bytes]:
+) -> Generator[bytes, None, None]:
     """The stream's bytes in blocks, read (and decompressed) ahead by a helper thread.
 
     zlib and file reads release the GIL, so the next blocks are decompressed
     while the caller scans this one. At most :data:`READ_AHEAD` blocks wait in
     memory. Progress is the compressed bytes read from disk.
     """
-    blocks: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
+    blocks: queue.Queue[tuple[bytes, int] | BaseException] = queue.Queue(maxsize=READ_AHEAD)
     stop = threading.Event()
 
-    def put(item: Any) -> bool:
+    def put(item: tuple[bytes, int] | BaseException) -> bool:
         while not stop.is_set():
             try:
                 blocks.put(item, timeout=0.1)

@@ -38,8 +38,7 @@ import mmap
 import os
 import struct
 import sys
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
 
 #: Bytes of a record's start in which the Dice cells are looked for first...
 HEAD_BYTES = 192
@@ -58,8 +57,8 @@ class UnclosedQuoteError(ValueError):
     """The data ends inside a quoted field."""
 
 
-def record_end(buf: Any, start: int, end: int) -> int:
-    """The newline ending the record that starts at ``start``, or -1 if it is not in ``buf[:end]``."""
+def record_end(buf: bytes | mmap.mmap, start: int, end: int) -> int:
+    """The newline ending the record that starts at ``start``; -1 if it is not in ``buf[:end]``."""
     find = buf.find
     nq = find(b'"', start, end)
     nn = find(b"\n", start, end)
@@ -74,7 +73,7 @@ def record_end(buf: Any, start: int, end: int) -> int:
 
 
 def csv_fields(record: bytes) -> list[str]:
-    """One record's fields, parsed by :mod:`csv` (quotes, escaped quotes, newlines inside quotes)."""
+    """One record's fields, parsed by :mod:`csv` (quotes, escaped quotes, newlines in quotes)."""
     text = record.decode("utf-8", errors="replace")
     previous = csv.field_size_limit()
     csv.field_size_limit(2**31 - 1)  # original-resolution fields pass the default 131072
@@ -93,7 +92,14 @@ def number(text: object) -> float:
 
 
 def scan(
-    buf: Any, pos: int, end: int, stop: int, k: int, im: int, ix: int, cells: list[bytes]
+    buf: bytes | mmap.mmap,
+    pos: int,
+    end: int,
+    stop: int,
+    k: int,
+    im: int,
+    ix: int,
+    cells: list[bytes],
 ) -> int:
     """Find the complete records of ``buf[pos:end]`` that start before ``stop``.
 
@@ -150,7 +156,14 @@ def scan(
 
 
 def parse_record(
-    head: bytes, buf: Any, start: int, nn: int, first_quote: int, k: int, im: int, ix: int
+    head: bytes,
+    buf: bytes | mmap.mmap,
+    start: int,
+    nn: int,
+    first_quote: int,
+    k: int,
+    im: int,
+    ix: int,
 ) -> tuple[float, float]:
     """The two Dice values of the record ``buf[start:nn]``, off the fast path of :func:`scan`.
 
@@ -184,7 +197,7 @@ def scan_mapped(
     cells: list[bytes],
     window: int = WINDOW_SIZE,
 ) -> Iterator[int]:
-    """Scan a plain file's records that start in ``[begin, stop)``, a memory-mapped window at a time.
+    """Scan a plain file's records that start in ``[begin, stop)``, a mapped window at a time.
 
     ``begin`` must be a record start. Cells are appended to ``cells``; after
     each window the offset reached (a record start) is yielded, and the last
@@ -225,8 +238,11 @@ def scan_mapped(
 
 
 def read_at(fd: int, length: int, offset: int) -> bytes:
-    """``length`` bytes of the file at ``offset`` (fewer at its end); ``os.pread`` where there is one."""
-    pread = getattr(os, "pread", None)
+    """``length`` bytes of the file at ``offset`` (fewer at its end).
+
+    By ``os.pread`` where there is one.
+    """
+    pread: Callable[[int, int, int], bytes] | None = getattr(os, "pread", None)
     if pread is not None:
         return pread(fd, length, offset)
     os.lseek(fd, offset, os.SEEK_SET)  # Windows

@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Mapping
-from typing import Any, Optional
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, ID_COLUMNS, infer_dataset
+from ._types import FloatArray, PathLike, Source, SourceItem
+
+if TYPE_CHECKING:
+    from typing import TypeGuard
+
+    from tqdm import tqdm
+
+#: Where :func:`add_frame` sends scores: ``add(dataset name, mean, max)``.
+AddScores = Callable[[str, FloatArray, FloatArray], None]
 
 #: The dataset of rows of a DataFrame without ``dataset_column`` whose id column says nothing.
 DEFAULT_DATASET = "all"
@@ -24,12 +34,12 @@ DEFAULT_DATASET = "all"
 UNKNOWN_DATASET = "unknown"
 
 
-def is_path(value: Any) -> bool:
+def is_path(value: object) -> TypeGuard[PathLike]:
     """Whether ``value`` names a file (a ``str`` or ``os.PathLike``)."""
     return isinstance(value, (str, os.PathLike))
 
 
-def _frame_scores(frame: pd.DataFrame, where: str) -> tuple[np.ndarray, np.ndarray]:
+def _frame_scores(frame: pd.DataFrame, where: str) -> tuple[FloatArray, FloatArray]:
     """The two Dice columns of a DataFrame as float64 (anything not a number is NaN)."""
     out = []
     for column in (DICE_MEAN_COLUMN, DICE_MAX_COLUMN):
@@ -40,7 +50,9 @@ def _frame_scores(frame: pd.DataFrame, where: str) -> tuple[np.ndarray, np.ndarr
     return out[0], out[1]
 
 
-def _frame_names(frame: pd.DataFrame, dataset_column: Optional[str], where: str) -> np.ndarray:
+def _frame_names(
+    frame: pd.DataFrame, dataset_column: str | None, where: str
+) -> npt.NDArray[np.object_]:
     """Each row's dataset name."""
     n = len(frame)
     if dataset_column is not None:
@@ -71,9 +83,12 @@ def _frame_names(frame: pd.DataFrame, dataset_column: Optional[str], where: str)
 
 
 def add_frame(
-    add: Any, frame: pd.DataFrame, dataset_column: Optional[str], where: str, name: Optional[str]
+    add: AddScores, frame: pd.DataFrame, dataset_column: str | None, where: str, name: str | None
 ) -> None:
-    """Pass a DataFrame's scores to ``add(name, mean, max)``, one call per dataset (``name`` if given)."""
+    """Pass a DataFrame's scores to ``add(name, mean, max)``.
+
+    One call per dataset, or one for ``name`` if given.
+    """
     mean, top = _frame_scores(frame, where)
     if name is not None:
         add(name, mean, top)
@@ -90,7 +105,7 @@ def add_frame(
         add(str(label), mean[rows], top[rows])
 
 
-def progress_bar(total: int, enabled: bool) -> Any:
+def progress_bar(total: int, enabled: bool) -> tqdm[Any] | None:
     """A tqdm bar of ``total`` bytes, or ``None`` when disabled or there is nothing to read."""
     if not enabled or total <= 0:
         return None
@@ -103,23 +118,29 @@ def progress_bar(total: int, enabled: bool) -> Any:
         )
 
 
-def collect_sources(source: Any) -> list[tuple[Optional[str], Any]]:
-    """The DataFrames and CSV paths of a ``source``, in order, each with its dataset name or ``None``.
+def collect_sources(source: Source) -> list[tuple[str | None, SourceItem]]:
+    """The DataFrames and CSV paths of a ``source``, in order, each with its dataset name.
+
+    The name is ``None`` where the source does not give one.
 
     Raises:
         TypeError: ``source`` (or an item of it) is of an unsupported kind.
         ValueError: ``source`` holds nothing, or a path is not a file.
 
     """
-    items: list[tuple[Optional[str], Any]] = []
+    items: list[tuple[str | None, SourceItem]] = []
 
-    def collect(value: Any, name: Optional[str], top_level: bool) -> None:
+    def collect(value: object, name: str | None, top_level: bool) -> None:
         if isinstance(value, pd.DataFrame) or is_path(value):
             items.append((name, value))
         elif isinstance(value, Mapping) and top_level:
             for key, inner in value.items():
                 collect(inner, str(key), False)
-        elif isinstance(value, (list, tuple)) and (top_level or name is not None):
+        elif (
+            isinstance(value, Sequence)
+            and not isinstance(value, (str, bytes))
+            and (top_level or name is not None)
+        ):
             for inner in value:
                 if not (isinstance(inner, pd.DataFrame) or is_path(inner)):
                     raise TypeError(

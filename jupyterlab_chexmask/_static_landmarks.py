@@ -27,6 +27,7 @@ from . import _chart as chart
 from ._format import LANDMARK_SLICES
 from ._landmark_frame import LandmarkFrame, build_frame, describe_size
 from ._static import ORGAN_COLORS
+from ._types import FloatArray, IntArray
 
 #: The plot area's longest side; the other follows the frame's aspect (one unit is one unit).
 PLOT_SIDE = 560
@@ -55,7 +56,13 @@ def landmark_image(payload: Mapping[str, Any]) -> tuple[Image.Image, chart.Axes,
     width = _MARGIN_LEFT + max(plot_width, 240) + _MARGIN_RIGHT
     legend_width = width - _MARGIN_LEFT - _MARGIN_RIGHT
     top = _MARGIN_TOP + chart.title_height(payload.get("title")) + chart.FONT_SIZE + 8
-    height = top + plot_height + _BELOW_AXIS + chart.legend_height([e[0] for e in entries], legend_width) + 10
+    height = (
+        top
+        + plot_height
+        + _BELOW_AXIS
+        + chart.legend_height([e[0] for e in entries], legend_width)
+        + 10
+    )
     axes = chart.Axes(
         left=_MARGIN_LEFT,
         top=top,
@@ -106,16 +113,18 @@ def _legend(frame: LandmarkFrame, single: bool) -> list[tuple[str, chart.RGB]]:
     ]
 
 
-def _canvas_points(axes: chart.Axes, shape: np.ndarray) -> np.ndarray:
+def _canvas_points(axes: chart.Axes, shape: FloatArray) -> FloatArray:
     """A shape's (…, 120, 2) frame coordinates as canvas pixel coordinates."""
     x0, x1 = axes.x_range
     y0, y1 = axes.y_range
     sx = (axes.right - axes.left) / (x1 - x0)
     sy = (axes.bottom - axes.top) / (y1 - y0)
-    return np.stack([axes.left + (shape[..., 0] - x0) * sx, axes.top + (shape[..., 1] - y0) * sy], axis=-1)
+    return np.stack(
+        [axes.left + (shape[..., 0] - x0) * sx, axes.top + (shape[..., 1] - y0) * sy], axis=-1
+    )
 
 
-def _rings(points: np.ndarray) -> list[tuple[str, list[tuple[float, float]]]]:
+def _rings(points: FloatArray) -> list[tuple[str, list[tuple[float, float]]]]:
     """Each organ's closed ring of canvas points (the last point joins the first)."""
     rings = []
     for organ, (start, end) in LANDMARK_SLICES.items():
@@ -124,7 +133,7 @@ def _rings(points: np.ndarray) -> list[tuple[str, list[tuple[float, float]]]]:
     return rings
 
 
-def _draw_row(draw: ImageDraw.ImageDraw, axes: chart.Axes, shape: np.ndarray) -> None:
+def _draw_row(draw: ImageDraw.ImageDraw, axes: chart.Axes, shape: FloatArray) -> None:
     """One row: the rings, then every point on top, in the organ colours."""
     points = _canvas_points(axes, shape)
     for organ, ring in _rings(points):
@@ -160,7 +169,7 @@ def _draw_rows(canvas: Image.Image, axes: chart.Axes, frame: LandmarkFrame) -> N
             draw.line(ring, fill=chart.series_color(group.index), width=3, joint="curve")
 
 
-def _contour_counts(points: np.ndarray, height: int, width: int) -> np.ndarray:
+def _contour_counts(points: FloatArray, height: int, width: int) -> IntArray:
     """How many samples of the rows' rings fall on each canvas pixel (flat, row-major).
 
     Every ring segment is sampled once per pixel along its longer axis (as a
@@ -170,7 +179,8 @@ def _contour_counts(points: np.ndarray, height: int, width: int) -> np.ndarray:
     # The organ slices are contiguous and in order, so each point's successor
     # on its ring lines up with the point itself.
     ends = np.concatenate(
-        [np.roll(points[:, start:end], -1, axis=1) for start, end in LANDMARK_SLICES.values()], axis=1
+        [np.roll(points[:, start:end], -1, axis=1) for start, end in LANDMARK_SLICES.values()],
+        axis=1,
     )
     a = points.reshape(-1, 2).astype(np.float32)
     d = ends.reshape(-1, 2).astype(np.float32) - a
@@ -203,7 +213,9 @@ def landmark_alt_text(frame: LandmarkFrame) -> str:
     if n == 1:
         row = frame.rows[0]
         origin = f" from {row['dataset']}" if row.get("dataset") else ""
-        counts = ", ".join(f"{organ.lower()} {end - start}" for organ, (start, end) in LANDMARK_SLICES.items())
+        counts = ", ".join(
+            f"{organ.lower()} {end - start}" for organ, (start, end) in LANDMARK_SLICES.items()
+        )
         return (
             f"Landmark plot of 1 row, {row.get('id') or 'with no id'}{origin}{where}: "
             f"120 landmarks as closed rings per organ ({counts} points)."
@@ -215,4 +227,7 @@ def landmark_alt_text(frame: LandmarkFrame) -> str:
         text += f" in {len(frame.groups)} group{plural} by {frame.group_by} ({groups})"
     furthest = frame.rows[frame.furthest_row()].get("id") or "a row"
     mean = "each group's mean shape" if frame.group_by is not None else "the mean shape"
-    return f"{text}{where}: a faint contour per row and {mean} in bold; furthest from the mean shape: {furthest}."
+    return (
+        f"{text}{where}: a faint contour per row and {mean} in bold; "
+        f"furthest from the mean shape: {furthest}."
+    )

@@ -22,6 +22,7 @@ from PIL import Image, ImageDraw
 from . import _chart as chart
 from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
 from ._rca_bins import kept_at_threshold, snap_to_edge
+from ._types import IntArray
 
 #: The picture's width and the plot area's height, in pixels.
 WIDTH = 760
@@ -68,14 +69,19 @@ def rca_image(
     factor = merge_factor(bins)
     datasets = payload["datasets"]
     coarse = [
-        np.asarray(d[score]["counts"], dtype=np.int64).reshape(-1, factor).sum(axis=1) for d in datasets
+        np.asarray(d[score]["counts"], dtype=np.int64).reshape(-1, factor).sum(axis=1)
+        for d in datasets
     ]
     peak = max((int(c.max()) for c in coarse if c.size), default=0)
-    entries = [(chart.clean_label(d["name"]), chart.series_color(i)) for i, d in enumerate(datasets)]
+    entries = [
+        (chart.clean_label(d["name"]), chart.series_color(i)) for i, d in enumerate(datasets)
+    ]
 
     plot_width = WIDTH - _MARGIN_LEFT - _MARGIN_RIGHT
     legend = chart.legend_height([label for label, _ in entries], plot_width)
-    top = _MARGIN_TOP + chart.title_height(payload.get("title")) + chart.FONT_SIZE + 8  # + the y-axis title
+    top = (
+        _MARGIN_TOP + chart.title_height(payload.get("title")) + chart.FONT_SIZE + 8
+    )  # + the y-axis title
     height = top + PLOT_HEIGHT + _BELOW_AXIS + legend + 10
     y_ticks = chart.nice_ticks(0, max(1, peak), 5)
     axes = chart.Axes(
@@ -93,11 +99,13 @@ def rca_image(
     chart.draw_title(draw, payload.get("title"), _MARGIN_LEFT, _MARGIN_TOP)
     n = bins // factor
     with chart.translucent(canvas) as layer:
-        for counts, (_, color) in zip(coarse, entries):
+        for counts, (_, color) in zip(coarse, entries, strict=True):
             for i in np.flatnonzero(counts):
                 box = (axes.px(i / n), axes.py(counts[i]), axes.px((i + 1) / n), axes.bottom)
-                layer.rectangle(tuple(round(v) for v in box), fill=(*color, round(FILL_ALPHA * 255)))
-    for counts, (_, color) in zip(coarse, entries):
+                layer.rectangle(
+                    tuple(round(v) for v in box), fill=(*color, round(FILL_ALPHA * 255))
+                )
+    for counts, (_, color) in zip(coarse, entries, strict=True):
         outline = _step_outline(counts, axes)
         if outline:
             draw.line(outline, fill=color, width=2)
@@ -124,14 +132,14 @@ def rca_image(
     return chart.finish(canvas), axes
 
 
-def _step_outline(counts: np.ndarray, axes: chart.Axes) -> list[tuple[int, int]]:
+def _step_outline(counts: IntArray, axes: chart.Axes) -> list[tuple[int, int]]:
     """The outline of a histogram's bars from its first to its last non-empty bin."""
     filled = np.flatnonzero(counts)
     if filled.size == 0:
         return []
     n = len(counts)
     first, last = int(filled[0]), int(filled[-1])
-    points = [(axes.px(first / n), axes.bottom)]
+    points: list[tuple[float, float]] = [(axes.px(first / n), axes.bottom)]
     for i in range(first, last + 1):
         y = axes.py(counts[i])
         points += [(axes.px(i / n), y), (axes.px((i + 1) / n), y)]
@@ -142,7 +150,10 @@ def _step_outline(counts: np.ndarray, axes: chart.Axes) -> list[tuple[int, int]]
 def rca_picture(
     payload: Mapping[str, Any], threshold: float = RECOMMENDED_MIN_DICE_MEAN
 ) -> tuple[Image.Image, str]:
-    """The picture of an RCA payload (Dice RCA (Mean)) and its alt text, for :func:`~._picture.static_bundle`."""
+    """The picture of an RCA payload (Dice RCA (Mean)) and its alt text.
+
+    For :func:`~._picture.static_bundle`.
+    """
     picture, _ = rca_image(payload, threshold)
     return picture, rca_alt_text(payload, threshold)
 
@@ -179,6 +190,9 @@ def rca_alt_text(
 
 
 def _fixed(value: float, digits: int) -> str:
-    """``value.toFixed(digits)`` as JavaScript writes it (halves of the exact binary value round up),
-    so the alt text and the view's never differ in the last digit."""
+    """``value.toFixed(digits)`` as JavaScript writes it.
+
+    Halves of the exact binary value round up, so the alt text and the view's
+    never differ in the last digit.
+    """
     return str(Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))

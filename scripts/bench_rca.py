@@ -70,7 +70,7 @@ def build_file(path: Path, size_mb: float, seed: int = 0) -> int:
             x = np.clip(top + jitter[1], 0.0, 1.0)
             lines = [
                 f"{rid}-{rep},{a!r},{b!r},{tail}\n"
-                for rid, a, b, tail in zip(ids, m.tolist(), x.tolist(), tails)
+                for rid, a, b, tail in zip(ids, m.tolist(), x.tolist(), tails, strict=True)
             ]
             block = "".join(lines)
             out.write(block)
@@ -136,8 +136,10 @@ def main() -> None:
         rows = build_file(path, args.size_mb)
         print(f"built {path.relative_to(REPO)}: {rows} rows in {time.perf_counter() - t:.1f} s")
     size_mb = path.stat().st_size / 1e6
-    print(f"file: {size_mb:.0f} MB (1 MB = 10^6 bytes); load average {os.getloadavg()[0]:.2f}, "
-          f"{os.cpu_count()} CPUs")
+    print(
+        f"file: {size_mb:.0f} MB (1 MB = 10^6 bytes); load average {os.getloadavg()[0]:.2f}, "
+        f"{os.cpu_count()} CPUs"
+    )
     try:
         # A first read of each so both start with the file in the page cache.
         run_child(CHILD_OURS, path)
@@ -146,7 +148,8 @@ def main() -> None:
             a = run_child(CHILD_OURS, path)
             b = run_child(CHILD_PANDAS, path)
             c = run_child(CHILD_OURS_SINGLE, path)
-            assert a["rows"] == b["rows"] == c["rows"] and a["counts"] == b["counts"] == c["counts"]
+            assert a["rows"] == b["rows"] == c["rows"]
+            assert a["counts"] == b["counts"] == c["counts"]
             ours.append(a)
             theirs.append(b)
             single.append(c)
@@ -162,15 +165,22 @@ def main() -> None:
         med_b = statistics.median(size_mb / r["seconds"] for r in theirs)
         print(f"rows: {ours[0]['rows']}")
         print(
-            f"median rca_histogram: {med_a:.1f} MB/s, peak RSS {max(r['rss_mb'] for r in ours):.0f} MB "
+            f"median rca_histogram: {med_a:.1f} MB/s, "
+            f"peak RSS {max(r['rss_mb'] for r in ours):.0f} MB "
             f"(+ worker processes, each at most {max(r['worker_rss_mb'] for r in ours):.0f} MB)"
         )
-        print(f"median pandas usecols+chunksize: {med_b:.1f} MB/s, "
-              f"peak RSS {max(r['rss_mb'] for r in theirs):.0f} MB")
+        print(
+            f"median pandas usecols+chunksize: {med_b:.1f} MB/s, "
+            f"peak RSS {max(r['rss_mb'] for r in theirs):.0f} MB"
+        )
         med_c = statistics.median(size_mb / r["seconds"] for r in single)
-        print(f"median rca_histogram in one process (workers off): {med_c:.1f} MB/s, "
-              f"peak RSS {max(r['rss_mb'] for r in single):.0f} MB ({med_c / med_b:.2f}x pandas)")
-        print(f"ratio: {med_a / med_b:.2f}x (target >= 3x); load average now {os.getloadavg()[0]:.2f}")
+        print(
+            f"median rca_histogram in one process (workers off): {med_c:.1f} MB/s, "
+            f"peak RSS {max(r['rss_mb'] for r in single):.0f} MB ({med_c / med_b:.2f}x pandas)"
+        )
+        print(
+            f"ratio: {med_a / med_b:.2f}x (target >= 3x); load average now {os.getloadavg()[0]:.2f}"
+        )
     finally:
         if not args.keep:
             path.unlink(missing_ok=True)

@@ -3,6 +3,7 @@
 Galata needs its own server set-up (``configure_jupyter_server``); CI and the
 sessions run as root; deleted test folders must not pile up in a trash.
 """
+
 from jupyterlab.galata import configure_jupyter_server
 
 configure_jupyter_server(c)  # noqa: F821

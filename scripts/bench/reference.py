@@ -12,6 +12,7 @@ ratios of one run mean anything on a shared machine. A "hashes" line gets
 the SHA-256 of the 0/1 masks flagged "check" (for the equality check), and
 ends the process.
 """
+
 import hashlib
 import json
 import sys
@@ -27,9 +28,9 @@ def reference_decode(rle, height, width):
     starts = runs[::2]
     lengths = runs[1::2]
     mask = np.zeros(height * width, dtype=np.uint8)
-    for start, length in zip(starts, lengths):
+    for start, length in zip(starts, lengths, strict=True):
         start -= 1
-        mask[start:start + length] = 255
+        mask[start : start + length] = 255
     return mask.reshape((height, width))
 
 
@@ -84,11 +85,20 @@ def main():
             reply(times)
         elif command == "hashes":
             checks = [i for i, m in enumerate(masks) if m["check"]]
-            reply({
-                "reference": [sha01(reference_decode(masks[i]["rle"], masks[i]["height"], masks[i]["width"]))
-                              for i in checks],
-                "cv2": [sha01(cv2_fresh(rings[i], masks[i]["height"], masks[i]["width"])) for i in checks],
-            })
+            reply(
+                {
+                    "reference": [
+                        sha01(
+                            reference_decode(masks[i]["rle"], masks[i]["height"], masks[i]["width"])
+                        )
+                        for i in checks
+                    ],
+                    "cv2": [
+                        sha01(cv2_fresh(rings[i], masks[i]["height"], masks[i]["width"]))
+                        for i in checks
+                    ],
+                }
+            )
             return
 
 

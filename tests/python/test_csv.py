@@ -56,14 +56,16 @@ def test_pandas_index_column_becomes_the_index(shared_data: Path, tmp_path: Path
     plain(source).to_csv(indexed)  # first header cell is empty
     assert indexed.read_text().startswith(",image_id,")
     frame = read_csv(indexed)
-    assert "Unnamed: 0" not in frame.columns and "" not in frame.columns
+    assert "Unnamed: 0" not in frame.columns
+    assert "" not in frame.columns
     assert list(frame.index) == list(range(len(frame)))
     pd.testing.assert_frame_equal(frame, read_csv(source))
 
 
 def test_both_dice_orders_and_no_height_width(shared_data: Path) -> None:
     v01 = read_csv(shared_data / "chexmask-v0.1-padchest" / "Padchest.csv")
-    assert "Height" not in v01.columns and "Width" not in v01.columns
+    assert "Height" not in v01.columns
+    assert "Width" not in v01.columns
     assert list(v01.columns[1:3]) == ["Dice RCA (Max)", "Dice RCA (Mean)"]
     padchest = read_csv(shared_data / "chexmask-preprocessed" / "Padchest.csv")
     assert padchest["Height"].isna().sum() == 30  # empty cells in the early export
@@ -74,7 +76,8 @@ def test_multiline_landmarks(shared_data: Path) -> None:
     frame = read_csv(path)
     assert len(frame) == 1
     landmarks = frame["Landmarks"].iloc[0]
-    assert landmarks.startswith("[[") and landmarks.count("\n") == 119
+    assert landmarks.startswith("[[")
+    assert landmarks.count("\n") == 119
     assert (frame["Height"].iloc[0], frame["Width"].iloc[0]) == (2828, 2320)
 
 
@@ -84,7 +87,8 @@ def test_ids_stay_strings(tmp_path: Path) -> None:
         'Image Index,dicom_id,Right Lung,Height,Width\n00012,0001e10,"1 10",1024.0,1024\n'
     )
     row = read_csv(path).iloc[0]
-    assert row["Image Index"] == "00012" and row["dicom_id"] == "0001e10"
+    assert row["Image Index"] == "00012"
+    assert row["dicom_id"] == "0001e10"
     assert row["Right Lung"] == "1 10"
 
 
@@ -116,7 +120,8 @@ def test_field_longer_than_the_csv_module_limit(tmp_path: Path, engine: str) -> 
 def test_nrows_and_usecols(shared_data: Path) -> None:
     path = shared_data / "chexmask-preprocessed" / "CheXpert.csv"
     frame = read_csv(path, nrows=3, usecols=["Path", "Heart"])
-    assert list(frame.columns) == ["Path", "Heart"] and len(frame) == 3
+    assert list(frame.columns) == ["Path", "Heart"]
+    assert len(frame) == 3
 
 
 def test_missing_file_names_it(tmp_path: Path) -> None:
@@ -134,11 +139,12 @@ def test_missing_file_names_it(tmp_path: Path) -> None:
 def test_not_a_chexmask_file_names_it(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "labels.csv"
     path.write_bytes(content)
-    with pytest.raises(ValueError) as info:
+    with pytest.raises(ValueError, match=r"labels\.csv") as info:
         read_csv(path)
     assert str(path) in str(info.value)
     if content.startswith(b"Path"):
-        assert "Right Lung" in str(info.value) and "Cardiomegaly" in str(info.value)
+        assert "Right Lung" in str(info.value)
+        assert "Cardiomegaly" in str(info.value)
 
 
 def test_chunks_keep_text_columns_and_index(shared_data: Path, tmp_path: Path) -> None:

@@ -14,7 +14,12 @@ DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo.ipynb"
 
 def test_demo_notebook_executes_and_shows_rows() -> None:
     notebook = nbformat.read(DEMO, as_version=4)
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(DEMO.parent)}}).execute()
+    NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(DEMO.parent)}},
+    ).execute()
     bundles = [
         output["data"]
         for cell in notebook.cells

@@ -36,8 +36,10 @@ def test_image_from_path(xray: Path, as_str: bool) -> None:
     embedded = view._repr_mimebundle_()[MIME_ROW]["image"]
     assert embedded["mimeType"] == "image/jpeg"  # a large JPEG source stays JPEG
     picture = decode(embedded)
-    assert picture.size == (786, 899) and picture.mode == "L"
-    assert "image: 786x899 image/jpeg" in view.summary and "786x899" in repr(view)
+    assert picture.size == (786, 899)
+    assert picture.mode == "L"
+    assert "image: 786x899 image/jpeg" in view.summary
+    assert "786x899" in repr(view)
 
 
 def test_image_from_pil(xray: Path) -> None:
@@ -53,8 +55,11 @@ def test_image_from_float_array_is_scaled() -> None:
     embedded = show(ROW, array).payload["image"]
     assert embedded["mimeType"] == "image/png"
     pixels = np.asarray(decode(embedded))
-    assert pixels.shape == (899, 786) and pixels.dtype == np.uint8
-    assert pixels[0, 1] == 0 and pixels.max() == 255 and pixels[0, 0] == 0
+    assert pixels.shape == (899, 786)
+    assert pixels.dtype == np.uint8
+    assert pixels[0, 1] == 0
+    assert pixels.max() == 255
+    assert pixels[0, 0] == 0
 
 
 @pytest.mark.parametrize("dtype", [np.uint8, np.uint16, np.bool_])
@@ -62,14 +67,16 @@ def test_image_from_integer_arrays(dtype: type) -> None:
     array = (np.arange(899 * 786).reshape(899, 786) % 7 == 0).astype(dtype)
     pixels = np.asarray(decode(show(ROW, array).payload["image"]))
     expected = {np.uint8: 1, np.uint16: 255, np.bool_: 255}[dtype]  # uint8 as is, others scaled
-    assert pixels.max() == expected and pixels.min() == 0
+    assert pixels.max() == expected
+    assert pixels.min() == 0
 
 
 def test_colour_is_kept_and_grey_rgb_becomes_l() -> None:
     colour = np.zeros((899, 786, 4), np.uint8)
     colour[..., 0] = 200  # red, with an alpha channel to drop
     picture = decode(show(ROW, colour).payload["image"])
-    assert picture.mode == "RGB" and picture.getpixel((5, 5)) == (200, 0, 0)
+    assert picture.mode == "RGB"
+    assert picture.getpixel((5, 5)) == (200, 0, 0)
     grey = np.full((899, 786, 3), 90, np.uint8)
     assert decode(show(ROW, grey).payload["image"]).mode == "L"
 
@@ -98,9 +105,10 @@ def test_max_side_caps_the_long_side(xray: Path) -> None:
 
 
 def test_aspect_mismatch_names_both_sizes(xray: Path) -> None:
-    with pytest.raises(ValueError) as info:
+    with pytest.raises(ValueError, match="786x899") as info:
         show({"Path": "a.jpg", "Heart": "1 4"}, xray)  # 1024x1024 by default
-    assert "786x899" in str(info.value) and "1024x1024" in str(info.value)
+    assert "786x899" in str(info.value)
+    assert "1024x1024" in str(info.value)
 
 
 def test_aspect_tolerance_is_two_percent() -> None:

@@ -14,7 +14,6 @@ from conftest import DATASET_OF_FILE
 from jupyterlab_chexmask import MIME_LANDMARKS, LandmarkPlot, landmarks, read_csv
 
 
-
 def _flat(n: int = 120) -> str:
     """A flat Preprocessed-style Landmarks cell."""
     return ",".join(f"{k},{2 * k + 1}" for k in range(n))
@@ -24,7 +23,11 @@ def _flat(n: int = 120) -> str:
 def shared_frames(shared_data: Path) -> dict[str, pd.DataFrame]:
     """The six files of the 305 shared rows, by file name."""
     folder = shared_data / "chexmask-preprocessed"
-    return {name: read_csv(folder / name) for name in sorted(DATASET_OF_FILE) if (folder / name).exists()}
+    return {
+        name: read_csv(folder / name)
+        for name in sorted(DATASET_OF_FILE)
+        if (folder / name).exists()
+    }
 
 
 def test_305_rows_grouped_by_inferred_dataset(shared_frames: dict[str, pd.DataFrame]) -> None:
@@ -35,7 +38,8 @@ def test_305_rows_grouped_by_inferred_dataset(shared_frames: dict[str, pd.DataFr
     payload = bundle[MIME_LANDMARKS]
     assert payload is plot.payload
     json.dumps(payload, allow_nan=False)
-    assert payload["version"] == 1 and payload["title"] is None
+    assert payload["version"] == 1
+    assert payload["title"] is None
     assert payload["groupBy"] == "dataset"
     assert payload["frame"] == "pixels"  # all 1024x1024, Padchest's empty sizes included
     rows = payload["rows"]
@@ -60,7 +64,9 @@ def test_305_rows_grouped_by_inferred_dataset(shared_frames: dict[str, pd.DataFr
 
     text = bundle["text/plain"]
     assert text.startswith("CheXmask landmark plot: 305 rows in 6 groups by dataset")
-    assert "CANDID-PTX 50" in text and "CheXpert 56" in text and "MIMIC-CXR-JPG 49" in text
+    assert "CANDID-PTX 50" in text
+    assert "CheXpert 56" in text
+    assert "MIMIC-CXR-JPG 49" in text
     assert "frame: mask pixels (1024x1024" in text
     assert repr(plot).startswith("<LandmarkPlot CheXmask landmark plot: 305 rows")
 
@@ -100,11 +106,13 @@ def test_group_by_a_column(shared_frames: dict[str, pd.DataFrame]) -> None:
     plot = landmarks(frame, group_by="quality", title="by quality")
     payload = plot.payload
     json.dumps(payload, allow_nan=False)
-    assert payload["groupBy"] == "quality" and payload["title"] == "by quality"
+    assert payload["groupBy"] == "quality"
+    assert payload["title"] == "by quality"
     groups = [r["group"] for r in payload["rows"]]
     assert groups[3] is None
     assert set(groups) == {"good", "low", None}
-    assert "by quality" in plot.summary and "(none) 1" in plot.summary
+    assert "by quality" in plot.summary
+    assert "(none) 1" in plot.summary
     assert landmarks(frame, group_by=False).payload["groupBy"] is None
 
 
@@ -114,10 +122,13 @@ def test_one_series_with_its_masks_underneath(shared_frames: dict[str, pd.DataFr
     payload = plot.payload
     json.dumps(payload, allow_nan=False)
     (row,) = payload["rows"]
-    assert row["id"] == series["Path"] and row["dataset"] == "CheXpert"
+    assert row["id"] == series["Path"]
+    assert row["dataset"] == "CheXpert"
     assert row["landmarks"] == series["Landmarks"]
-    assert row["row"]["Heart"] == series["Heart"] and row["row"]["Path"] == series["Path"]
-    assert payload["groupBy"] is None and payload["frame"] == "pixels"
+    assert row["row"]["Heart"] == series["Heart"]
+    assert row["row"]["Path"] == series["Path"]
+    assert payload["groupBy"] is None
+    assert payload["frame"] == "pixels"
     assert plot.summary.startswith("CheXmask landmark plot: 1 row from CheXpert")
     assert "row" not in landmarks(series).payload["rows"][0]
 
@@ -144,14 +155,16 @@ def test_numbers_and_numpy_landmarks_are_json_safe() -> None:
     json.dumps(payload, allow_nan=False)
     assert payload["rows"][0]["landmarks"][:2] == [[0, 1], [2, 3]]
     assert payload["rows"][1]["landmarks"][:3] == [0, 1, 2]
-    assert payload["rows"][0]["height"] == 512 and payload["rows"][1]["height"] == 1024
+    assert payload["rows"][0]["height"] == 512
+    assert payload["rows"][1]["height"] == 1024
 
 
 def test_original_resolution_cells_pass_through_unparsed(shared_data: Path) -> None:
     folder = shared_data / "original-resolution-synthetic"
     frame = read_csv(folder / "CheXpert_synthetic_2828x2320.csv")
     row = landmarks(frame).payload["rows"][0]
-    assert row["landmarks"] == frame["Landmarks"][0] and "\n" in row["landmarks"]
+    assert row["landmarks"] == frame["Landmarks"][0]
+    assert "\n" in row["landmarks"]
     assert (row["height"], row["width"]) == (2828, 2320)
 
 
@@ -179,7 +192,12 @@ def test_more_than_64_groups_refused() -> None:
         ("Landmarks", {}, TypeError, "got str"),
         (3.0, {}, TypeError, "got float"),
         ([{"Landmarks": _flat()}, 4], {}, TypeError, r"rows\[1\]"),
-        ([{"image_id": "x", "Landmarks": math.nan}], {}, ValueError, r"row 0 \(x\) has no Landmarks"),
+        (
+            [{"image_id": "x", "Landmarks": math.nan}],
+            {},
+            ValueError,
+            r"row 0 \(x\) has no Landmarks",
+        ),
         ([{"Heart": "1 2"}], {}, ValueError, "row 0 has no Landmarks"),
         ([{"Landmarks": _flat(), "Height": -3}], {}, ValueError, "row 0: Height"),
         ([{"Landmarks": _flat()}] * 2, {"underlay": True}, ValueError, "one row"),
@@ -199,4 +217,5 @@ def test_mimebundle_include_exclude() -> None:
     assert set(plot._repr_mimebundle_(include=[MIME_LANDMARKS])) == {MIME_LANDMARKS}
     assert set(plot._repr_mimebundle_(exclude=[MIME_LANDMARKS])) == {"text/plain"}
     assert MIME_LANDMARKS == "application/vnd.chexmask.landmarks.v1+json"
-    assert landmarks.__doc__ and LandmarkPlot.__doc__
+    assert landmarks.__doc__
+    assert LandmarkPlot.__doc__

@@ -13,17 +13,35 @@ REPO = Path(__file__).resolve().parents[2]
 
 def test_public_api() -> None:
     assert set(cx.__all__) == {
-        "show", "read_csv", "RowView", "MIME_ROW", "__version__", "encode_rle", "decode_rle",
-        "sample_csv", "sample_xray", "landmarks", "LandmarkPlot", "MIME_LANDMARKS",
-        "rca_histogram", "RcaHistogram", "MIME_RCA"
+        "show",
+        "read_csv",
+        "RowView",
+        "MIME_ROW",
+        "__version__",
+        "encode_rle",
+        "decode_rle",
+        "sample_csv",
+        "sample_xray",
+        "landmarks",
+        "LandmarkPlot",
+        "MIME_LANDMARKS",
+        "rca_histogram",
+        "RcaHistogram",
+        "MIME_RCA",
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
-    assert isinstance(cx.__version__, str) and cx.__version__
+    assert isinstance(cx.__version__, str)
+    assert cx.__version__
     assert cx._jupyter_labextension_paths() == [
         {"src": "labextension", "dest": "jupyterlab-chexmask"}
     ]
     for name in ("show", "read_csv", "RowView", "encode_rle", "decode_rle"):
         assert getattr(cx, name).__doc__
+
+
+def test_package_is_marked_typed() -> None:
+    """PEP 561: type checkers use the package's own annotations (the wheel ships the marker)."""
+    assert (Path(cx.__file__).parent / "py.typed").is_file()
 
 
 def test_pillow_is_imported_lazily() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import shutil
+from collections import UserList
 from pathlib import Path
 
 import numpy as np
@@ -51,10 +52,14 @@ def test_edge_cases() -> None:
     values = [0.0, 1.0, 0.7, below, above, math.nan, -0.1, 1.5, math.inf, -math.inf]
     h = bin_values(values, 1000)
     assert np.flatnonzero(h.counts).tolist() == [0, 699, 700, 999]
-    assert h.counts[700] == 2 and h.counts[699] == 1 and h.counts[0] == 1 and h.counts[999] == 1
+    assert h.counts[700] == 2
+    assert h.counts[699] == 1
+    assert h.counts[0] == 1
+    assert h.counts[999] == 1
     assert bin_index([0.7, below, above, 0.0, 1.0], 1000).tolist() == [700, 699, 700, 0, 999]
     assert (h.missing, h.out_of_range, h.count) == (1, 4, 5)
-    assert h.min == 0.0 and h.max == 1.0
+    assert h.min == 0.0
+    assert h.max == 1.0
     assert h.sum == math.fsum([0.0, 1.0, 0.7, below, above])
     # A threshold on an edge keeps exactly the values >= it.
     assert h.counts[700:].sum() == 3  # 0.7, 0.7 + 1 ulp, 1.0
@@ -95,7 +100,8 @@ def test_statistics_are_exact_and_independent_of_chunking() -> None:
     for chunk in np.array_split(rng.permutation(values), 13):
         parts.merge(bin_values(chunk))
     assert parts.to_payload() == whole.to_payload()
-    assert whole.min == 0.0 and whole.max == 1.0
+    assert whole.min == 0.0
+    assert whole.max == 1.0
 
 
 # --- sources ------------------------------------------------------------------------------------
@@ -106,7 +112,9 @@ def test_dataframe_with_a_dataset_column() -> None:
     payload = rca_histogram(df, dataset_column="site", progress=False).payload
     assert [d["name"] for d in payload["datasets"]] == ["a", "b", "unknown"]
     a = payload["datasets"][0]
-    assert a["rows"] == 2 and a["swapped"] == 1 and a["values"] == {"mean": [0.8, 0.9], "max": [0.9, 0.8]}
+    assert a["rows"] == 2
+    assert a["swapped"] == 1
+    assert a["values"] == {"mean": [0.8, 0.9], "max": [0.9, 0.8]}
     assert payload["datasets"][2]["mean"]["missing"] == 1
     with pytest.raises(ValueError, match="'nope'"):
         rca_histogram(df, dataset_column="nope", progress=False)
@@ -118,8 +126,12 @@ def test_dataframe_datasets_inferred_per_row(shared_data: Path) -> None:
     payload = rca_histogram(combined, progress=False).payload
     got = {d["name"]: d["rows"] for d in payload["datasets"]}
     assert got == {
-        "CANDID-PTX": 50, "CheXpert": 56, "ChestX-ray8": 50, "MIMIC-CXR-JPG": 49,
-        "Padchest": 50, "VinDr-CXR": 50,
+        "CANDID-PTX": 50,
+        "CheXpert": 56,
+        "ChestX-ray8": 50,
+        "MIMIC-CXR-JPG": 49,
+        "Padchest": 50,
+        "VinDr-CXR": 50,
     }
     by_name = {d["name"]: d for d in payload["datasets"]}
     for df in frames:
@@ -128,7 +140,9 @@ def test_dataframe_datasets_inferred_per_row(shared_data: Path) -> None:
         assert alone[0] == by_name[alone[0]["name"]]
     assert by_name["Padchest"]["swapped"] == 30
     # No id column: one dataset, "all".
-    assert [d["name"] for d in rca_histogram(frame([0.5]), progress=False).payload["datasets"]] == ["all"]
+    assert [d["name"] for d in rca_histogram(frame([0.5]), progress=False).payload["datasets"]] == [
+        "all"
+    ]
 
 
 def test_dict_and_lists_and_same_name_merging(shared_data: Path, tmp_path: Path) -> None:
@@ -159,7 +173,8 @@ def test_dict_and_lists_and_same_name_merging(shared_data: Path, tmp_path: Path)
     assert by_dict["datasets"][1]["rows"] == single["rows"] + 50
     # A DataFrame and a file of the same name add up too.
     mixed = rca_histogram({"CheXpert": [df, chexpert]}, progress=False).payload["datasets"]
-    assert len(mixed) == 1 and mixed[0]["rows"] == 2 * single["rows"]
+    assert len(mixed) == 1
+    assert mixed[0]["rows"] == 2 * single["rows"]
 
 
 def test_raw_values_only_for_small_datasets() -> None:
@@ -167,7 +182,19 @@ def test_raw_values_only_for_small_datasets() -> None:
     payload = rca_histogram(df, dataset_column="site", raw_values_limit=5, progress=False).payload
     assert payload["datasets"][0]["values"]["mean"] == np.linspace(0, 1, 11)[:5].tolist()
     assert payload["datasets"][1]["values"] is None
-    assert rca_histogram(df, raw_values_limit=0, progress=False).payload["datasets"][0]["values"] is None
+    assert (
+        rca_histogram(df, raw_values_limit=0, progress=False).payload["datasets"][0]["values"]
+        is None
+    )
+
+
+def test_any_sequence_of_sources_reads_as_a_list() -> None:
+    """The annotation says ``Sequence``: a tuple or any other sequence is a list of sources."""
+    listed = rca_histogram([frame([0.5]), frame([0.9])], progress=False).payload
+    assert rca_histogram((frame([0.5]), frame([0.9])), progress=False).payload == listed
+    assert rca_histogram(UserList([frame([0.5]), frame([0.9])]), progress=False).payload == listed
+    named = rca_histogram({"a": UserList([frame([0.5])])}, progress=False).payload
+    assert [(d["name"], d["rows"]) for d in named["datasets"]] == [("a", 1)]
 
 
 def test_bad_arguments(tmp_path: Path) -> None:
@@ -192,7 +219,8 @@ def test_bad_arguments(tmp_path: Path) -> None:
 def test_non_numeric_cells_are_missing() -> None:
     df = pd.DataFrame({MEAN: ["0.8", "", None, "abc"], MAX: [0.9, pd.NA, 0.5, 0.6]}, dtype=object)
     d = rca_histogram(df, progress=False).payload["datasets"][0]
-    assert d["mean"]["missing"] == 3 and d["max"]["missing"] == 1
+    assert d["mean"]["missing"] == 3
+    assert d["max"]["missing"] == 1
     nullable = pd.DataFrame({MEAN: pd.array([0.8, None], dtype="Float64"), MAX: [0.9, 0.95]})
     assert rca_histogram(nullable, progress=False).payload["datasets"][0]["mean"]["missing"] == 1
 
@@ -214,15 +242,27 @@ def realistic(seed: int = 0) -> RcaHistogram:
 def test_payload_shape_and_size() -> None:
     h = realistic()
     payload = h.payload
-    assert payload["version"] == 1 and payload["bins"] == 1000 and payload["title"] == "CheXmask 1.0"
+    assert payload["version"] == 1
+    assert payload["bins"] == 1000
+    assert payload["title"] == "CheXmask 1.0"
     assert [d["name"] for d in payload["datasets"]] == list(ROW_COUNTS)
     for d in payload["datasets"]:
         assert set(d) == {"name", "rows", "swapped", "mean", "max", "values"}
         assert d["values"] is None  # more rows than raw_values_limit
         for score in ("mean", "max"):
             s = d[score]
-            assert set(s) == {"counts", "missing", "outOfRange", "count", "sum", "sumSquares", "min", "max"}
-            assert len(s["counts"]) == 1000 and all(type(c) is int for c in s["counts"])
+            assert set(s) == {
+                "counts",
+                "missing",
+                "outOfRange",
+                "count",
+                "sum",
+                "sumSquares",
+                "min",
+                "max",
+            }
+            assert len(s["counts"]) == 1000
+            assert all(type(c) is int for c in s["counts"])
             assert sum(s["counts"]) == s["count"]
             assert s["count"] + s["missing"] + s["outOfRange"] == d["rows"] == ROW_COUNTS[d["name"]]
             assert all(type(s[k]) is int for k in ("missing", "outOfRange", "count"))
@@ -238,7 +278,9 @@ def test_payload_is_json_safe_with_nan_and_empty_datasets() -> None:
     json.dumps(payload, allow_nan=False)
     d = payload["datasets"][0]
     assert d["values"] == {"mean": [None, None, 0.5], "max": [None, 2.0, None]}
-    assert d["max"]["min"] is None and d["max"]["max"] is None and d["max"]["count"] == 0
+    assert d["max"]["min"] is None
+    assert d["max"]["max"] is None
+    assert d["max"]["count"] == 0
     empty = rca_histogram(pd.DataFrame({MEAN: [], MAX: []}), progress=False).payload
     assert empty["datasets"][0]["rows"] == 0
     json.dumps(empty, allow_nan=False)
@@ -253,7 +295,8 @@ def test_summary_is_exact_to_the_bin() -> None:
     table = h.summary()
     row = table.loc["all"]
     values = mean[~np.isnan(mean)]
-    assert row["rows"] == 5000 and row["missing"] == 7
+    assert row["rows"] == 5000
+    assert row["missing"] == 7
     assert row["kept"] == np.count_nonzero(values >= 0.7)
     assert row["kept %"] == pytest.approx(100 * row["kept"] / values.size)
     assert row["mean"] == pytest.approx(values.mean(), rel=1e-12)
@@ -265,12 +308,14 @@ def test_summary_is_exact_to_the_bin() -> None:
     assert h.summary(threshold=0.8).loc["all", "kept"] == np.count_nonzero(values >= 0.8)
     maxes = h.summary(score="max")
     assert maxes.loc["all", "missing"] == 7
-    with pytest.raises(ValueError):
-        h.summary(score="median")
+    with pytest.raises(ValueError, match="score must be 'mean' or 'max'"):
+        h.summary(score="median")  # type: ignore[arg-type]
 
 
 def test_mime_bundle_and_text(shared_data: Path) -> None:
-    h = rca_histogram(sorted((shared_data / "chexmask-preprocessed").glob("*.csv")), progress=False, title="six")
+    h = rca_histogram(
+        sorted((shared_data / "chexmask-preprocessed").glob("*.csv")), progress=False, title="six"
+    )
     bundle = h._repr_mimebundle_()
     assert set(bundle) == {MIME_RCA, "text/plain"}
     assert bundle[MIME_RCA] is h.payload
@@ -278,9 +323,11 @@ def test_mime_bundle_and_text(shared_data: Path) -> None:
     assert text.startswith("six\n")
     for name in ("CANDID-PTX", "CheXpert", "ChestX-Ray8", "MIMIC-CXR-JPG", "Padchest", "VinDr-CXR"):
         assert name in text
-    assert "0.7" in text and "kept" in text
+    assert "0.7" in text
+    assert "kept" in text
     assert set(h._repr_mimebundle_(include=["text/plain"])) == {"text/plain"}
     assert set(h._repr_mimebundle_(exclude=["text/plain"])) == {MIME_RCA}
     assert "CheXpert 56 rows" in repr(h)
     assert MIME_RCA == "application/vnd.chexmask.rca.v1+json"
-    assert cx.rca_histogram.__doc__ and cx.RcaHistogram.__doc__
+    assert cx.rca_histogram.__doc__
+    assert cx.RcaHistogram.__doc__

@@ -66,7 +66,9 @@ def test_streaming_equals_pandas(csv_file: Path) -> None:
     counts = np.asarray(ours["mean"]["counts"])
     for threshold, edge in ((0.7, 700), (0.8, 800), (0.85, 850), (0.9, 900)):
         assert counts[edge:].sum() == (frame[MEAN] >= threshold).sum(), threshold
-    assert ours["mean"]["count"] + ours["mean"]["missing"] + ours["mean"]["outOfRange"] == len(frame)
+    assert ours["mean"]["count"] + ours["mean"]["missing"] + ours["mean"]["outOfRange"] == len(
+        frame
+    )
 
 
 def test_values_equal_pandas_bit_for_bit(csv_file: Path) -> None:
@@ -80,11 +82,14 @@ def test_gzip_gives_the_same_payload(csv_file: Path, tmp_path: Path) -> None:
     packed = tmp_path / (csv_file.name + ".gz")
     with open(csv_file, "rb") as src, gzip.open(packed, "wb") as dst:
         shutil.copyfileobj(src, dst)
-    assert rca_histogram(packed, progress=False).payload == rca_histogram(csv_file, progress=False).payload
+    assert (
+        rca_histogram(packed, progress=False).payload
+        == rca_histogram(csv_file, progress=False).payload
+    )
     # Recognised by content, whatever the name.
     disguised = tmp_path / csv_file.name
     shutil.copy(packed, disguised)
-    for ours, theirs in zip(read_all(disguised), read_all(csv_file)):
+    for ours, theirs in zip(read_all(disguised), read_all(csv_file), strict=True):
         np.testing.assert_array_equal(ours, theirs)
 
 
@@ -101,7 +106,7 @@ def test_windows_blocks_and_workers_change_nothing(csv_file: Path, tmp_path: Pat
         read_all(csv_file, workers=2, parallel_min=0),
         read_all(csv_file, workers=4, parallel_min=0, window=65536),
     ):
-        for ours, theirs in zip(result, reference):
+        for ours, theirs in zip(result, reference, strict=True):
             np.testing.assert_array_equal(ours, theirs)
 
 
@@ -121,7 +126,7 @@ def test_worker_parts_join_exactly(shared_data: Path) -> None:
     start, end = worker.result()
     assert (start, end) == (ends[-1], size)
     theirs = b"\n".join(payload for payload, _ in worker.chunks).split(b"\n")
-    everything = [c for pair in zip(*read_all(path, workers=1)) for c in pair]
+    everything = [c for pair in zip(*read_all(path, workers=1), strict=True) for c in pair]
     assert len(cells) + len(theirs) == len(everything)
     assert [float(c) for c in cells + theirs] == everything
 
@@ -134,7 +139,9 @@ def test_a_part_starting_inside_a_quoted_field_falls_back(tmp_path: Path) -> Non
         for r in range(60)
     ]
     path = tmp_path / "multi.csv"
-    header = "Path,Dice RCA (Mean),Dice RCA (Max),Landmarks,Left Lung,Right Lung,Heart,Height,Width\n"
+    header = (
+        "Path,Dice RCA (Mean),Dice RCA (Max),Landmarks,Left Lung,Right Lung,Heart,Height,Width\n"
+    )
     path.write_text(header + "".join(records))
     reference = read_all(path, workers=1)
     assert reference[0].tolist() == [0.5 + r / 1000 for r in range(60)]
@@ -148,10 +155,14 @@ def test_a_part_starting_inside_a_quoted_field_falls_back(tmp_path: Path) -> Non
     finally:
         os.close(fd)
     result = _Worker(str(path), inside, size, cols, 1 << 16).result()
-    boundaries = {i + 1 for i, byte in enumerate(text) if byte == 10 and text[i + 1 : i + 3] == b"id"}
+    boundaries = {
+        i + 1 for i, byte in enumerate(text) if byte == 10 and text[i + 1 : i + 3] == b"id"
+    }
     assert result is None or result[0] not in boundaries
     for workers in (2, 3, 4):
-        for ours, theirs in zip(read_all(path, workers=workers, parallel_min=0, window=8192), reference):
+        for ours, theirs in zip(
+            read_all(path, workers=workers, parallel_min=0, window=8192), reference, strict=True
+        ):
             np.testing.assert_array_equal(ours, theirs)
 
 
@@ -178,7 +189,8 @@ def test_progress_bar_counts_bytes(shared_data: Path, capsys: pytest.CaptureFixt
     path = shared_data / "chexmask-preprocessed" / "CheXpert.csv"
     seen: list[int] = []
     read_all(path, on_bytes=seen.append, window=65536, workers=1)
-    assert sum(seen) == path.stat().st_size and len(seen) > 1
+    assert sum(seen) == path.stat().st_size
+    assert len(seen) > 1
     seen.clear()
     read_all(path, on_bytes=seen.append, window=65536, workers=3, parallel_min=0)
     assert sum(seen) == path.stat().st_size
@@ -190,9 +202,9 @@ def test_progress_bar_counts_bytes(shared_data: Path, capsys: pytest.CaptureFixt
 
 def test_gzip_progress_is_compressed_bytes(shared_data: Path, tmp_path: Path) -> None:
     packed = tmp_path / "CheXpert.csv.gz"
-    with open(shared_data / "chexmask-preprocessed" / "CheXpert.csv", "rb") as src:
-        with gzip.open(packed, "wb") as dst:
-            shutil.copyfileobj(src, dst)
+    source = shared_data / "chexmask-preprocessed" / "CheXpert.csv"
+    with open(source, "rb") as src, gzip.open(packed, "wb") as dst:
+        shutil.copyfileobj(src, dst)
     seen: list[int] = []
     read_all(packed, on_bytes=seen.append, block_size=65536)
     assert sum(seen) == packed.stat().st_size
@@ -217,7 +229,7 @@ def assert_like_pandas(path: Path) -> dict:
 TRAPS = {
     # A quoted id with commas and escaped quotes; a quoted Dice value; multi-line landmarks.
     "quoted-ids": textwrap.dedent(
-        '''\
+        """\
         Path,Dice RCA (Mean),Dice RCA (Max),Landmarks,Left Lung,Right Lung,Heart,Height,Width
         "train/pat,ient1/view1.jpg",0.81,0.9,"1,2,3",1 2,3 4,5 6,1024,1024
         "a ""quoted"", id",0.71,0.8,"[[ 1  2]
@@ -226,7 +238,7 @@ TRAPS = {
         "",0.5,0.6,"x",1 2,3 4,5 6,,
         "multi
         line, id",0.95,0.97,"1,2",1 2,3 4,5 6,1024,1024
-        '''
+        """
     ),
     # Max before Mean (Padchest), no Height/Width, empty and "nan" and "NA" cells, out of range.
     "padchest-layout": textwrap.dedent(
@@ -246,10 +258,10 @@ TRAPS = {
     "index-column": ",image_id,Dice RCA (Mean),Dice RCA (Max),Landmarks\n"
     '0,x,0.8,0.9,"1,2"\n\n1,y,0.7,0.75,"3,4"\n\n2,z,0.6,0.65,"5,6"',
     # The Dice columns last, so a record has exactly k fields.
-    "dice-last": "id,Dice RCA (Mean),Dice RCA (Max)\nx,0.8,0.9\n\"y,1\",0.7,0.8\nz,,0.3\n",
+    "dice-last": 'id,Dice RCA (Mean),Dice RCA (Max)\nx,0.8,0.9\n"y,1",0.7,0.8\nz,,0.3\n',
     # A long id: the Dice fields lie beyond the first head of bytes.
     "long-id": "dicom_id,Dice RCA (Mean),Dice RCA (Max),Landmarks\n"
-    + f"{'x' * 5000},0.8,0.9,\"1,2\"\n{'y' * 300},0.75,0.76,\"1,2\"\n",
+    + f'{"x" * 5000},0.8,0.9,"1,2"\n{"y" * 300},0.75,0.76,"1,2"\n',
     # Only a header.
     "header-only": "Path,Dice RCA (Mean),Dice RCA (Max),Landmarks\n",
 }
@@ -269,7 +281,7 @@ def test_traps_parse_like_pandas(tmp_path: Path, name: str, newline: str) -> Non
         read_all(path, window=1, workers=1),
         read_all(path, workers=3, parallel_min=0),
     ):
-        for ours, theirs in zip(result, reference):
+        for ours, theirs in zip(result, reference, strict=True):
             np.testing.assert_array_equal(ours, theirs)
 
 
@@ -283,28 +295,34 @@ def test_quoted_ids_values(tmp_path: Path) -> None:
 def test_missing_and_out_of_range(tmp_path: Path) -> None:
     ours = assert_like_pandas(write(tmp_path, "Padchest.csv", TRAPS["padchest-layout"]))
     assert ours["rows"] == 8
-    assert ours["mean"]["missing"] == 3 and ours["max"]["missing"] == 3
-    assert ours["mean"]["outOfRange"] == 1 and ours["max"]["outOfRange"] == 1
+    assert ours["mean"]["missing"] == 3
+    assert ours["max"]["missing"] == 3
+    assert ours["mean"]["outOfRange"] == 1
+    assert ours["max"]["outOfRange"] == 1
     assert ours["swapped"] == 1  # g.png: Mean 0.7 > Max 0.6
 
 
 def test_bom_and_a_header_split_over_lines(tmp_path: Path) -> None:
     path = tmp_path / "bom.csv"
-    path.write_bytes(b'\xef\xbb\xbf"Path","Dice RCA\n(x)",Dice RCA (Mean),Dice RCA (Max)\na,1,0.5,0.6\n')
+    path.write_bytes(
+        b'\xef\xbb\xbf"Path","Dice RCA\n(x)",Dice RCA (Mean),Dice RCA (Max)\na,1,0.5,0.6\n'
+    )
     mean, top = read_all(path)
-    assert mean.tolist() == [0.5] and top.tolist() == [0.6]
+    assert mean.tolist() == [0.5]
+    assert top.tolist() == [0.6]
 
 
 @pytest.mark.parametrize("missing", [MEAN, MAX])
 def test_a_missing_dice_column_names_file_and_column(tmp_path: Path, missing: str) -> None:
     columns = [c for c in ("Path", MEAN, MAX, "Landmarks") if c != missing]
-    path = write(tmp_path, "broken.csv", ",".join(columns) + "\nx,0.5,\"1,2\"\n")
-    with pytest.raises(ValueError) as info:
+    path = write(tmp_path, "broken.csv", ",".join(columns) + '\nx,0.5,"1,2"\n')
+    with pytest.raises(ValueError, match=r"broken\.csv") as info:
         rca_histogram(path, progress=False)
-    assert str(path) in str(info.value) and repr(missing) in str(info.value)
+    assert str(path) in str(info.value)
+    assert repr(missing) in str(info.value)
     packed = tmp_path / "broken.csv.gz"
     packed.write_bytes(gzip.compress(path.read_bytes()))
-    with pytest.raises(ValueError, match="broken.csv.gz"):
+    with pytest.raises(ValueError, match=r"broken\.csv\.gz"):
         rca_histogram(packed, progress=False)
 
 
@@ -352,7 +370,11 @@ def test_memory_stays_bounded_on_a_200_mb_file(shared_data: Path, tmp_path: Path
         env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
         result = subprocess.run(
             [sys.executable, "-c", MEMORY_PROBE, str(big)],
-            capture_output=True, text=True, check=True, env=env, timeout=120,
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+            timeout=120,
         )
     finally:
         big.unlink(missing_ok=True)

@@ -1,4 +1,4 @@
-"""Static pictures of the RCA histogram and the landmark plot, on the real rows in ../shared/data."""
+"""Static pictures of the RCA histogram and the landmark plot, on the real rows (../shared/data)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,8 @@ def check_bundle_shape(data: dict, metadata: dict) -> str:
     assert set(meta) == {"alt", "width", "height"}
     picture = picture_of(data)
     assert picture.shape == (meta["height"], meta["width"], 3)
-    expected = f'<img alt="{html.escape(meta["alt"], quote=True)}" src="data:image/png;base64,{data["image/png"]}">'
+    alt = html.escape(meta["alt"], quote=True)
+    expected = f'<img alt="{alt}" src="data:image/png;base64,{data["image/png"]}">'
     assert data["text/html"] == expected
     assert "text/plain" in data
     return meta["alt"]
@@ -64,30 +65,41 @@ def check_bundle_shape(data: dict, metadata: dict) -> str:
 # --- RCA histogram ------------------------------------------------------------------------------
 
 
-def test_rca_picture_is_a_png_of_the_stated_size_in_the_dataset_colours(preprocessed: list[Path]) -> None:
+def test_rca_picture_is_a_png_of_the_stated_size_in_the_dataset_colours(
+    preprocessed: list[Path],
+) -> None:
     histogram = cm.rca_histogram(preprocessed, static=True, progress=False)
     data, metadata = histogram._repr_mimebundle_()
-    assert list(data)[0] == cm.MIME_RCA  # the JupyterLab renderer still ranks first
+    assert next(iter(data)) == cm.MIME_RCA  # the JupyterLab renderer still ranks first
     check_bundle_shape(data, metadata)
     picture = picture_of(data)
-    assert (metadata["image/png"]["width"], metadata["image/png"]["height"]) == (760, picture.shape[0])
+    assert (metadata["image/png"]["width"], metadata["image/png"]["height"]) == (
+        760,
+        picture.shape[0],
+    )
     for i in range(len(preprocessed)):
         assert has_color(picture, series_color(i)), f"dataset {i} has no outline in its colour"
 
 
 @pytest.mark.parametrize("threshold", [0.7, 0.85, 0.3])
-def test_rca_threshold_line_stands_at_the_threshold(preprocessed: list[Path], threshold: float) -> None:
+def test_rca_threshold_line_stands_at_the_threshold(
+    preprocessed: list[Path], threshold: float
+) -> None:
     payload = cm.rca_histogram(preprocessed, progress=False).payload
     image, axes = rca_image(payload, threshold)
     plot = np.asarray(image)[axes.top + 1 : axes.bottom, :]
     # Columns black over the plot's whole height: the threshold line and nothing else.
-    line = np.flatnonzero(np.all(plot == np.asarray(THRESHOLD_COLOR, dtype=np.uint8), axis=-1).all(axis=0))
+    line = np.flatnonzero(
+        np.all(plot == np.asarray(THRESHOLD_COLOR, dtype=np.uint8), axis=-1).all(axis=0)
+    )
     assert line.size >= 1
     expected = axes.left + threshold * (axes.right - axes.left)
     assert np.abs(line - expected).max() <= 1.5, (line, expected)
 
 
-def test_rca_alt_text_counts_what_a_direct_count_of_the_raw_values_finds(preprocessed: list[Path]) -> None:
+def test_rca_alt_text_counts_what_a_direct_count_of_the_raw_values_finds(
+    preprocessed: list[Path],
+) -> None:
     histogram = cm.rca_histogram(preprocessed, static=True, progress=False)
     data, metadata = histogram._repr_mimebundle_()
     alt = check_bundle_shape(data, metadata)
@@ -106,20 +118,30 @@ def test_rca_alt_text_counts_what_a_direct_count_of_the_raw_values_finds(preproc
 
 
 def test_rca_alt_text_says_no_values_and_rounds_like_javascript() -> None:
-    frame = pd.DataFrame({MEAN: [0.9] * 13 + [0.2] * 3, "Dice RCA (Max)": [0.95] * 16, "set": ["A"] * 16})
+    frame = pd.DataFrame(
+        {MEAN: [0.9] * 13 + [0.2] * 3, "Dice RCA (Max)": [0.95] * 16, "set": ["A"] * 16}
+    )
     empty = pd.DataFrame({MEAN: [np.nan], "Dice RCA (Max)": [np.nan], "set": ["B"]})
     histogram = cm.rca_histogram(pd.concat([frame, empty]), dataset_column="set", static=True)
     alt = histogram._repr_mimebundle_()[1]["image/png"]["alt"]
     # 13 / 16 = 81.25 %: JavaScript's toFixed(1) gives 81.3 where Python's format gives 81.2.
     assert alt.endswith("A 16 rows, 13 kept (81.3%); B 1 rows, no values.")
-    assert _fixed(81.25, 1) == "81.3" and _fixed(0.7, 3) == "0.700"
-    assert (merge_factor(1000), merge_factor(100), merge_factor(7), merge_factor(1)) == (20, 2, 1, 1)
+    assert _fixed(81.25, 1) == "81.3"
+    assert _fixed(0.7, 3) == "0.700"
+    assert (merge_factor(1000), merge_factor(100), merge_factor(7), merge_factor(1)) == (
+        20,
+        2,
+        1,
+        1,
+    )
 
 
 def test_rca_hostile_dataset_name_and_title_are_only_text() -> None:
     hostile = '<script>alert("x")</script>'
     frame = pd.DataFrame({MEAN: [0.8, 0.9], "Dice RCA (Max)": [0.9, 0.95]})
-    data, metadata = cm.rca_histogram({hostile: frame}, title=hostile + "\nline two", static=True)._repr_mimebundle_()
+    data, metadata = cm.rca_histogram(
+        {hostile: frame}, title=hostile + "\nline two", static=True
+    )._repr_mimebundle_()
     assert "<script>" not in data["text/html"]
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in data["text/html"]
     assert hostile in metadata["image/png"]["alt"]  # metadata is JSON: kept as given
@@ -133,11 +155,13 @@ def test_one_row_picture_has_the_organ_colour_at_its_landmarks(all_rows: pd.Data
     row = all_rows.iloc[60]
     plot = cm.landmarks(row, static=True)
     data, metadata = plot._repr_mimebundle_()
-    assert list(data)[0] == cm.MIME_LANDMARKS
+    assert next(iter(data)) == cm.MIME_LANDMARKS
     alt = check_bundle_shape(data, metadata)
     picture = picture_of(data)
     _, axes, _ = landmark_image(plot.payload)  # the same drawing: its plot area maps data to pixels
-    points = np.asarray([float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", row["Landmarks"])]).reshape(120, 2)
+    points = np.asarray(
+        [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", row["Landmarks"])]
+    ).reshape(120, 2)
     canvas = np.stack([[axes.px(x), axes.py(y)] for x, y in points])
     for organ, (start, end) in LANDMARK_SLICES.items():
         others = np.delete(canvas, np.arange(start, end), axis=0)
@@ -150,10 +174,13 @@ def test_one_row_picture_has_the_organ_colour_at_its_landmarks(all_rows: pd.Data
             assert tuple(picture[y, x]) == ORGAN_COLORS[organ], (organ, k)
             checked += 1
         assert checked >= 10, organ
-    assert alt.startswith(f"Landmark plot of 1 row, {row['Path']} from CheXpert") and "frame: pixels, 1024 × 1024" in alt
+    assert alt.startswith(f"Landmark plot of 1 row, {row['Path']} from CheXpert")
+    assert "frame: pixels, 1024 × 1024" in alt
 
 
-def test_many_rows_picture_shows_each_group_and_names_the_furthest_row(all_rows: pd.DataFrame) -> None:
+def test_many_rows_picture_shows_each_group_and_names_the_furthest_row(
+    all_rows: pd.DataFrame,
+) -> None:
     plot = cm.landmarks(all_rows, static=True)
     data, metadata = plot._repr_mimebundle_()
     alt = check_bundle_shape(data, metadata)
@@ -163,7 +190,9 @@ def test_many_rows_picture_shows_each_group_and_names_the_furthest_row(all_rows:
     for i in range(len(groups)):
         assert has_color(picture, series_color(i), at_least=50), groups[i]  # the bold mean shape
     counts = ", ".join(f"{g} {sum(r['group'] == g for r in plot.payload['rows'])}" for g in groups)
-    assert alt.startswith(f"Landmark plot of 305 rows in 6 groups by dataset ({counts}) (frame: pixels, 1024 × 1024)")
+    assert alt.startswith(
+        f"Landmark plot of 305 rows in 6 groups by dataset ({counts}) (frame: pixels, 1024 × 1024)"
+    )
     # The furthest row, counted directly: mean distance of the 120 points to the mean shape.
     shapes = np.stack([parse_landmarks(v) for v in all_rows["Landmarks"]])
     distance = np.sqrt(((shapes - shapes.mean(axis=0)) ** 2).sum(axis=2)).mean(axis=1)
@@ -171,15 +200,21 @@ def test_many_rows_picture_shows_each_group_and_names_the_furthest_row(all_rows:
     assert alt.endswith(f"furthest from the mean shape: {furthest}.")
 
 
-def test_rows_of_different_sizes_are_drawn_normalised(shared_data: Path, all_rows: pd.DataFrame) -> None:
-    big = cm.read_csv(shared_data / "original-resolution-synthetic" / "CheXpert_synthetic_2828x2320.csv")
+def test_rows_of_different_sizes_are_drawn_normalised(
+    shared_data: Path, all_rows: pd.DataFrame
+) -> None:
+    big = cm.read_csv(
+        shared_data / "original-resolution-synthetic" / "CheXpert_synthetic_2828x2320.csv"
+    )
     data, metadata = cm.landmarks([big, all_rows.iloc[:5]], static=True)._repr_mimebundle_()
     alt = check_bundle_shape(data, metadata)
     assert "(frame: normalized, image sizes differ)" in alt
 
 
 def test_landmark_cells_parse_in_every_encoding(shared_data: Path) -> None:
-    big = cm.read_csv(shared_data / "original-resolution-synthetic" / "CheXpert_synthetic_2828x2320.csv")
+    big = cm.read_csv(
+        shared_data / "original-resolution-synthetic" / "CheXpert_synthetic_2828x2320.csv"
+    )
     cell = big["Landmarks"].iloc[0]
     assert cell.lstrip().startswith("[[")  # numpy's multi-line print
     points = parse_landmarks(cell)
@@ -208,7 +243,8 @@ def test_hostile_id_is_escaped_and_bad_landmarks_leave_a_note(all_rows: pd.DataF
 
     row["Landmarks"] = "1,2,3"
     bundle = cm.landmarks(row, static=True)._repr_mimebundle_()
-    assert "image/png" not in bundle and "text/html" not in bundle
+    assert "image/png" not in bundle
+    assert "text/html" not in bundle
     assert "picture: not drawn (row 0 (<script>" in bundle["text/plain"]
     assert "Landmarks: must hold 240 numbers (120 points × 2), found 3)" in bundle["text/plain"]
 
