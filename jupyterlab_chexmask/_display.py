@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any, Optional
-
 from ._bundle import PayloadDisplay
-from ._image import ImageSource, embed_image
-from ._row import format_summary, mask_size, row_cells, summarize
+from ._image import embed_image
 from ._picture import static_bundle
+from ._row import format_summary, mask_size, row_cells, summarize
 from ._static import row_alt_text, row_picture
+from ._types import ImageLike, Row
 
 #: The MIME type the JupyterLab extension renders.
 MIME_ROW = "application/vnd.chexmask.row.v1+json"
@@ -38,12 +37,12 @@ class RowView(PayloadDisplay):
 
 
 def show(
-    row: Any,
-    image: Optional[ImageSource] = None,
+    row: Row,
+    image: ImageLike | None = None,
     *,
     max_side: int = 1024,
-    title: Optional[str] = None,
-    static: Optional[bool] = None,
+    title: str | None = None,
+    static: bool | None = None,
 ) -> RowView:
     """Display one CheXmask row (masks, landmarks, RCA quality), optionally over its x-ray.
 

@@ -7,7 +7,6 @@ other and with the TypeScript core (``src/core/datasets.ts``, ``organs.ts``).
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 #: Image-id columns in the order they are looked for. ``Image ID`` (documented
 #: but never used in a real file) and ``id`` are accepted for hand-made rows.
@@ -49,7 +48,8 @@ HEIGHT_COLUMN = "Height"
 WIDTH_COLUMN = "Width"
 
 #: Columns that only a CheXmask file has; at least one must be present.
-CHEXMASK_COLUMNS: tuple[str, ...] = ORGAN_COLUMNS + (
+CHEXMASK_COLUMNS: tuple[str, ...] = (
+    *ORGAN_COLUMNS,
     LANDMARKS_COLUMN,
     DICE_MEAN_COLUMN,
     DICE_MAX_COLUMN,
@@ -75,7 +75,7 @@ def is_index_column(name: object) -> bool:
     return name == "" or name == "Unnamed: 0"
 
 
-def infer_dataset(id_column: Optional[str], image_id: Optional[str]) -> Optional[str]:
+def infer_dataset(id_column: str | None, image_id: str | None) -> str | None:
     """The source dataset implied by an id column and, for ``ImageID``, the id.
 
     ``ImageID`` is shared by Padchest (``….png``) and CANDID-PTX (dotted numbers

@@ -8,15 +8,18 @@ the official encoder and a strict decoder; the tests check both against the same
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
+import numpy.typing as npt
+
+from ._types import IntArray
 
 #: Largest mask decoded, in pixels: the TypeScript core's ``MAX_MASK_PIXELS``.
 MAX_MASK_PIXELS = 100_000_000
 
 
-def encode_rle(mask: Any) -> str:
+def encode_rle(mask: npt.ArrayLike) -> str:
     """Encode a 2-D mask (any non-zero value is inside) as CheXmask RLE.
 
     Byte-identical to the official ``get_RLE_from_mask``: an empty mask gives ``""``.
@@ -39,8 +42,10 @@ def max_rle_length(total: int) -> int:
     return -(-total // 2) * (2 * len(str(total)) + 2) + 1024
 
 
-def check_rle(rle: object, height: int, width: int, field: str = "RLE") -> tuple[np.ndarray, np.ndarray]:
-    """The runs of a non-empty RLE cell as 1-based ``(starts, lengths)``, checked as the core checks them.
+def check_rle(
+    rle: object, height: int, width: int, field: str = "RLE"
+) -> tuple[IntArray, IntArray]:
+    """The runs of a non-empty RLE cell as 1-based ``(starts, lengths)``, checked as the core does.
 
     The first problem in reading order is reported, as ``forEachRun`` in
     ``src/core/rle.ts`` reports it: a token that is not an integer, a start
@@ -52,21 +57,34 @@ def check_rle(rle: object, height: int, width: int, field: str = "RLE") -> tuple
     """
     total = int(height) * int(width)
     if not isinstance(rle, str):
-        kind = "a number" if isinstance(rle, (int, float)) and not isinstance(rle, bool) else (
-            "a boolean" if isinstance(rle, bool) else "an array" if isinstance(rle, (list, tuple)) else "an object"
+        kind = (
+            "a number"
+            if isinstance(rle, (int, float)) and not isinstance(rle, bool)
+            else (
+                "a boolean"
+                if isinstance(rle, bool)
+                else "an array"
+                if isinstance(rle, (list, tuple))
+                else "an object"
+            )
         )
         raise ValueError(f'{field}: must be a string of "start length" pairs, got {kind}')
     longest = max_rle_length(total)
     if len(rle) > longest:
         raise ValueError(
-            f"{field}: is {len(rle)} characters long, more than any {height}×{width} mask can take ({longest})"
+            f"{field}: is {len(rle)} characters long, "
+            f"more than any {height}×{width} mask can take ({longest})"
         )
     text = rle.strip(" \t\n\r")
     tokens = _SPACES.split(text) if text else []
     first_bad = next((k for k, t in enumerate(tokens) if not _INTEGER.fullmatch(t)), len(tokens))
     numbers = np.array(
-        [int(t) if len(t.lstrip("-")) <= _MAX_DIGITS else (-1 if t[0] == "-" else 1) * 10**_MAX_DIGITS
-         for t in tokens[:first_bad]],
+        [
+            int(t)
+            if len(t.lstrip("-")) <= _MAX_DIGITS
+            else (-1 if t[0] == "-" else 1) * 10**_MAX_DIGITS
+            for t in tokens[:first_bad]
+        ],
         dtype=np.int64,
     )
     pairs = len(numbers) // 2
@@ -75,16 +93,23 @@ def check_rle(rle: object, height: int, width: int, field: str = "RLE") -> tuple
     previous = np.concatenate([[0], ends[:-1]])
     # Where each rule first fails, as a token position (start 2j, length 2j + 1).
     failures = [
-        (2 * np.flatnonzero(starts < 1), "run {r} starts at {s}, but starts are 1-based and must be at least 1"),
+        (
+            2 * np.flatnonzero(starts < 1),
+            "run {r} starts at {s}, but starts are 1-based and must be at least 1",
+        ),
         (
             2 * np.flatnonzero(starts <= previous),
             "run {r} (start {s}) does not come after run {q}, which ends at pixel {p}: "
             "runs must increase and not overlap",
         ),
-        (2 * np.flatnonzero(lengths <= 0) + 1, "run {r} (start {s}) has length {n}, but lengths must be positive"),
+        (
+            2 * np.flatnonzero(lengths <= 0) + 1,
+            "run {r} (start {s}) has length {n}, but lengths must be positive",
+        ),
         (
             2 * np.flatnonzero(ends > total) + 1,
-            f"run {{r}} (start {{s}}, length {{n}}) ends past the {total} pixels of a {height}×{width} mask",
+            "run {r} (start {s}, length {n}) ends past the "
+            f"{total} pixels of a {height}×{width} mask",
         ),
     ]
     # A lone last start is checked too (the core reads it before finding the count odd).
@@ -92,7 +117,12 @@ def check_rle(rle: object, height: int, width: int, field: str = "RLE") -> tuple
         last = int(numbers[-1])
         end_before = int(ends[-1]) if pairs else 0
         if last < 1:
-            failures.append((np.array([len(numbers) - 1]), "run {r} starts at {s}, but starts are 1-based and must be at least 1"))
+            failures.append(
+                (
+                    np.array([len(numbers) - 1]),
+                    "run {r} starts at {s}, but starts are 1-based and must be at least 1",
+                )
+            )
         elif last <= end_before:
             failures.append(
                 (
@@ -102,7 +132,11 @@ def check_rle(rle: object, height: int, width: int, field: str = "RLE") -> tuple
                 )
             )
     # The first failing token; on one token, the rules in the core's order.
-    found = [(int(where[0]), rule, message) for rule, (where, message) in enumerate(failures) if where.size]
+    found = [
+        (int(where[0]), rule, message)
+        for rule, (where, message) in enumerate(failures)
+        if where.size
+    ]
     position, _, message = min(found, default=(len(tokens), 0, ""))
     if first_bad < len(tokens) and first_bad <= position:
         shown = tokens[first_bad][:32]
@@ -114,11 +148,18 @@ def check_rle(rle: object, height: int, width: int, field: str = "RLE") -> tuple
         ended = int(previous[j]) if j < pairs else (int(ends[-1]) if pairs else 0)
         raise ValueError(f"{field}: " + message.format(r=j + 1, q=j, s=start, n=length, p=ended))
     if len(tokens) % 2:
-        raise ValueError(f'{field}: has an odd count of numbers ({len(tokens)}): a mask is "start length" pairs')
+        raise ValueError(
+            f'{field}: has an odd count of numbers ({len(tokens)}): a mask is "start length" pairs'
+        )
     return starts, lengths
 
 
-def decode_rle(rle: Optional[str], height: int, width: int, field: str = "RLE") -> np.ndarray:
+def decode_rle(
+    rle: str | float | None,
+    height: int | np.integer[Any],
+    width: int | np.integer[Any],
+    field: str = "RLE",
+) -> npt.NDArray[np.uint8]:
     """Decode CheXmask RLE into a ``(height, width)`` uint8 array of 0/1.
 
     Empty, blank, ``None`` or NaN decode to all zeros. Raises ``ValueError`` naming
@@ -126,16 +167,24 @@ def decode_rle(rle: Optional[str], height: int, width: int, field: str = "RLE") 
     and refuses a size above the core's limit before allocating anything.
     """
     if not (isinstance(height, (int, np.integer)) and isinstance(width, (int, np.integer))):
-        raise ValueError(f"{field}: Height and Width must be integers, got {height!r} and {width!r}")
+        raise ValueError(
+            f"{field}: Height and Width must be integers, got {height!r} and {width!r}"
+        )
     if height < 1 or width < 1:
         raise ValueError(f"{field}: Height and Width must be positive, got {height}×{width}")
     total = int(height) * int(width)
     if total > MAX_MASK_PIXELS:
-        raise ValueError(f"{field}: a {height}×{width} mask is above the limit of {MAX_MASK_PIXELS} pixels")
-    if rle is None or (isinstance(rle, float) and np.isnan(rle)) or (isinstance(rle, str) and not rle.strip()):
+        raise ValueError(
+            f"{field}: a {height}×{width} mask is above the limit of {MAX_MASK_PIXELS} pixels"
+        )
+    if (
+        rle is None
+        or (isinstance(rle, float) and np.isnan(rle))
+        or (isinstance(rle, str) and not rle.strip())
+    ):
         return np.zeros((height, width), dtype=np.uint8)
-    starts, lengths = check_rle(rle, height, width, field)
+    starts, lengths = check_rle(rle, int(height), int(width), field)
     mask = np.zeros(total, dtype=np.uint8)
-    for start, length in zip(starts.tolist(), lengths.tolist()):
+    for start, length in zip(starts.tolist(), lengths.tolist(), strict=True):
         mask[start - 1 : start - 1 + length] = 1
     return mask.reshape(height, width)

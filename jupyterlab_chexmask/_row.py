@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -25,9 +25,10 @@ from ._format import (
 )
 from ._row_check import RowFormatError, check_row, is_missing, mask_side
 from ._row_measure import MaskSource, measure_row
+from ._types import Row
 
 
-def row_cells(row: Any) -> dict[str, Any]:
+def row_cells(row: Row) -> dict[str, Any]:
     """The cells of ``row`` (a pandas Series or a mapping), JSON-safe, keyed by column name.
 
     NaN, None and pandas' missing markers become ``None``; numpy scalars become
@@ -81,7 +82,7 @@ def mask_size(cells: Mapping[str, Any]) -> tuple[int, int]:
     return mask_side(cells, HEIGHT_COLUMN), mask_side(cells, WIDTH_COLUMN)
 
 
-def organ_pixels(rle: Any) -> Optional[int]:
+def organ_pixels(rle: object) -> int | None:
     """Pixels in a run-length mask: the sum of its run lengths (every second number).
 
     An empty or missing mask has 0 pixels. Returns ``None`` for a value that is
@@ -113,15 +114,15 @@ class RowSummary:
     summary, the static picture and its alt text say what the view says.
     """
 
-    id: Optional[str]
-    id_column: Optional[str]
-    dataset: Optional[str]
+    id: str | None
+    id_column: str | None
+    dataset: str | None
     #: ``(height, width)``, or ``None`` when the row is malformed.
-    size: Optional[tuple[int, int]]
+    size: tuple[int, int] | None
     #: Whether the row states both Height and Width.
     size_given: bool
-    dice_mean: Optional[float]
-    dice_max: Optional[float]
+    dice_mean: float | None
+    dice_max: float | None
     #: The view's warnings, in its words.
     warnings: tuple[str, ...] = ()
     #: Pixels per organ column (0 for an empty cell); empty when malformed.
@@ -129,9 +130,9 @@ class RowSummary:
     #: Where each organ's mask comes from: ``"rle"`` or ``"empty"``.
     sources: dict[str, MaskSource] = field(default_factory=dict)
     #: The cardiothoracic ratio, ``None`` without a heart or lungs.
-    ctr: Optional[float] = None
+    ctr: float | None = None
     #: Why the view refuses the row (it names the column), or ``None``.
-    error: Optional[RowFormatError] = None
+    error: RowFormatError | None = None
 
     @property
     def dice_swapped(self) -> bool:
@@ -150,9 +151,7 @@ def summarize(cells: Mapping[str, Any]) -> RowSummary:
     what could be read before it (id, dataset); nothing is raised.
     """
     id_column = next((c for c in ID_COLUMNS if c in cells), None)
-    size_given = not (
-        is_missing(cells.get(HEIGHT_COLUMN)) or is_missing(cells.get(WIDTH_COLUMN))
-    )
+    size_given = not (is_missing(cells.get(HEIGHT_COLUMN)) or is_missing(cells.get(WIDTH_COLUMN)))
     try:
         row = check_row(cells)
     except RowFormatError as error:
@@ -200,7 +199,7 @@ def format_summary(summary: RowSummary) -> str:
     note = "" if summary.size_given else "; no Height/Width given, 1024 by default"
     lines.append(f"  mask: {summary.size[0]}x{summary.size[1]} (height x width{note})")
 
-    def fmt(v: Optional[float]) -> str:
+    def fmt(v: float | None) -> str:
         return "n/a" if v is None else f"{v:.4f}"
 
     dice = f"  Dice RCA: mean {fmt(summary.dice_mean)}, max {fmt(summary.dice_max)}"

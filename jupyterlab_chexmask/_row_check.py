@@ -13,9 +13,6 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Optional
-
-import numpy as np
 
 from ._format import (
     DEFAULT_MASK_SIZE,
@@ -30,6 +27,7 @@ from ._format import (
 )
 from ._landmark_frame import parse_landmarks
 from ._rle import MAX_MASK_PIXELS, check_rle
+from ._types import FloatArray
 
 
 class RowFormatError(ValueError):
@@ -48,17 +46,17 @@ class RowFormatError(ValueError):
 class CheckedRow:
     """A row that passed every check, normalised like the core's ``IChexmaskRow``."""
 
-    id: Optional[str]
-    id_column: Optional[str]
-    dataset: Optional[str]
-    dice_mean: Optional[float]
-    dice_max: Optional[float]
+    id: str | None
+    id_column: str | None
+    dataset: str | None
+    dice_mean: float | None
+    dice_max: float | None
     height: int
     width: int
     #: The 120 landmarks as a (120, 2) array, or ``None`` when the row has none.
-    landmarks: Optional[np.ndarray]
+    landmarks: FloatArray | None
     #: Each organ column's RLE text, ``None`` when the cell is empty or absent.
-    masks: dict[str, Optional[str]]
+    masks: dict[str, str | None]
     warnings: tuple[str, ...]
 
 
@@ -82,7 +80,8 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
     if height * width > MAX_MASK_PIXELS:
         raise RowFormatError(
             HEIGHT_COLUMN,
-            f"a {height}×{width} mask has {height * width} pixels, above the limit of {MAX_MASK_PIXELS}",
+            f"a {height}×{width} mask has {height * width} pixels, "
+            f"above the limit of {MAX_MASK_PIXELS}",
         )
 
     dice_mean = _dice(cells, DICE_MEAN_COLUMN)
@@ -105,7 +104,7 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
         except ValueError as error:
             raise RowFormatError(LANDMARKS_COLUMN, _problem(error, LANDMARKS_COLUMN)) from None
 
-    masks: dict[str, Optional[str]] = {}
+    masks: dict[str, str | None] = {}
     for column in ORGAN_COLUMNS:
         cell = cells.get(column)
         if is_missing(cell):
@@ -118,7 +117,9 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
         masks[column] = str(cell)
 
     if all(m is None for m in masks.values()) and landmarks is None:
-        raise RowFormatError("row", "has neither masks (Right Lung, Left Lung, Heart) nor Landmarks")
+        raise RowFormatError(
+            "row", "has neither masks (Right Lung, Left Lung, Heart) nor Landmarks"
+        )
     empty = [c for c in ORGAN_COLUMNS if masks[c] is None]
     if empty:
         warnings.append(empty_organs_warning(empty))
@@ -141,8 +142,7 @@ def empty_organs_warning(columns: list[str]) -> str:
     """The warning for organs without an RLE mask (``emptyOrgansWarning`` in the core)."""
     if len(columns) == len(ORGAN_COLUMNS):
         return (
-            "no RLE masks: every organ is an empty mask "
-            "(the view can fill them from the landmarks)"
+            "no RLE masks: every organ is an empty mask (the view can fill them from the landmarks)"
         )
     many = len(columns) > 1
     return (
@@ -169,9 +169,9 @@ def mask_side(cells: Mapping[str, object], column: str) -> int:
     value = cells.get(column)
     if is_missing(value):
         return DEFAULT_MASK_SIZE
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
-    elif isinstance(value, str) and _SIDE.fullmatch(value):
+    if (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
+        isinstance(value, str) and _SIDE.fullmatch(value)
+    ):
         number = float(value)
     else:
         shown = _quote(value) if isinstance(value, str) else _describe(value)
@@ -183,7 +183,7 @@ def mask_side(cells: Mapping[str, object], column: str) -> int:
     return int(number)
 
 
-def _dice(cells: Mapping[str, object], column: str) -> Optional[float]:
+def _dice(cells: Mapping[str, object], column: str) -> float | None:
     """A Dice RCA value in [0, 1], ``None`` when missing or NaN text."""
     value = cells.get(column)
     if is_missing(value):
@@ -206,7 +206,7 @@ def _dice(cells: Mapping[str, object], column: str) -> Optional[float]:
     return number
 
 
-def _id(value: object, column: str) -> Optional[str]:
+def _id(value: object, column: str) -> str | None:
     if is_missing(value):
         return None
     if isinstance(value, str):

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal, Optional
+from typing import Literal
 
 import numpy as np
 
 from ._format import ORGAN_COLUMNS
 from ._rle import decode_rle
 from ._row_check import CheckedRow
+from ._types import AnyArray
 
 #: Where an organ's mask comes from on the kernel side (``MaskSource`` in the core).
 MaskSource = Literal["rle", "empty"]
@@ -45,9 +46,9 @@ class RowMeasures:
     pixels: dict[str, int]
     sources: dict[str, MaskSource]
     #: Heart width over thorax width, or ``None`` without a heart or lungs.
-    ctr: Optional[float]
-    heart: Optional[Extent]
-    thorax: Optional[Extent]
+    ctr: float | None
+    heart: Extent | None
+    thorax: Extent | None
 
 
 def measure_row(row: CheckedRow) -> RowMeasures:
@@ -72,7 +73,7 @@ def measure_row(row: CheckedRow) -> RowMeasures:
     )
 
 
-def widest_extent(masks: list[np.ndarray]) -> Optional[Extent]:
+def widest_extent(masks: list[AnyArray]) -> Extent | None:
     """The widest horizontal extent of the union of ``masks`` (``widestExtent`` in the core)."""
     union = np.logical_or.reduce(masks)
     rows = np.flatnonzero(union.any(axis=1))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import base64
 import io
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Optional
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -39,7 +39,7 @@ NEUTRAL_GREY = 119
 
 
 def row_picture(
-    cells: Mapping[str, Any], image: Optional[Mapping[str, Any]], max_side: int = 1024
+    cells: Mapping[str, Any], image: Mapping[str, Any] | None, max_side: int = 1024
 ) -> Image.Image:
     """The overlay of a row as an RGB picture (encoded by :func:`~._picture.picture_bundle`).
 
@@ -95,7 +95,7 @@ def row_alt_text(summary: RowSummary) -> str:
         else f"; cardiothoracic ratio {to_fixed(summary.ctr, 3)}"
     )
 
-    def score(value: Optional[float]) -> str:
+    def score(value: float | None) -> str:
         return "—" if value is None else to_fixed(value, 3)
 
     return (

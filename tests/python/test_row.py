@@ -77,8 +77,10 @@ def test_infer_dataset(column: object, image_id: object, dataset: object) -> Non
 
 
 def test_json_safe() -> None:
-    assert json_safe(np.float32(0.5)) == 0.5 and type(json_safe(np.float32(0.5))) is float
-    assert json_safe(np.int64(7)) == 7 and type(json_safe(np.int64(7))) is int
+    assert json_safe(np.float32(0.5)) == 0.5
+    assert type(json_safe(np.float32(0.5))) is float
+    assert json_safe(np.int64(7)) == 7
+    assert type(json_safe(np.int64(7))) is int
     assert json_safe(np.bool_(True)) is True
     for missing in (math.nan, np.nan, None, pd.NA, pd.NaT, math.inf, np.float64("-inf")):
         assert json_safe(missing) is None

@@ -29,9 +29,11 @@ def test_every_real_row(csv_file: Path, oracles) -> None:
         payload = bundle[MIME_ROW]
         assert payload is view.payload
         json.dumps(payload, allow_nan=False)
-        assert payload["version"] == 1 and payload["image"] is None and payload["title"] is None
+        assert payload["version"] == 1
+        assert payload["image"] is None
+        assert payload["title"] is None
         assert list(payload["row"]) == list(raw.columns)
-        for column in ORGANS + ("Landmarks", oracle["id_column"]):
+        for column in (*ORGANS, "Landmarks", oracle["id_column"]):
             assert payload["row"][column] == raw[column][i], (i, column)
 
         text = bundle["text/plain"]
@@ -53,7 +55,8 @@ def test_nan_cells_become_null(shared_data: Path) -> None:
     frame = read_csv(shared_data / "chexmask-preprocessed" / "Padchest.csv")
     empty = frame[frame["Height"].isna()].iloc[0]
     row = show(empty).payload["row"]
-    assert row["Height"] is None and row["Width"] is None
+    assert row["Height"] is None
+    assert row["Width"] is None
     assert "1024 by default" in show(empty).summary
 
 
@@ -73,16 +76,23 @@ def test_dict_row_with_numpy_values() -> None:
     payload = view.payload
     json.dumps(payload, allow_nan=False)
     assert "" not in payload["row"]
-    assert payload["row"]["Dice RCA (Mean)"] == 0.25 and payload["row"]["Dice RCA (Max)"] is None
-    assert payload["row"]["Left Lung"] is None and payload["row"]["Height"] == 10
+    assert payload["row"]["Dice RCA (Mean)"] == 0.25
+    assert payload["row"]["Dice RCA (Max)"] is None
+    assert payload["row"]["Left Lung"] is None
+    assert payload["row"]["Height"] == 10
     assert payload["title"] == "hand-made"
     text = view.summary
-    assert text.startswith("CheXmask row") and "\n  title: hand-made" in text
+    assert text.startswith("CheXmask row")
+    assert "\n  title: hand-made" in text
     assert "from MIMIC-CXR-JPG: dicom_id = '66049acc'" in text
-    assert "mask: 10x10" in text and "max n/a" in text and "below the recommended 0.7" in text
+    assert "mask: 10x10" in text
+    assert "max n/a" in text
+    assert "below the recommended 0.7" in text
     assert "Right Lung 15; Left Lung 0 (empty); Heart 0 (empty)" in text
     assert repr(view).startswith("<RowView CheXmask row from MIMIC-CXR-JPG")
-    assert "66049acc" in repr(view) and "'hand-made'" in repr(view) and "\n" not in repr(view)
+    assert "66049acc" in repr(view)
+    assert "'hand-made'" in repr(view)
+    assert "\n" not in repr(view)
 
 
 def test_index_column_dropped_from_a_series(shared_data: Path, tmp_path: Path) -> None:
@@ -131,7 +141,8 @@ def test_empty_mask_cell_becomes_null(tmp_path: Path) -> None:
     path = tmp_path / "empty-heart.csv"
     path.write_text('image_id,Right Lung,Left Lung,Heart,Height,Width\nabc,"1 10",,,1024,1024\n')
     view = show(read_csv(path).iloc[0])
-    assert view.payload["row"]["Heart"] is None and view.payload["row"]["Left Lung"] is None
+    assert view.payload["row"]["Heart"] is None
+    assert view.payload["row"]["Left Lung"] is None
     assert "Right Lung 10; Left Lung 0 (empty); Heart 0 (empty)" in view.summary
 
 

@@ -45,6 +45,31 @@ def test_static_picture_blends_each_organ_in_its_colour() -> None:
     assert data["text/html"].startswith('<img alt="CheXmask segmentation of')
 
 
+def test_static_picture_keeps_an_empty_heart_empty() -> None:
+    row = cm.read_csv(cm.sample_csv()).iloc[1].copy()
+    heart = cm.decode_rle(row["Heart"], 1024, 1024, "Heart").astype(bool)
+    for empty in ("", None, float("nan")):
+        row["Heart"] = empty
+        data, metadata = cm.show(row, static=True)._repr_mimebundle_()
+        picture = np.asarray(
+            Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).convert("RGB")
+        )
+        # No heart colour anywhere the heart was: those pixels are grey or a lung's blend.
+        green = np.asarray(ORGAN_COLORS["Heart"])
+        blended = np.rint(119 * (1 - OPACITY) + green * OPACITY)
+        assert not (np.abs(picture[heart].astype(int) - blended).max(axis=1) <= 1).any()
+        alt = metadata["image/png"]["alt"]
+        assert "heart empty; no cardiothoracic ratio" in alt
+
+
+def test_static_picture_refuses_an_absurd_size_before_allocating() -> None:
+    view = cm.show(
+        {"image_id": "x", "Height": 100000, "Width": 100000, "Heart": "1 2"}, static=True
+    )
+    assert "image/png" not in view._repr_mimebundle_()
+    assert "Height: a 100000×100000 mask has 10000000000 pixels" in view.summary
+
+
 def test_static_is_off_by_default_and_on_with_the_environment(monkeypatch) -> None:
     row = cm.read_csv(cm.sample_csv()).iloc[0]
     assert "image/png" not in cm.show(row)._repr_mimebundle_()
@@ -72,13 +97,22 @@ def test_a_malformed_row_gets_no_picture_but_a_note() -> None:
 def test_headless_execution_exports_one_img_with_alt_per_view(tmp_path) -> None:
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
-        nbformat.v4.new_code_cell("import jupyterlab_chexmask as cm\ndf = cm.read_csv(cm.sample_csv())"),
+        nbformat.v4.new_code_cell(
+            "import jupyterlab_chexmask as cm\ndf = cm.read_csv(cm.sample_csv())"
+        ),
         nbformat.v4.new_code_cell("cm.show(df.iloc[0], image=cm.sample_xray(), static=True)"),
         nbformat.v4.new_code_cell("cm.show(df.iloc[3], static=True)"),
     ]
-    NotebookClient(notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(
+        notebook,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    ).execute()
     body, _ = HTMLExporter().from_notebook_node(notebook)
-    images = re.findall(r'<img alt="CheXmask segmentation of [^"]+" src="data:image/png;base64,', body)
+    images = re.findall(
+        r'<img alt="CheXmask segmentation of [^"]+" src="data:image/png;base64,', body
+    )
     assert len(images) == 2
     assert "values look swapped" not in images[0]
 
@@ -92,7 +126,9 @@ def test_demo_executed_headless_exports_one_img_with_alt_per_view(tmp_path) -> N
         **os.environ,
         "CHEXMASK_STATIC": "1",
         "CHEXMASK_TEST_EXECUTED": str(executed),  # see executed_capture.py
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])),
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])
+        ),
     }
     # The Makefile's TEST_ENV, for a run outside make: keep Jupyter's state out of $HOME.
     for name, folder in [
@@ -103,12 +139,23 @@ def test_demo_executed_headless_exports_one_img_with_alt_per_view(tmp_path) -> N
     ]:
         env.setdefault(name, str(REPO / "build" / folder))
     command = [
-        sys.executable, "-m", "jupyter", "nbconvert", "--execute", "--to", "html",
-        "--ExecutePreprocessor.kernel_name=python3", "--ExecutePreprocessor.timeout=300",
+        sys.executable,
+        "-m",
+        "jupyter",
+        "nbconvert",
+        "--execute",
+        "--to",
+        "html",
+        "--ExecutePreprocessor.kernel_name=python3",
+        "--ExecutePreprocessor.timeout=300",
         "--HTMLExporter.preprocessors=executed_capture.SaveExecuted",
-        "--output-dir", str(tmp_path), str(DEMO),
+        "--output-dir",
+        str(tmp_path),
+        str(DEMO),
     ]
-    result = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     body = (tmp_path / "demo.html").read_text(encoding="utf-8")
 
@@ -123,6 +170,6 @@ def test_demo_executed_headless_exports_one_img_with_alt_per_view(tmp_path) -> N
     assert kinds == set(VIEW_TYPES), "the demo shows each kind of view"
     images = re.findall(r'<img alt="([^"]*)" src="data:image/png;base64,', body)
     assert len(images) == len(views) == len(re.findall(r"<img\b", body))
-    for output, alt in zip(views, images):
+    for output, alt in zip(views, images, strict=True):
         assert output["data"]["text/html"].startswith(f'<img alt="{alt}"')
         assert html.unescape(alt) == output["metadata"]["image/png"]["alt"] != ""

@@ -255,9 +255,7 @@ test('hostile payloads end in an error panel or a warning, and the notebook stay
   // notebook opens, so an element handle taken now can be detached a moment
   // later. Wait for every cell, scroll through the notebook's own API and
   // read each view through locators, which are resolved afresh on each try.
-  await expect(page.locator('.jp-Notebook .jp-Cell')).toHaveCount(
-    CASES.length
-  );
+  await expect(page.locator('.jp-Notebook .jp-Cell')).toHaveCount(CASES.length);
   const times: string[] = [];
   for (const [i, c] of CASES.entries()) {
     await scrollToCell(page, i);

@@ -174,6 +174,70 @@ test.describe('row overlay', () => {
     });
   });
 
+  test('an empty heart cell is an empty mask, filled from landmarks only when asked', async ({
+    page
+  }) => {
+    await runInNewNotebook(
+      page,
+      'empty-heart.ipynb',
+      [
+        'import jupyterlab_chexmask as cm',
+        `df = cm.read_csv(${py(CHEXPERT)}, nrows=1)`,
+        'row = df.iloc[0].copy()',
+        'row["Heart"] = ""',
+        'cm.show(row)'
+      ].join('\n')
+    );
+    const view = await paintedRowView(page);
+    const heart = pixelOfOnly('heart');
+    const legend = (key: string) =>
+      view.locator(`.jp-chexmask-legend-item[data-organ="${key}"]`);
+    await expect(view).toHaveAttribute('data-measured', 'true');
+    await expect(legend('heart')).toHaveAttribute('data-source', 'empty');
+    await expect(legend('rightLung')).toHaveAttribute('data-source', 'rle');
+    expect((await maskPixel(view, heart.x, heart.y))[3]).toBe(0);
+    await expect(
+      view.locator('.jp-chexmask-area[data-organ="heart"]')
+    ).toHaveText('0 px (0.0%)');
+    await expect(view.locator('.jp-chexmask-ratio')).toHaveText(
+      'Cardiothoracic ratio: undefined, the row has no heart mask'
+    );
+    await expect(view.locator('.jp-chexmask-warnings')).toContainText(
+      'Heart has no RLE mask: an empty mask'
+    );
+    await expect(view.locator('.jp-chexmask-mask-sources')).toBeHidden();
+    await expect(view).toHaveAttribute('data-picture', 'written');
+    expect((await outputBundle(page, 0)).metadata['image/png'].alt).toContain(
+      'heart empty; no cardiothoracic ratio'
+    );
+
+    // The explicit choice: the heart drawn from its landmark ring, and said so.
+    await view.locator('input.jp-chexmask-from-landmarks').check();
+    await expect(legend('heart')).toHaveAttribute('data-source', 'landmarks');
+    await expect(view.locator('.jp-chexmask-mask-sources')).toHaveText(
+      'Drawn from landmarks (no RLE mask): Heart'
+    );
+    await expect(
+      view.locator('input.jp-chexmask-from-landmarks')
+    ).toBeFocused();
+    expectColour(
+      await maskPixel(view, heart.x, heart.y),
+      COLOURS.heart,
+      Math.round(0.45 * 255)
+    );
+    await expect(view.locator('.jp-chexmask-ratio')).toHaveText(
+      /^Cardiothoracic ratio \d\.\d{3} /
+    );
+    await expect(
+      view.locator('.jp-chexmask-area[data-organ="heart"]')
+    ).not.toHaveText('0 px (0.0%)');
+
+    // And back: empty again.
+    await view.locator('input.jp-chexmask-from-landmarks').uncheck();
+    await expect(legend('heart')).toHaveAttribute('data-source', 'empty');
+    expect((await maskPixel(view, heart.x, heart.y))[3]).toBe(0);
+  });
+
   test('a settings change updates outputs already on screen', async ({
     page
   }) => {
