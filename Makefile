@@ -26,7 +26,7 @@ TEST_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/$(BUILD)/jupyter/config \
 	TMPDIR=$(CURDIR)/$(BUILD)/tmp \
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH
 
-.PHONY: setup test lint unit pytest install ui-test chromium demo clean
+.PHONY: setup test lint unit pytest install ui-test chromium demo clean dist test-dist
 
 setup: $(NPM_STAMP) $(VENV_STAMP)
 
@@ -81,9 +81,31 @@ test: setup
 	$(MAKE) unit
 	$(MAKE) pytest
 	$(MAKE) ui-test
+	$(MAKE) test-dist
+
+# The sdist, the wheel and the npm tarball in dist/, checked (twine, check-wheel-contents and
+# scripts/check_dist.py, which also prints their sizes). Both Python artefacts are built from the
+# source tree after $(EXT_STAMP)'s production build, so the build hook skips npm (skip-if-exists).
+dist: $(EXT_STAMP)
+	@start=$$SECONDS; rm -rf dist; \
+	echo "python -m build --sdist --wheel --outdir dist .  (log: $(BUILD)/dist.log)"; \
+	$(PY) -m build --sdist --wheel --outdir dist . > $(BUILD)/dist.log 2>&1 || { cat $(BUILD)/dist.log; exit 1; }; \
+	echo "npm pack --pack-destination dist"; \
+	npm pack --silent --pack-destination dist > /dev/null; \
+	$(PY) -m twine check --strict dist/*.whl dist/*.tar.gz; \
+	$(VENV)/bin/check-wheel-contents dist/*.whl; \
+	$(PY) scripts/check_dist.py dist; \
+	echo "make dist: $$((SECONDS - start)) s (after the extension's build)"
+
+# The wheel in a clean venv (build/venv-min) at the lowest declared versions (requirements-min.txt),
+# installed without Node.js: labextension list, headless load in Chromium, Python tests.
+test-dist: dist $(UI_STAMP) chromium
+	@start=$$SECONDS; \
+	CHROMIUM=$(CHROMIUM) VENV_MIN=$(CURDIR)/$(BUILD)/venv-min bash scripts/test-dist.sh; \
+	echo "make test-dist (after dist): $$((SECONDS - start)) s"
 
 demo: $(EXT_STAMP)
 	$(PY) -m jupyter lab --allow-root examples/demo.ipynb
 
 clean:
-	rm -rf lib build tsconfig.tsbuildinfo jupyterlab_chexmask/labextension jupyterlab_chexmask/_version.py
+	rm -rf lib build dist tsconfig.tsbuildinfo jupyterlab_chexmask/labextension jupyterlab_chexmask/_version.py
