@@ -35,7 +35,7 @@ $(NPM_STAMP): package.json package-lock.json
 	touch $@
 
 $(VENV_STAMP): requirements-dev.txt
-	python3 -m venv $(VENV)
+	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
@@ -45,8 +45,8 @@ $(UI_STAMP): ui-tests/package.json ui-tests/package-lock.json
 
 lint: $(NPM_STAMP) $(VENV_STAMP)
 	npm run lint
-	$(PY) -m ruff check jupyterlab_chexmask tests/python scripts ui-tests
-	$(PY) -m ruff format --check jupyterlab_chexmask tests/python scripts ui-tests
+	$(PY) -m ruff check jupyterlab_chexmask tests scripts ui-tests
+	$(PY) -m ruff format --check jupyterlab_chexmask tests scripts ui-tests
 	$(PY) -m mypy
 
 unit: $(NPM_STAMP)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import jupyterlab_chexmask as cm
 from jupyterlab_chexmask import rca_histogram
 from jupyterlab_chexmask._rca_bins import bin_values
 from jupyterlab_chexmask._rca_parallel import _read_header, _Worker
@@ -22,7 +23,6 @@ from jupyterlab_chexmask._rca_reader import dataset_name_of, read_dice_columns
 from jupyterlab_chexmask._rca_scan import scan_mapped
 
 MEAN, MAX = "Dice RCA (Mean)", "Dice RCA (Max)"
-REPO = Path(__file__).resolve().parents[2]
 
 
 def expected_dataset(frame: pd.DataFrame, name: str) -> dict:
@@ -367,7 +367,10 @@ def test_memory_stays_bounded_on_a_200_mb_file(shared_data: Path, tmp_path: Path
             for _ in range(copies):
                 out.write(body)
         assert big.stat().st_size > 200 * 1024 * 1024
-        env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+        # The probe imports the same copy of the package as this test (the
+        # source tree, or the installed wheel under make test-dist).
+        home = str(Path(cm.__file__).resolve().parents[1])
+        env = dict(os.environ, PYTHONPATH=home + os.pathsep + os.environ.get("PYTHONPATH", ""))
         result = subprocess.run(
             [sys.executable, "-c", MEMORY_PROBE, str(big)],
             capture_output=True,
