@@ -15,7 +15,7 @@ VENV_STAMP := $(VENV)/.installed
 EXT_STAMP := $(BUILD)/.extension-installed
 CHROMIUM ?= /usr/bin/chromium
 SOURCES := $(shell find src style schema -type f 2>/dev/null) package.json tsconfig.json
-PYSOURCES := $(wildcard jupyterlab_chexmask/*.py) pyproject.toml install.json
+PYSOURCES := $(wildcard jupyterlab_chexmask/*.py jupyterlab_chexmask/*/*.py) pyproject.toml install.json
 
 # Tests keep Jupyter's and IPython's files inside build/, so a run leaves nothing in ~.
 TEST_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/$(BUILD)/jupyter/config \

@@ -5,12 +5,12 @@
 >>> cx.show(df.iloc[0], "view1_frontal.jpg")
 """
 
-from ._csv import read_csv
-from ._display import MIME_ROW, RowView, show
-from ._landmarks import MIME_LANDMARKS, LandmarkPlot, landmarks
-from ._rca import MIME_RCA, RcaHistogram, rca_histogram
-from ._rle import decode_rle, encode_rle
-from ._sample import sample_csv, sample_xray
+from .format.csv_file import read_csv
+from .format.rle import decode_rle, encode_rle
+from .landmarks import MIME_LANDMARKS, LandmarkPlot, landmarks
+from .rca import MIME_RCA, RcaHistogram, rca_histogram
+from .row import MIME_ROW, RowView, show
+from .sample import sample_csv, sample_xray
 
 try:
     from ._version import __version__

@@ -95,13 +95,15 @@ print(json.dumps({"seconds": dt, "rows": d["rows"], "counts": sum(d["mean"]["cou
 # The same in this process only (no worker processes), for reference.
 CHILD_OURS_SINGLE = CHILD_OURS.replace(
     "from jupyterlab_chexmask import rca_histogram",
-    "from jupyterlab_chexmask import rca_histogram, _rca_reader\n_rca_reader.MAX_WORKERS = 1",
+    "from jupyterlab_chexmask import rca_histogram\n"
+    "from jupyterlab_chexmask.rca import reader\n"
+    "reader.MAX_WORKERS = 1",
 )
 
 CHILD_PANDAS = """
 import json, resource, sys, time
 import numpy as np, pandas as pd
-from jupyterlab_chexmask._rca_bins import bin_values
+from jupyterlab_chexmask.rca.bins import bin_values
 MEAN, MAX = "Dice RCA (Mean)", "Dice RCA (Max)"
 t = time.perf_counter()
 counts = np.zeros(1000, dtype=np.int64); rows = 0

@@ -15,8 +15,8 @@ import sys
 from typing import Any
 
 import jupyterlab_chexmask as cm
-from jupyterlab_chexmask._row import row_cells, summarize
-from jupyterlab_chexmask._static import row_alt_text
+from jupyterlab_chexmask.row.picture import row_alt_text
+from jupyterlab_chexmask.row.summary import row_cells, summarize
 
 
 def _decode(value: dict[str, Any]) -> Any:

@@ -14,7 +14,7 @@ import pytest
 
 import jupyterlab_chexmask as cx
 from jupyterlab_chexmask import MIME_RCA, RcaHistogram, rca_histogram, read_csv
-from jupyterlab_chexmask._rca_bins import ScoreHistogram, bin_index, bin_values
+from jupyterlab_chexmask.rca.bins import ScoreHistogram, bin_index, bin_values
 
 MEAN, MAX = "Dice RCA (Mean)", "Dice RCA (Max)"
 ROW_COUNTS = {  # CheXmask 1.0 (and CANDID-PTX from 0.1)

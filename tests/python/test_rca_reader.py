@@ -17,10 +17,10 @@ import pytest
 
 import jupyterlab_chexmask as cm
 from jupyterlab_chexmask import rca_histogram
-from jupyterlab_chexmask._rca_bins import bin_values
-from jupyterlab_chexmask._rca_parallel import _read_header, _Worker
-from jupyterlab_chexmask._rca_reader import dataset_name_of, read_dice_columns
-from jupyterlab_chexmask._rca_scan import scan_mapped
+from jupyterlab_chexmask.rca.bins import bin_values
+from jupyterlab_chexmask.rca.parallel import _read_header, _Worker
+from jupyterlab_chexmask.rca.reader import dataset_name_of, read_dice_columns
+from jupyterlab_chexmask.rca.scan import scan_mapped
 
 MEAN, MAX = "Dice RCA (Mean)", "Dice RCA (Max)"
 

@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from jupyterlab_chexmask._format import infer_dataset
-from jupyterlab_chexmask._row import json_safe, mask_size, organ_pixels, row_cells
+from jupyterlab_chexmask.format.columns import infer_dataset
+from jupyterlab_chexmask.row.summary import json_safe, mask_size, organ_pixels, row_cells
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from nbconvert import HTMLExporter
 from PIL import Image
 
 import jupyterlab_chexmask as cm
-from jupyterlab_chexmask._static import OPACITY, ORGAN_COLORS
+from jupyterlab_chexmask.row.picture import OPACITY, ORGAN_COLORS
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "examples" / "demo.ipynb"

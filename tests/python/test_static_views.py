@@ -14,12 +14,12 @@ import pytest
 from PIL import Image
 
 import jupyterlab_chexmask as cm
-from jupyterlab_chexmask._chart import series_color
-from jupyterlab_chexmask._format import LANDMARK_SLICES
-from jupyterlab_chexmask._landmark_frame import parse_landmarks
-from jupyterlab_chexmask._static import ORGAN_COLORS
-from jupyterlab_chexmask._static_landmarks import landmark_image
-from jupyterlab_chexmask._static_rca import THRESHOLD_COLOR, _fixed, merge_factor, rca_image
+from jupyterlab_chexmask.common.chart import series_color
+from jupyterlab_chexmask.format.columns import LANDMARK_SLICES
+from jupyterlab_chexmask.landmarks.frame import parse_landmarks
+from jupyterlab_chexmask.landmarks.picture import landmark_image
+from jupyterlab_chexmask.rca.picture import THRESHOLD_COLOR, _fixed, merge_factor, rca_image
+from jupyterlab_chexmask.row.picture import ORGAN_COLORS
 
 MEAN = "Dice RCA (Mean)"
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import pandas as pd
 
-from ._format import CHEXMASK_COLUMNS, TEXT_COLUMNS, is_index_column
-from ._types import PathLike
+from ..types import PathLike
+from .columns import CHEXMASK_COLUMNS, TEXT_COLUMNS, is_index_column
 
 if TYPE_CHECKING:
     from pandas._typing import UsecolsArgType

@@ -1,9 +1,9 @@
 """Scanning one plain CheXmask CSV with several processes.
 
-See :func:`._rca_reader.read_dice_columns`.
+See :func:`.reader.read_dice_columns`.
 
 The file is split into parts, one per process: this process scans the first
-while worker processes (``python -I -S`` running :mod:`._rca_scan` alone,
+while worker processes (``python -I -S`` running :mod:`.scan` alone,
 which starts in milliseconds) scan the others and stream their cells back. A
 worker starts just past the first newline of its part; that is a record
 boundary unless the part begins inside a multi-line quoted field, so it is
@@ -22,12 +22,12 @@ import sys
 import threading
 from collections.abc import Iterator
 
-from . import _rca_scan
-from ._rca_cells import Batch, Progress, _Batches, _Columns
-from ._rca_scan import UnclosedQuoteError, read_at, record_end, scan_mapped
+from . import scan
+from .cells import Batch, Progress, _Batches, _Columns
+from .scan import UnclosedQuoteError, read_at, record_end, scan_mapped
 
-# The worker loads _rca_scan.py by its file path, not as part of the package,
-# so that it imports nothing else (see the _rca_scan docstring).
+# The worker loads scan.py by its file path, not as part of the package,
+# so that it imports nothing else (see the scan module's docstring).
 _BOOT = (
     "import importlib.util, sys\n"
     "spec = importlib.util.spec_from_file_location('_chexmask_rca_scan', sys.argv[1])\n"
@@ -127,7 +127,7 @@ class _Worker:
             return
         try:
             self._process = subprocess.Popen(
-                [executable, "-I", "-S", "-c", _BOOT, _rca_scan.__file__, *args],
+                [executable, "-I", "-S", "-c", _BOOT, scan.__file__, *args],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

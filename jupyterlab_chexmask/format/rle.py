@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._types import IntArray
+from ..types import IntArray
 
 #: Largest mask decoded, in pixels: the TypeScript core's ``MAX_MASK_PIXELS``.
 MAX_MASK_PIXELS = 100_000_000

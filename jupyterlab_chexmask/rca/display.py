@@ -2,7 +2,7 @@
 
 :func:`rca_histogram` counts both scores of every row into fine bins over
 [0, 1], per dataset, from DataFrames or straight from CSV files of any size
-(streamed, see :mod:`._rca_reader`). The result displays in JupyterLab as an
+(streamed, see :mod:`.reader`). The result displays in JupyterLab as an
 interactive histogram (MIME type :data:`MIME_RCA`) and as a text table
 elsewhere.
 
@@ -64,13 +64,13 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 import pandas as pd
 
-from ._bundle import display_bundle
-from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
-from ._picture import static_bundle
-from ._rca_bins import _Dataset, _quantile_bin, kept_at_threshold, snap_to_edge
-from ._rca_reader import dataset_name_of, read_dice_columns
-from ._rca_sources import DEFAULT_DATASET, add_frame, collect_sources, is_path, progress_bar
-from ._types import FloatArray, IntArray, MimeBundle, Source
+from ..common.display import display_bundle
+from ..common.picture import static_bundle
+from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
+from ..types import FloatArray, IntArray, MimeBundle, Source
+from .bins import _Dataset, _quantile_bin, kept_at_threshold, snap_to_edge
+from .reader import dataset_name_of, read_dice_columns
+from .sources import DEFAULT_DATASET, add_frame, collect_sources, is_path, progress_bar
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -229,7 +229,7 @@ def rca_histogram(
     size) and several times faster than ``pandas.read_csv(usecols=...)``
     (see ``scripts/bench_rca.py``); a plain file of 512 MB or more is split
     between this process and worker processes on the other CPUs (see
-    :mod:`._rca_reader`).
+    :mod:`.reader`).
 
     Args:
         source: One of
@@ -330,7 +330,7 @@ def rca_histogram(
 
     def draw() -> tuple[Image.Image, str]:
         # Imported here: Pillow only loads when a picture is drawn.
-        from ._static_rca import rca_picture
+        from .picture import rca_picture
 
         return rca_picture(payload)
 

@@ -1,16 +1,16 @@
 """Streaming the two Dice RCA columns out of CheXmask CSVs of any size, fast and in bounded memory.
 
 The byte-level work (where records end, the two cells of each) is in
-:mod:`._rca_scan`; this module drives it over a file and converts the cells:
+:mod:`.scan`; this module drives it over a file and converts the cells:
 
 - A plain file is memory-mapped one window (32 MB) at a time, so nothing is
   copied and resident memory grows by about a window whatever the file's
   size. A file of :data:`PARALLEL_MIN` bytes or more is split into parts, one
   per CPU (at most :data:`MAX_WORKERS`), scanned by this process and worker
-  processes (see :mod:`._rca_parallel`). The result never depends on the split.
+  processes (see :mod:`.parallel`). The result never depends on the split.
 - A gzip file (recognised by its magic bytes, whatever its name) is
   decompressed a block ahead by a helper thread (zlib releases the GIL).
-- Cells are converted in batches by pandas' C parser (see :mod:`._rca_cells`),
+- Cells are converted in batches by pandas' C parser (see :mod:`.cells`),
   so the values are exactly those of ``pandas.read_csv`` on the file, with the
   same missing-value markers (empty, ``nan``, ``NA``, ``NULL``...).
 
@@ -26,16 +26,13 @@ import queue
 import threading
 from collections.abc import Generator, Iterator
 
-from . import _rca_scan
-from ._rca_cells import Batch, Progress, _Batches, _Columns
-from ._rca_parallel import _read_plain
-from ._rca_scan import UnclosedQuoteError, record_end, scan
-from ._types import PathLike
+from ..types import PathLike
+from .cells import Batch, Progress, _Batches, _Columns
+from .parallel import _read_plain
+from .scan import WINDOW_SIZE, UnclosedQuoteError, record_end, scan
 
 #: Bytes decompressed at a time (gzip).
 BLOCK_SIZE = 1 << 20
-#: Bytes of a plain file mapped at a time.
-WINDOW_SIZE = _rca_scan.WINDOW_SIZE
 #: Blocks read ahead by the reader thread (gzip).
 READ_AHEAD = 4
 #: Plain files at least this large are scanned by several processes.
@@ -66,7 +63,7 @@ def read_dice_columns(
 ) -> Iterator[Batch]:
     """Stream ``(mean, max)`` float64 arrays of a CheXmask CSV, in batches.
 
-    A batch holds about :data:`._rca_cells.CHUNK_ROWS` rows.
+    A batch holds about :data:`.cells.CHUNK_ROWS` rows.
 
     Missing and non-numeric cells are NaN. Only the two Dice columns are
     converted; every other byte is at most looked at by memchr.

@@ -6,7 +6,7 @@ translucent histogram with its outline in the dataset's colour (d3's
 Tableau 10, in payload order), and a vertical line at the threshold (the
 settings' default, 0.7, snapped to a fine-bin edge as the view snaps it). The
 alt text states, per dataset, its rows and the values kept at the threshold,
-counted with the view's rule (:func:`~._rca_bins.kept_at_threshold`), so the
+counted with the view's rule (:func:`~.bins.kept_at_threshold`), so the
 numbers are those the view's table shows.
 """
 
@@ -19,10 +19,10 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 
-from . import _chart as chart
-from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
-from ._rca_bins import kept_at_threshold, snap_to_edge
-from ._types import IntArray
+from ..common import chart
+from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
+from ..types import IntArray
+from .bins import kept_at_threshold, snap_to_edge
 
 #: The picture's width and the plot area's height, in pixels.
 WIDTH = 760
@@ -61,7 +61,7 @@ def rca_image(
     """The histogram picture and its plot area (tests map data to pixels with it).
 
     Args:
-        payload: An RCA payload (see :mod:`._rca`).
+        payload: An RCA payload (see :mod:`.display`).
         threshold: Where the threshold line goes; it snaps to a fine-bin edge.
         score: ``"mean"`` or ``"max"``, the Dice RCA column drawn.
     """
@@ -152,7 +152,7 @@ def rca_picture(
 ) -> tuple[Image.Image, str]:
     """The picture of an RCA payload (Dice RCA (Mean)) and its alt text.
 
-    For :func:`~._picture.static_bundle`.
+    For a static picture.
     """
     picture, _ = rca_image(payload, threshold)
     return picture, rca_alt_text(payload, threshold)

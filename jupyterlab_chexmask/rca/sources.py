@@ -1,9 +1,9 @@
-"""Where :func:`._rca.rca_histogram` takes its rows from: DataFrames, dicts, CSV paths.
+"""Where :func:`.display.rca_histogram` takes its rows from: DataFrames, dicts, CSV paths.
 
 :func:`collect_sources` flattens the ``source`` argument into ``(name or
 None, DataFrame or path)`` items; :func:`add_frame` splits a DataFrame's rows
 by dataset (a ``dataset_column``, else the image-id column); paths are read by
-:mod:`._rca_reader`.
+:mod:`.reader`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, ID_COLUMNS, infer_dataset
-from ._types import FloatArray, PathLike, Source, SourceItem
+from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, ID_COLUMNS, infer_dataset
+from ..types import FloatArray, PathLike, Source, SourceItem
 
 if TYPE_CHECKING:
     from typing import TypeGuard

@@ -14,7 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ._format import (
+from ..format.columns import (
     DEFAULT_MASK_SIZE,
     DICE_MAX_COLUMN,
     DICE_MEAN_COLUMN,
@@ -25,9 +25,9 @@ from ._format import (
     WIDTH_COLUMN,
     infer_dataset,
 )
-from ._landmark_frame import parse_landmarks
-from ._rle import MAX_MASK_PIXELS, check_rle
-from ._types import FloatArray
+from ..format.rle import MAX_MASK_PIXELS, check_rle
+from ..landmarks.frame import parse_landmarks
+from ..types import FloatArray
 
 
 class RowFormatError(ValueError):
@@ -61,7 +61,7 @@ class CheckedRow:
 
 
 def check_row(cells: Mapping[str, object]) -> CheckedRow:
-    """Check a row's cells (JSON-safe, as :func:`~._row.row_cells` makes them).
+    """Check a row's cells (JSON-safe, as :func:`~.summary.row_cells` makes them).
 
     Raises:
         RowFormatError: naming the column of the first malformed value, in the

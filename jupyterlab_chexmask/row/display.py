@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ._bundle import PayloadDisplay
-from ._image import embed_image
-from ._picture import static_bundle
-from ._row import format_summary, mask_size, row_cells, summarize
-from ._static import row_alt_text, row_picture
-from ._types import ImageLike, Row
+from ..common.display import PayloadDisplay
+from ..common.picture import static_bundle
+from ..types import ImageLike, Row
+from .image import embed_image
+from .picture import row_alt_text, row_picture
+from .summary import format_summary, mask_size, row_cells, summarize
 
 #: The MIME type the JupyterLab extension renders.
 MIME_ROW = "application/vnd.chexmask.row.v1+json"

@@ -1,7 +1,7 @@
 """The two Dice cells of CheXmask CSV records, from the header's column positions to batches.
 
 :class:`_Columns` finds the two Dice columns in a header record; the scans of
-:mod:`._rca_scan` append their cells to a :class:`_Batches`, which converts
+:mod:`.scan` append their cells to a :class:`_Batches`, which converts
 them in batches by pandas' C parser, so the values are exactly those of
 ``pandas.read_csv`` on the file, with the same missing-value markers (empty,
 ``nan``, ``NA``, ``NULL``...). A batch holding a cell that is not a number
@@ -17,9 +17,9 @@ from typing import Optional
 import numpy as np
 import pandas as pd
 
-from ._format import DICE_MAX_COLUMN, DICE_MEAN_COLUMN
-from ._rca_scan import csv_fields, number
-from ._types import FloatArray
+from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN
+from ..types import FloatArray
+from .scan import csv_fields, number
 
 #: Rows converted and handed on at a time.
 CHUNK_ROWS = 1 << 16

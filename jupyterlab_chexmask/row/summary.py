@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._format import (
+from ..format.columns import (
     HEIGHT_COLUMN,
     ID_COLUMNS,
     RECOMMENDED_MIN_DICE_MEAN,
@@ -23,9 +23,9 @@ from ._format import (
     infer_dataset,
     is_index_column,
 )
-from ._row_check import RowFormatError, check_row, is_missing, mask_side
-from ._row_measure import MaskSource, measure_row
-from ._types import Row
+from ..types import Row
+from .check import RowFormatError, check_row, is_missing, mask_side
+from .measure import MaskSource, measure_row
 
 
 def row_cells(row: Row) -> dict[str, Any]:

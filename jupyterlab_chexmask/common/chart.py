@@ -1,7 +1,7 @@
 """Drawing primitives of the static charts, in Pillow: canvas, axes, ticks, legend, text.
 
 The RCA histogram and the landmark plot draw their pictures for headless runs
-(see :mod:`._picture`) with these, so both look alike and neither depends on
+(see :mod:`.picture`) with these, so both look alike and neither depends on
 matplotlib. Text from payloads (dataset names, ids, titles) is only ever
 passed to Pillow as glyphs to draw, after :func:`clean_label`.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from ._types import AnyArray
+from ..types import AnyArray
 
 RGB = tuple[int, int, int]
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import numpy as np
 
-from ._format import LANDMARK_COUNT
-from ._types import AnyArray, FloatArray, IntArray
+from ..format.columns import LANDMARK_COUNT
+from ..types import AnyArray, FloatArray, IntArray
 
 #: The largest absolute coordinate the core accepts (``MAX_LANDMARK_COORDINATE``).
 MAX_LANDMARK_COORDINATE = 65535

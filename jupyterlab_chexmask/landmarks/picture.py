@@ -1,11 +1,11 @@
 """The static picture of a landmark plot, drawn in Python for headless runs.
 
 :func:`landmark_picture` draws what the JupyterLab view shows first (see
-``src/landmarks/``), in the frame of :mod:`._landmark_frame` with y down like
+``src/landmarks/``), in the frame of :mod:`.frame` with y down like
 the image, the image area in light grey:
 
 - one row: its three closed rings and 120 points in the organ colours of the
-  settings (right lung red, left lung blue, heart green, as :mod:`._static`);
+  settings (right lung red, left lung blue, heart green, as the row's picture);
 - many rows: each row's contour, faint, as a density per group (opacity
   growing with the logarithm of the contours crossing a pixel, as the view's
   density painter does, so 10,000 rows do not turn into a solid blot), and
@@ -23,11 +23,11 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageDraw
 
-from . import _chart as chart
-from ._format import LANDMARK_SLICES
-from ._landmark_frame import LandmarkFrame, build_frame, describe_size
-from ._static import ORGAN_COLORS
-from ._types import FloatArray, IntArray
+from ..common import chart
+from ..format.columns import LANDMARK_SLICES
+from ..row.picture import ORGAN_COLORS
+from ..types import FloatArray, IntArray
+from .frame import LandmarkFrame, build_frame, describe_size
 
 #: The plot area's longest side; the other follows the frame's aspect (one unit is one unit).
 PLOT_SIDE = 560
@@ -196,7 +196,7 @@ def _contour_counts(points: FloatArray, height: int, width: int) -> IntArray:
 
 
 def landmark_picture(payload: Mapping[str, Any]) -> tuple[Image.Image, str]:
-    """The picture of a landmark payload and its alt text, for :func:`~._picture.static_bundle`.
+    """The picture of a landmark payload and its alt text, for a static picture.
 
     Raises:
         ValueError: a row's landmarks do not parse (the message names the row).

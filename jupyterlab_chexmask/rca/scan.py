@@ -2,7 +2,7 @@
 
 Standard library only, and no imports from the package, so that a worker
 process can load this file alone by its path and start in milliseconds (see
-:func:`worker_main` and ``_rca_reader``).
+:func:`worker_main` and :mod:`.parallel`).
 
 A CheXmask file is mostly masks and landmarks (about 18 kB a row); the two
 scores are a few dozen bytes at the start of each record. So records are

@@ -39,12 +39,12 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 import pandas as pd
 
-from ._bundle import PayloadDisplay
-from ._format import ID_COLUMNS, LANDMARKS_COLUMN, infer_dataset, is_index_column
-from ._picture import static_bundle
-from ._row import json_safe, mask_size, row_cells
-from ._row_check import is_missing
-from ._types import Row, Rows
+from ..common.display import PayloadDisplay
+from ..common.picture import static_bundle
+from ..format.columns import ID_COLUMNS, LANDMARKS_COLUMN, infer_dataset, is_index_column
+from ..row.check import is_missing
+from ..row.summary import json_safe, mask_size, row_cells
+from ..types import Row, Rows
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -183,7 +183,7 @@ def landmarks(
 
     def draw() -> tuple[Image.Image, str]:
         # Imported here: Pillow only loads when a picture is drawn.
-        from ._static_landmarks import landmark_picture
+        from .picture import landmark_picture
 
         return landmark_picture(payload)
 

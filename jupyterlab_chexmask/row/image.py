@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from ._types import AnyArray, ImageLike
+from ..types import AnyArray, ImageLike
 
 if TYPE_CHECKING:  # pragma: no cover
     from PIL import Image as PILImage
@@ -27,7 +27,7 @@ ASPECT_TOLERANCE = 0.02
 JPEG_MIN_PIXELS = 256 * 256
 JPEG_QUALITY = 90
 
-#: What :func:`embed_image` takes (the name :mod:`._display` imports).
+#: What :func:`embed_image` takes (the name :mod:`.display` imports).
 ImageSource = ImageLike
 
 

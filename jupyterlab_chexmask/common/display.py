@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Container
 from typing import Any
 
-from ._types import MimeBundle
+from ..types import MimeBundle
 
 
 def mime_bundle(

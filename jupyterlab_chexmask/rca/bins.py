@@ -1,7 +1,7 @@
 """The fine-bin counts and exact additive statistics of one score, and per dataset.
 
 The binning rule and the exactness of ``sum``/``sumSquares`` are described
-with the payload in :mod:`._rca`: bin ``i`` holds ``i / bins <= v < (i + 1) /
+with the payload in :mod:`.display`: bin ``i`` holds ``i / bins <= v < (i + 1) /
 bins`` in float64 (1.0 in the last bin), and sums are kept as exact integers
 scaled by ``2**_SCALE``, rounded once to float64 when read, so they do not
 depend on how rows were chunked or in which order sources were added.
@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ._types import FloatArray, IntArray
+from ..types import FloatArray, IntArray
 
 # A float64 v in [0, 1] is M * 2**(e - 53) with M = frexp mantissa * 2**53 and
 # e >= -1073, so v * 2**_SCALE = M << (e + 1073) is an integer.
@@ -24,7 +24,7 @@ _MANTISSA_SPLIT = 26
 
 
 def bin_index(values: npt.ArrayLike, bins: int) -> IntArray:
-    """The fine bin of each value in [0, 1] (see the binning rule in :mod:`._rca`).
+    """The fine bin of each value in [0, 1] (see the binning rule in :mod:`.display`).
 
     Values must already be in [0, 1]; the result is an int64 array.
     """

@@ -16,10 +16,10 @@ from typing import Literal
 
 import numpy as np
 
-from ._format import ORGAN_COLUMNS
-from ._rle import decode_rle
-from ._row_check import CheckedRow
-from ._types import AnyArray
+from ..format.columns import ORGAN_COLUMNS
+from ..format.rle import decode_rle
+from ..types import AnyArray
+from .check import CheckedRow
 
 #: Where an organ's mask comes from on the kernel side (``MaskSource`` in the core).
 MaskSource = Literal["rle", "empty"]

@@ -6,8 +6,8 @@ JupyterLab to draw the interactive view and write its picture back, so
 masks decoded by :func:`~jupyterlab_chexmask.decode_rle` (checked against the
 same oracles as the TypeScript core) blended over the x-ray or a neutral grey,
 in the extension's default colours and opacity. The RCA histogram and the
-landmark plot draw theirs in :mod:`._static_rca` and :mod:`._static_landmarks`;
-:mod:`._picture` puts any of them in the MIME bundle.
+landmark plot draw theirs in their own ``picture`` modules;
+:mod:`~jupyterlab_chexmask.common.picture` puts any of them in the MIME bundle.
 """
 
 from __future__ import annotations
@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ._format import ORGAN_COLUMNS
-from ._rle import decode_rle
-from ._row import RowSummary
-from ._row_check import check_row
-from ._row_measure import to_fixed
+from ..format.columns import ORGAN_COLUMNS
+from ..format.rle import decode_rle
+from .check import check_row
+from .measure import to_fixed
+from .summary import RowSummary
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -41,7 +41,7 @@ NEUTRAL_GREY = 119
 def row_picture(
     cells: Mapping[str, Any], image: Mapping[str, Any] | None, max_side: int = 1024
 ) -> Image.Image:
-    """The overlay of a row as an RGB picture (encoded by :func:`~._picture.picture_bundle`).
+    """The overlay of a row as an RGB picture (for a static picture).
 
     The row is checked as the view checks it first, so a malformed row (or
     an absurd size) is refused before anything is allocated; an empty organ
