@@ -5,10 +5,8 @@
 import { chexmaskPlugin } from './plugin';
 
 export * from './core';
-export * from './payload';
 export * from './settings';
-export { MIME_ROW } from './payload';
-export { RowOverlayView, ROW_VIEW_CLASS } from './overlay';
+export { MIME_ROW, RowOverlayView, ROW_VIEW_CLASS } from './row';
 export * from './rca';
 export * from './landmarks';
 export {

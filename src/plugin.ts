@@ -5,8 +5,7 @@ import {
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
-import { RowOverlayView } from './overlay';
-import { MIME_ROW } from './payload';
+import { MIME_ROW, RowOverlayView } from './row';
 import { LandmarkPlotView, MIME_LANDMARKS } from './landmarks';
 import { MIME_RCA, RcaHistogramView } from './rca';
 import { SettingsModel } from './settings';

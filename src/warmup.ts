@@ -6,8 +6,7 @@ import {
   LandmarkPoint,
   ORGANS
 } from './core';
-import { RowOverlayView } from './overlay';
-import { MIME_ROW } from './payload';
+import { MIME_ROW, RowOverlayView } from './row';
 import { SettingsModel } from './settings';
 
 /**

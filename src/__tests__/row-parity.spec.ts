@@ -27,7 +27,7 @@ import {
   HAVE_SHARED_DATA,
   readOracleFolder
 } from '../core/__tests__/shared-data';
-import { RowOverlayView } from '../overlay';
+import { RowOverlayView } from '../row';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const PYTHON = path.join(REPO, '.venv', 'bin', 'python');

@@ -9,8 +9,7 @@ import { installBrowserStubs } from './browser-stubs';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import { LandmarkPlotView, MIME_LANDMARKS } from '../landmarks';
-import { RowOverlayView } from '../overlay';
-import { MIME_ROW } from '../payload';
+import { MIME_ROW, RowOverlayView } from '../row';
 import { MIME_RCA, RcaHistogramView } from '../rca';
 import { SettingsModel } from '../settings';
 

@@ -1,6 +1,17 @@
-/** Small DOM and colour helpers shared by every view. */
+/**
+ * What the views share: DOM and colour helpers, form controls, the legend,
+ * zoom, axes, the mask painter, the payload checks every payload makes, and
+ * the view skeleton (`PayloadView`) with its error panel, export bar,
+ * picture output and lazy painting.
+ */
 export * from './dom';
 export * from './colors';
+export * from './inputs';
+export * from './legend';
+export * from './zoom';
+export * from './axes';
+export * from './mask-painter';
+export * from './scratch-image';
 export * from './error-panel';
 export * from './payload-view';
 export * from './picture-output';
@@ -9,3 +20,4 @@ export * from './paint-queue';
 export * from './visibility';
 export * from './timing';
 export * from './export-bar';
+export * from './payload';

@@ -7,7 +7,7 @@ import {
   parseLandmarkCoordinates,
   parseRow
 } from '../core';
-import { checkPayloadVersion, expectObject } from '../payload';
+import { checkPayloadVersion, expectObject } from '../common/payload';
 
 /** The MIME type of landmark plots, versioned so the payload can evolve. */
 export const MIME_LANDMARKS = 'application/vnd.chexmask.landmarks.v1+json';

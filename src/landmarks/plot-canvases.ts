@@ -1,6 +1,6 @@
 import { ORGANS, OrganKey } from '../core';
 import { h, parseColor, Rgb } from '../common';
-import { IMaskStyle } from '../overlay';
+import { IMaskStyle } from '../common';
 import { DEFAULT_SETTINGS, IChexmaskSettings } from '../settings';
 import { IDensityGroup, paintContourDensity } from './density-painter';
 import { ICanvasMapping } from './mapping';

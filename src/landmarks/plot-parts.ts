@@ -1,7 +1,7 @@
 import { ZoomTransform } from 'd3';
 import { LANDMARK_COUNT } from '../core';
 import { h } from '../common';
-import { ZoomController } from '../overlay';
+import { ZoomController } from '../common';
 import { describePlot, plotCaption } from './labels';
 import { ILandmarkModel } from './model';
 import { IOutlierHandlers, OutlierList } from './outlier-list';

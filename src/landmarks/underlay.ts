@@ -1,6 +1,6 @@
 import { IChexmaskRow, organRuns } from '../core';
 import { h } from '../common';
-import { IMaskStyle, MaskPainter } from '../overlay';
+import { IMaskStyle, MaskPainter } from '../common';
 import { ICanvasMapping } from './mapping';
 
 /**

@@ -1,5 +1,5 @@
 import { ChexmaskFormatError, describeType, describeValue } from '../core';
-import { checkPayloadVersion, expectObject } from '../payload';
+import { checkPayloadVersion, expectObject } from '../common/payload';
 
 /** The MIME type of RCA histograms. */
 export const MIME_RCA = 'application/vnd.chexmask.rca.v1+json';

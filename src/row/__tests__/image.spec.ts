@@ -4,7 +4,7 @@
  * the browser decodes anything).
  */
 import { PNG } from 'pngjs';
-import { parseEmbeddedImage } from '..';
+import { parseEmbeddedImage } from '../image';
 import { formatError } from '../../__tests__/format-error';
 import { describeWithData, readShared } from '../../core/__tests__/shared-data';
 

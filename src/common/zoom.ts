@@ -6,6 +6,10 @@ import {
   zoomIdentity,
   ZoomTransform
 } from 'd3';
+import { button, h } from './dom';
+
+/** How much one zoom step (a button or a key) scales. */
+const ZOOM_STEP = 1.5;
 
 /**
  * Zoom and pan of an output with d3-zoom, with the focus rule of notebook
@@ -79,9 +83,9 @@ export class ZoomController {
 
   private _onKey = (event: KeyboardEvent): void => {
     if (event.key === '+' || event.key === '=') {
-      this.zoomBy(1.5);
+      this.zoomBy(ZOOM_STEP);
     } else if (event.key === '-' || event.key === '_') {
-      this.zoomBy(1 / 1.5);
+      this.zoomBy(1 / ZOOM_STEP);
     } else if (event.key === '0') {
       this.reset();
     } else {
@@ -90,4 +94,16 @@ export class ZoomController {
     event.preventDefault();
     event.stopPropagation();
   };
+}
+
+/**
+ * The zoom buttons of a view: in, out and back to the whole picture, for
+ * whoever does not use the wheel, a trackpad or the keys.
+ */
+export function zoomButtons(zoom: ZoomController): HTMLElement {
+  return h('span', { className: 'jp-chexmask-zoom-buttons' }, [
+    button('+', 'Zoom in', () => zoom.zoomBy(ZOOM_STEP)),
+    button('−', 'Zoom out', () => zoom.zoomBy(1 / ZOOM_STEP)),
+    button('Reset view', 'Reset zoom and pan', () => zoom.reset())
+  ]);
 }

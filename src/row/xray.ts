@@ -1,4 +1,4 @@
-import { IEmbeddedImage } from '../payload';
+import { IEmbeddedImage } from './image';
 
 /** Window/level of the x-ray: the grey range mapped to black…white. */
 export interface IWindowLevel {

@@ -3,7 +3,8 @@
  * the value itself, bounded, without `JSON.stringify` (which says `null` for
  * NaN and overflows on deep nesting).
  */
-import { checkPayloadVersion, MIME_ROW } from '..';
+import { checkPayloadVersion } from '../payload';
+import { MIME_ROW } from '../../row/payload';
 import { formatError } from '../../__tests__/format-error';
 
 function deeplyNested(levels: number): unknown {

@@ -6,7 +6,7 @@ import {
   OrganKey
 } from '../core';
 import { formatNumber } from '../common';
-import { IOverlayState } from './controls';
+import { IRowState } from './state';
 
 /*
  * The static picture of a row overlay (written back into the output as
@@ -18,7 +18,7 @@ export function drawRowAnnotations(
   context: CanvasRenderingContext2D,
   row: IChexmaskRow,
   ratio: ICardiothoracicRatio | null,
-  state: IOverlayState,
+  state: IRowState,
   colors: Record<OrganKey, string>
 ): void {
   const scale = Math.max(1, Math.max(row.width, row.height) / 512);

@@ -1,30 +1,33 @@
+/**
+ * The row payload, `application/vnd.chexmask.row.v1+json`: one CheXmask CSV
+ * row, an optional x-ray and a title. Its format is specified in
+ * `schema/payloads/row.v1.json`; this is the check users see, naming the
+ * field or CSV column at fault.
+ */
 import {
   ChexmaskFormatError,
   describeType,
   IChexmaskRow,
   parseRow
 } from '../core';
-import { checkPayloadVersion } from './version';
+import {
+  checkPayloadVersion,
+  expectObject,
+  MAX_TEXT,
+  PayloadVersion
+} from '../common/payload';
 import { IEmbeddedImage, parseEmbeddedImage } from './image';
 
 /** The MIME type of one CheXmask row, versioned so the payload can evolve. */
 export const MIME_ROW = 'application/vnd.chexmask.row.v1+json';
 
 /**
- * The payload of {@link MIME_ROW}, as the kernel-side `show()` writes it.
- *
- * ```json
- * { "version": 1,
- *   "row": { "dicom_id": "…", "Dice RCA (Mean)": 0.86, "Right Lung": "123 4 …", "Height": 1024, … },
- *   "image": { "mimeType": "image/png", "data": "<base64>", "width": 1024, "height": 1024 } | null,
- *   "title": "optional caption" | null }
- * ```
- *
+ * The payload of {@link MIME_ROW}, as the kernel-side `show()` writes it:
  * `row` is a CheXmask CSV row keyed by column name, as raw CSV cells or as
  * pandas' `Series.to_dict()` through JSON; the frontend's core parses it.
  */
 export interface IRowPayload {
-  version: 1;
+  version: PayloadVersion;
   row: Record<string, unknown>;
   image?: IEmbeddedImage | null;
   title?: string | null;
@@ -43,13 +46,7 @@ export interface IParsedRowPayload {
  * @throws ChexmaskFormatError naming the payload field or CSV column at fault.
  */
 export function parseRowPayload(data: unknown): IParsedRowPayload {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ChexmaskFormatError(
-      'payload',
-      `must be an object, got ${describeType(data)}`
-    );
-  }
-  const payload = data as Record<string, unknown>;
+  const payload = expectObject(data, 'payload');
   checkPayloadVersion(payload.version, MIME_ROW);
   if (!('row' in payload)) {
     throw new ChexmaskFormatError('row', 'is missing from the payload');
@@ -59,15 +56,21 @@ export function parseRowPayload(data: unknown): IParsedRowPayload {
     payload.image === undefined || payload.image === null
       ? null
       : parseEmbeddedImage(payload.image);
-  let title: string | null = null;
-  if (payload.title !== undefined && payload.title !== null) {
-    if (typeof payload.title !== 'string') {
+  return { row, image, title: Private.title(payload.title) };
+}
+
+namespace Private {
+  /** `title`: text, cut to {@link MAX_TEXT} characters, or null/absent. */
+  export function title(value: unknown): string | null {
+    if (value === undefined || value === null) {
+      return null;
+    }
+    if (typeof value !== 'string') {
       throw new ChexmaskFormatError(
         'title',
-        `must be text, got ${describeType(payload.title)}`
+        `must be text, got ${describeType(value)}`
       );
     }
-    title = payload.title.slice(0, 500);
+    return value.slice(0, MAX_TEXT);
   }
-  return { row, image, title };
 }

@@ -1,4 +1,5 @@
-import { ChexmaskFormatError, describeType, describeValue } from '../core';
+import { ChexmaskFormatError, describeValue } from '../core';
+import { expectObject } from '../common/payload';
 
 /** An x-ray embedded in a payload. */
 export interface IEmbeddedImage {
@@ -27,14 +28,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
  * @throws ChexmaskFormatError naming `image` (or its sub-field).
  */
 export function parseEmbeddedImage(value: unknown): IEmbeddedImage {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ChexmaskFormatError(
-      'image',
-      `must be an object, got ${describeType(value)}`
-    );
-  }
-  const image = value as Record<string, unknown>;
-  const { mimeType, data, width, height } = image;
+  const { mimeType, data, width, height } = expectObject(value, 'image');
   if (mimeType !== 'image/png' && mimeType !== 'image/jpeg') {
     throw new ChexmaskFormatError(
       'image.mimeType',

@@ -1,0 +1,76 @@
+/**
+ * The checks every CheXmask payload makes, whatever its view: the version,
+ * objects, and optional text. Each view's own fields are checked in its
+ * `payload.ts`; the formats are specified in `schema/payloads/`.
+ */
+import { ChexmaskFormatError, describeType, describeValue } from '../core';
+
+/** The payload version this extension writes and reads (`version` of every payload). */
+export const PAYLOAD_VERSION = 1;
+
+/** The type of a payload's `version` field. */
+export type PayloadVersion = typeof PAYLOAD_VERSION;
+
+/** The longest title (or other free text) kept: longer text is cut. */
+export const MAX_TEXT = 500;
+
+/**
+ * Check a payload's `version`: 1 is read; a higher one was written by a newer
+ * extension and gets a message saying so rather than a confusing field error.
+ */
+export function checkPayloadVersion(version: unknown, mimeType: string): void {
+  if (version === PAYLOAD_VERSION) {
+    return;
+  }
+  if (
+    typeof version === 'number' &&
+    Number.isInteger(version) &&
+    version > PAYLOAD_VERSION
+  ) {
+    throw new ChexmaskFormatError(
+      'version',
+      `this ${mimeType} payload is version ${version}, newer than this extension reads (${PAYLOAD_VERSION}): upgrade jupyterlab-chexmask`
+    );
+  }
+  throw new ChexmaskFormatError(
+    'version',
+    `must be ${PAYLOAD_VERSION}, got ${describeValue(version)}`
+  );
+}
+
+/**
+ * A payload field that must be a JSON object.
+ *
+ * @throws ChexmaskFormatError naming `field` otherwise.
+ */
+export function expectObject(
+  value: unknown,
+  field: string
+): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ChexmaskFormatError(
+      field,
+      `must be an object, got ${describeType(value)}`
+    );
+  }
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Optional text: a string (cut to {@link MAX_TEXT} characters), or `null`
+ * when null or absent.
+ *
+ * @throws ChexmaskFormatError naming `field` for anything else.
+ */
+export function optionalText(value: unknown, field: string): string | null {
+  if (value === undefined || value === null) {
+    return null;
+  }
+  if (typeof value !== 'string') {
+    throw new ChexmaskFormatError(
+      field,
+      `must be text or null, got ${describeType(value)}`
+    );
+  }
+  return value.slice(0, MAX_TEXT);
+}

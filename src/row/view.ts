@@ -1,0 +1,195 @@
+/**
+ * The row view: the interactive overlay of one CheXmask row as a
+ * JupyterLab renderer.
+ */
+import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { organRuns } from '../core';
+import { PayloadView } from '../common';
+import { IChexmaskSettings, SettingsModel } from '../settings';
+import { IDecodedRow } from './decode-protocol';
+import { decodeRow, decodesOffThread, measureRowOffThread } from './off-thread';
+import { RowOverlay } from './overlay';
+import { IParsedRowPayload, parseRowPayload } from './payload';
+import { applySettings, initialRowState, IRowState } from './state';
+
+/** CSS class of the row view. */
+export const ROW_VIEW_CLASS = 'jp-chexmask-RowView';
+
+/**
+ * The interactive overlay of one CheXmask row: the three organ masks decoded
+ * by the core and painted at native resolution, over the x-ray when the
+ * payload has it, with landmarks, the cardiothoracic ratio, zoom, pan and a
+ * hover readout (see {@link RowOverlay}). A malformed payload renders an
+ * inline error panel.
+ */
+export class RowOverlayView extends PayloadView<IParsedRowPayload> {
+  private _overlay: RowOverlay | null = null;
+  /** What the user set; kept across builds of the same payload. */
+  private _state: IRowState | null = null;
+  /** What the payload decoded to, by whether empty organs are filled from landmarks. */
+  private readonly _decoded = new Map<boolean, IDecodedRow>();
+  /** Give the focus back to "Fill from landmarks" after the rebuild it asked for. */
+  private _refocus = false;
+
+  constructor(options: IRenderMime.IRendererOptions, settings: SettingsModel) {
+    super(options, settings, ROW_VIEW_CLASS, 'this CheXmask row');
+  }
+
+  protected parse(data: unknown): IParsedRowPayload {
+    return parseRowPayload(data);
+  }
+
+  /**
+   * Large masks are decoded in the worker first; others here at once, with
+   * their measurements made in the worker. What was decoded is kept for as
+   * long as the payload, so painting again after scrolling back is cheap.
+   */
+  protected build(payload: IParsedRowPayload): void | Promise<void> {
+    const { row } = payload;
+    const fromLandmarks = this._state?.fromLandmarks ?? false;
+    const kept = this._decoded.get(fromLandmarks);
+    if (kept) {
+      this._build(payload, kept);
+      return;
+    }
+    if (!decodesOffThread(row)) {
+      const decoded: IDecodedRow = {
+        runs: organRuns(row, fromLandmarks),
+        measurements: measureRowOffThread(row, fromLandmarks)
+      };
+      this._decoded.set(fromLandmarks, decoded);
+      this._build(payload, decoded);
+      return;
+    }
+    const generation = this.generation;
+    return decodeRow(row, fromLandmarks).then(decoded => {
+      this._decoded.set(fromLandmarks, decoded);
+      if (this.isCurrent(generation)) {
+        this.node.replaceChildren();
+        this._build(payload, decoded);
+      }
+    });
+  }
+
+  /** Measurements and the x-ray come after the first paint. */
+  protected async afterPaint(): Promise<void> {
+    const overlay = this._overlay;
+    if (!overlay) {
+      return;
+    }
+    // What the view adds to the stage's height, for later estimates (read
+    // after the paint's task, when layout is due anyway).
+    if (this.node.isConnected && overlay.stage.offsetHeight > 0) {
+      Private.measured.chromeHeight =
+        this.node.offsetHeight - overlay.stage.offsetHeight;
+    }
+    overlay.measure();
+    await overlay.loadXray();
+  }
+
+  /** The overlay at the mask's native resolution (see {@link RowOverlay.picture}). */
+  protected async picture(): Promise<HTMLCanvasElement | null> {
+    return this._overlay
+      ? this._overlay.picture(this.settings.current.colors)
+      : null;
+  }
+
+  /**
+   * The stage follows the mask's aspect ratio within the output's width and
+   * three quarters of the window's height (see the stage's style); the rest
+   * of the view is as tall as it was in the last row view painted.
+   */
+  protected estimateHeight(payload: IParsedRowPayload, width: number): number {
+    const { height: h, width: w } = payload.row;
+    const stageWidth = Math.min(width, (0.75 * window.innerHeight * w) / h);
+    return Private.measured.chromeHeight + (stageWidth * h) / w;
+  }
+
+  protected fileName(): string {
+    return `chexmask-${this._overlay?.row.id ?? 'row'}`;
+  }
+
+  protected altText(): string {
+    return this._overlay?.altText() ?? '';
+  }
+
+  /** The picture changes with what is shown and in which colours. */
+  protected pictureKey(): string {
+    return JSON.stringify([
+      this._state,
+      this.settings.current.colors,
+      this.altText()
+    ]);
+  }
+
+  protected forget(): void {
+    this._state = null;
+    this._decoded.clear();
+  }
+
+  protected clear(): void {
+    this._overlay?.dispose();
+    this._overlay = null;
+    super.clear();
+  }
+
+  protected onSettings(settings: IChexmaskSettings): void {
+    if (this._state && this._overlay) {
+      applySettings(this._state, settings, this._overlay.row);
+      this._overlay.paint(settings);
+    }
+  }
+
+  /** Build the overlay from the decoded runs; the measurements follow. */
+  private _build(payload: IParsedRowPayload, decoded: IDecodedRow): void {
+    const settings = this.settings.current;
+    // A view painted again after scrolling back keeps what the user set.
+    this._state ??= initialRowState(settings, payload.row);
+    this.node.dataset.decoded = decodesOffThread(payload.row)
+      ? 'worker'
+      : 'main';
+    const overlay = new RowOverlay(payload, decoded, this._state, {
+      dataset: this.node.dataset,
+      change: patch => this._change(patch)
+    });
+    this._overlay = overlay;
+    this.node.append(...overlay.nodes);
+    overlay.paint(settings);
+    if (this._refocus) {
+      this._refocus = false;
+      overlay.focusFromLandmarks();
+    }
+  }
+
+  /** Apply a state change from the controls and repaint. */
+  private _change(patch: Partial<IRowState>): void {
+    const state = this._state;
+    const overlay = this._overlay;
+    if (!state || !overlay) {
+      return;
+    }
+    const sourcesChange =
+      patch.fromLandmarks !== undefined &&
+      patch.fromLandmarks !== state.fromLandmarks;
+    Object.assign(state, patch);
+    if (sourcesChange) {
+      // Other masks, areas and ratio: build the view again from the other
+      // decode (kept, so switching back and forth decodes each once).
+      this._refocus = true;
+      this.repaint();
+      return;
+    }
+    if (patch.windowLevel) {
+      overlay.paintXray();
+    }
+    overlay.paint(this.settings.current);
+  }
+}
+
+namespace Private {
+  /**
+   * Height of a row view without its stage (header, controls, readout,
+   * measurements, export bar), as last measured; a first guess before any.
+   */
+  export const measured = { chromeHeight: 220 };
+}
