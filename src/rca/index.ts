@@ -1,7 +1,15 @@
-/** RCA quality histograms per dataset: payload, bins, summaries and the view. */
+/**
+ * The RCA view: quality histograms per dataset, their payload, bins,
+ * summaries and parts.
+ */
 export * from './payload';
 export * from './bins';
 export * from './summary';
-export * from './histogram-chart';
-export * from './rca-table';
-export * from './rca-view';
+export * from './state';
+export * from './view';
+export * from './histogram';
+export * from './controls';
+export * from './chart';
+export * from './table';
+export * from './hover';
+export * from './picture';

@@ -1,5 +1,17 @@
+/**
+ * The RCA payload, `application/vnd.chexmask.rca.v1+json`: per dataset,
+ * fine-bin counts of both Dice RCA scores with additive statistics. Its
+ * format is specified in `schema/payloads/rca.v1.json`; this is the check
+ * users see, naming the field at fault.
+ */
 import { ChexmaskFormatError, describeType, describeValue } from '../core';
-import { checkPayloadVersion, expectObject } from '../common/payload';
+import {
+  checkPayloadVersion,
+  expectObject,
+  optionalText,
+  PAYLOAD_VERSION,
+  PayloadVersion
+} from '../common/payload';
 
 /** The MIME type of RCA histograms. */
 export const MIME_RCA = 'application/vnd.chexmask.rca.v1+json';
@@ -41,12 +53,11 @@ export interface IRcaDataset {
 }
 
 /**
- * The payload of {@link MIME_RCA}: per dataset, fine-bin counts of both RCA
- * scores with additive statistics, so any engine that can group and count
- * can produce it and counts from several sources add up.
+ * The payload of {@link MIME_RCA}, checked: any engine that can group and
+ * count can produce it, and counts from several sources add up.
  */
 export interface IRcaPayload {
-  version: 1;
+  version: PayloadVersion;
   bins: number;
   datasets: IRcaDataset[];
   title: string | null;
@@ -102,169 +113,173 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
     names.add(name);
     const dataset: IRcaDataset = {
       name,
-      rows: count(d.rows, `${where}.rows`),
-      swapped: count(d.swapped ?? 0, `${where}.swapped`),
-      mean: score(d.mean, bins, `${where}.mean`),
-      max: score(d.max, bins, `${where}.max`),
+      rows: Private.count(d.rows, `${where}.rows`),
+      swapped: Private.count(d.swapped ?? 0, `${where}.swapped`),
+      mean: Private.score(d.mean, bins, `${where}.mean`),
+      max: Private.score(d.max, bins, `${where}.max`),
       values: null
     };
-    checkRows(dataset, where);
+    Private.checkRows(dataset, where);
     if (d.values !== undefined && d.values !== null) {
       const v = expectObject(d.values, `${where}.values`);
       dataset.values = {
-        mean: rawValues(v.mean, `${where}.values.mean`),
-        max: rawValues(v.max, `${where}.values.max`)
+        mean: Private.rawValues(v.mean, `${where}.values.mean`),
+        max: Private.rawValues(v.max, `${where}.values.max`)
       };
     }
     return dataset;
   });
-  return { version: 1, bins, datasets, title: title(payload.title) };
-}
-
-/** `title`: text (cut to 500 characters) or null/absent, as in the other payloads. */
-function title(value: unknown): string | null {
-  if (value === undefined || value === null) {
-    return null;
-  }
-  if (typeof value !== 'string') {
-    throw new ChexmaskFormatError(
-      'title',
-      `must be text or null, got ${describeType(value)}`
-    );
-  }
-  return value.slice(0, 500);
-}
-
-/**
- * Every row has each score binned, missing or out of range, and only rows
- * can be swapped: otherwise the table's "Rows" and "Kept %" contradict
- * each other without a word.
- */
-function checkRows(dataset: IRcaDataset, where: string): void {
-  for (const key of ['mean', 'max'] as const) {
-    const h = dataset[key];
-    const accounted = h.count + h.missing + h.outOfRange;
-    if (accounted !== dataset.rows) {
-      throw new ChexmaskFormatError(
-        `${where}.rows`,
-        `is ${dataset.rows}, but ${key} has ${h.count} binned + ${h.missing} missing + ${h.outOfRange} out-of-range values (${accounted})`
-      );
-    }
-  }
-  if (dataset.swapped > dataset.rows) {
-    throw new ChexmaskFormatError(
-      `${where}.swapped`,
-      `is ${dataset.swapped}, more than the ${dataset.rows} rows`
-    );
-  }
-}
-
-function count(value: unknown, field: string): number {
-  // Safe integers only: above 2^53 counts no longer add exactly.
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw new ChexmaskFormatError(
-      field,
-      `must be a whole number ≥ 0, got ${describeValue(value)}`
-    );
-  }
-  return value;
-}
-
-function finiteOrNull(value: unknown, field: string): number | null {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ChexmaskFormatError(
-      field,
-      `must be a finite number or null, got ${describeValue(value)}`
-    );
-  }
-  return value;
-}
-
-function score(value: unknown, bins: number, field: string): IScoreHistogram {
-  const s = expectObject(value, field);
-  if (!Array.isArray(s.counts) || s.counts.length !== bins) {
-    throw new ChexmaskFormatError(
-      `${field}.counts`,
-      `must be an array of ${bins} counts, got ${Array.isArray(s.counts) ? s.counts.length : describeType(s.counts)}`
-    );
-  }
-  let total = 0;
-  const counts = s.counts.map((c, i) => {
-    const n = count(c, `${field}.counts[${i}]`);
-    total += n;
-    return n;
-  });
-  if (!Number.isSafeInteger(total)) {
-    throw new ChexmaskFormatError(
-      `${field}.counts`,
-      `add up to ${total}, beyond exact whole numbers`
-    );
-  }
-  const histogram: IScoreHistogram = {
-    counts,
-    missing: count(s.missing ?? 0, `${field}.missing`),
-    outOfRange: count(s.outOfRange ?? 0, `${field}.outOfRange`),
-    count: count(s.count ?? total, `${field}.count`),
-    sum: finiteOrNull(s.sum, `${field}.sum`) ?? 0,
-    sumSquares: finiteOrNull(s.sumSquares, `${field}.sumSquares`) ?? 0,
-    min: finiteOrNull(s.min, `${field}.min`),
-    max: finiteOrNull(s.max, `${field}.max`)
+  return {
+    version: PAYLOAD_VERSION,
+    bins,
+    datasets,
+    title: optionalText(payload.title, 'title')
   };
-  if (histogram.count !== total) {
-    throw new ChexmaskFormatError(
-      `${field}.count`,
-      `is ${histogram.count}, but the bins hold ${total}`
-    );
-  }
-  checkBinnedValues(histogram, field);
-  return histogram;
 }
 
-/**
- * The statistics of binned values are those of Dice scores in [0, 1]: the
- * smallest and largest lie in [0, 1] in order, and the sum (whose mean the
- * table shows) lies in [0, count]. Naive float sums of values ≤ 1 never
- * exceed their count, so no tolerance is needed.
- */
-function checkBinnedValues(h: IScoreHistogram, field: string): void {
-  for (const key of ['min', 'max'] as const) {
-    const v = h[key];
-    if (v !== null && (v < 0 || v > 1)) {
+namespace Private {
+  /**
+   * Every row has each score binned, missing or out of range, and only rows
+   * can be swapped: otherwise the table's "Rows" and "Kept %" contradict
+   * each other without a word.
+   */
+  export function checkRows(dataset: IRcaDataset, where: string): void {
+    for (const key of ['mean', 'max'] as const) {
+      const h = dataset[key];
+      const accounted = h.count + h.missing + h.outOfRange;
+      if (accounted !== dataset.rows) {
+        throw new ChexmaskFormatError(
+          `${where}.rows`,
+          `is ${dataset.rows}, but ${key} has ${h.count} binned + ${h.missing} missing + ${h.outOfRange} out-of-range values (${accounted})`
+        );
+      }
+    }
+    if (dataset.swapped > dataset.rows) {
       throw new ChexmaskFormatError(
-        `${field}.${key}`,
-        `must be a Dice score between 0 and 1 (binned values are), got ${v}`
+        `${where}.swapped`,
+        `is ${dataset.swapped}, more than the ${dataset.rows} rows`
       );
     }
   }
-  if (h.min !== null && h.max !== null && h.min > h.max) {
-    throw new ChexmaskFormatError(
-      `${field}.min`,
-      `is ${h.min}, above max ${h.max}`
-    );
-  }
-  if (h.sum < 0 || h.sum > h.count) {
-    throw new ChexmaskFormatError(
-      `${field}.sum`,
-      `is ${h.sum} for ${h.count} values: their mean is not a Dice score between 0 and 1`
-    );
-  }
-  if (h.sumSquares < 0) {
-    throw new ChexmaskFormatError(
-      `${field}.sumSquares`,
-      `must not be negative, got ${h.sumSquares}`
-    );
-  }
-}
 
-function rawValues(value: unknown, field: string): Array<number | null> {
-  if (!Array.isArray(value) || value.length > 1_000_000) {
-    throw new ChexmaskFormatError(
-      field,
-      'must be an array of at most 1,000,000 numbers or nulls'
-    );
+  export function count(value: unknown, field: string): number {
+    // Safe integers only: above 2^53 counts no longer add exactly.
+    if (
+      typeof value !== 'number' ||
+      !Number.isSafeInteger(value) ||
+      value < 0
+    ) {
+      throw new ChexmaskFormatError(
+        field,
+        `must be a whole number ≥ 0, got ${describeValue(value)}`
+      );
+    }
+    return value;
   }
-  return value.map((v, i) => finiteOrNull(v, `${field}[${i}]`));
+
+  export function finiteOrNull(value: unknown, field: string): number | null {
+    if (value === null || value === undefined) {
+      return null;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      throw new ChexmaskFormatError(
+        field,
+        `must be a finite number or null, got ${describeValue(value)}`
+      );
+    }
+    return value;
+  }
+
+  export function score(
+    value: unknown,
+    bins: number,
+    field: string
+  ): IScoreHistogram {
+    const s = expectObject(value, field);
+    if (!Array.isArray(s.counts) || s.counts.length !== bins) {
+      throw new ChexmaskFormatError(
+        `${field}.counts`,
+        `must be an array of ${bins} counts, got ${Array.isArray(s.counts) ? s.counts.length : describeType(s.counts)}`
+      );
+    }
+    let total = 0;
+    const counts = s.counts.map((c, i) => {
+      const n = count(c, `${field}.counts[${i}]`);
+      total += n;
+      return n;
+    });
+    if (!Number.isSafeInteger(total)) {
+      throw new ChexmaskFormatError(
+        `${field}.counts`,
+        `add up to ${total}, beyond exact whole numbers`
+      );
+    }
+    const histogram: IScoreHistogram = {
+      counts,
+      missing: count(s.missing ?? 0, `${field}.missing`),
+      outOfRange: count(s.outOfRange ?? 0, `${field}.outOfRange`),
+      count: count(s.count ?? total, `${field}.count`),
+      sum: finiteOrNull(s.sum, `${field}.sum`) ?? 0,
+      sumSquares: finiteOrNull(s.sumSquares, `${field}.sumSquares`) ?? 0,
+      min: finiteOrNull(s.min, `${field}.min`),
+      max: finiteOrNull(s.max, `${field}.max`)
+    };
+    if (histogram.count !== total) {
+      throw new ChexmaskFormatError(
+        `${field}.count`,
+        `is ${histogram.count}, but the bins hold ${total}`
+      );
+    }
+    checkBinnedValues(histogram, field);
+    return histogram;
+  }
+
+  /**
+   * The statistics of binned values are those of Dice scores in [0, 1]: the
+   * smallest and largest lie in [0, 1] in order, and the sum (whose mean the
+   * table shows) lies in [0, count]. Naive float sums of values ≤ 1 never
+   * exceed their count, so no tolerance is needed.
+   */
+  export function checkBinnedValues(h: IScoreHistogram, field: string): void {
+    for (const key of ['min', 'max'] as const) {
+      const v = h[key];
+      if (v !== null && (v < 0 || v > 1)) {
+        throw new ChexmaskFormatError(
+          `${field}.${key}`,
+          `must be a Dice score between 0 and 1 (binned values are), got ${v}`
+        );
+      }
+    }
+    if (h.min !== null && h.max !== null && h.min > h.max) {
+      throw new ChexmaskFormatError(
+        `${field}.min`,
+        `is ${h.min}, above max ${h.max}`
+      );
+    }
+    if (h.sum < 0 || h.sum > h.count) {
+      throw new ChexmaskFormatError(
+        `${field}.sum`,
+        `is ${h.sum} for ${h.count} values: their mean is not a Dice score between 0 and 1`
+      );
+    }
+    if (h.sumSquares < 0) {
+      throw new ChexmaskFormatError(
+        `${field}.sumSquares`,
+        `must not be negative, got ${h.sumSquares}`
+      );
+    }
+  }
+
+  export function rawValues(
+    value: unknown,
+    field: string
+  ): Array<number | null> {
+    if (!Array.isArray(value) || value.length > 1_000_000) {
+      throw new ChexmaskFormatError(
+        field,
+        'must be an array of at most 1,000,000 numbers or nulls'
+      );
+    }
+    return value.map((v, i) => finiteOrNull(v, `${field}[${i}]`));
+  }
 }

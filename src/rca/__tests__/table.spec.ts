@@ -8,7 +8,7 @@
  */
 // First: defines the globals Lumino needs when '../common' imports it.
 import '../../__tests__/browser-stubs';
-import { RcaTable } from '../rca-table';
+import { RcaTable } from '../table';
 import { IRcaSummary } from '../summary';
 
 function summary(name: string, outOfRange: number): IRcaSummary {

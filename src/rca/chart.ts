@@ -1,3 +1,7 @@
+/**
+ * The RCA histogram chart, drawn with d3: bars per dataset, axes, the kept
+ * region and the draggable threshold.
+ */
 import {
   axisBottom,
   axisLeft,
@@ -6,10 +10,9 @@ import {
   pointer,
   scaleLinear,
   scaleSymlog,
-  select,
-  Selection
+  select
 } from 'd3';
-import { svg } from '../common';
+import { appendAxis, appendAxisLabels, svg, SvgRoot } from '../common';
 
 /** How several datasets share the chart. */
 export type RcaLayout = 'overlaid' | 'stacked' | 'multiples';
@@ -36,8 +39,6 @@ const PANEL_HEIGHT = 280;
 const MULTIPLE_HEIGHT = 96;
 const MULTIPLE_GAP = 14;
 
-type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
-
 /**
  * The d3 histogram: bars per dataset (one path each, overlaid, stacked or as
  * small multiples), axes with labels, the kept region and a threshold line
@@ -45,7 +46,7 @@ type SvgSelection = Selection<SVGSVGElement, unknown, null, undefined>;
  */
 export class HistogramChart {
   readonly node: SVGSVGElement;
-  private readonly _root: SvgSelection;
+  private readonly _root: SvgRoot;
   private _x = scaleLinear().domain([0, 1]);
   private _plotTop = MARGIN.top;
   private _plotBottom = MARGIN.top + PANEL_HEIGHT;
@@ -118,7 +119,7 @@ export class HistogramChart {
           .append('path')
           .attr('class', 'jp-chexmask-rca-bars')
           .attr('data-dataset', s.name)
-          .attr('d', barsPath(s.counts, base, x, y))
+          .attr('d', Private.barsPath(s.counts, base, x, y))
           .style('fill', s.color)
           .style('stroke', s.color)
           .style(
@@ -126,11 +127,12 @@ export class HistogramChart {
             layout === 'overlaid' && group.length > 1 ? 0.35 : 0.8
           );
       }
-      panel
-        .append('g')
-        .attr('class', 'jp-chexmask-axis jp-chexmask-axis-y')
-        .attr('transform', `translate(${MARGIN.left},0)`)
-        .call(axisLeft(y).ticks(layout === 'multiples' ? 3 : 6, '~s'));
+      appendAxis(
+        panel,
+        'jp-chexmask-axis-y',
+        `translate(${MARGIN.left},0)`,
+        axisLeft(y).ticks(layout === 'multiples' ? 3 : 6, '~s')
+      );
       if (layout === 'multiples') {
         panel
           .append('text')
@@ -142,27 +144,26 @@ export class HistogramChart {
       }
     });
 
-    root
-      .append('g')
-      .attr('class', 'jp-chexmask-axis jp-chexmask-axis-x')
-      .attr('transform', `translate(0,${this._plotBottom})`)
-      .call(axisBottom(x).ticks(10));
-    root
-      .append('text')
-      .attr('class', 'jp-chexmask-axis-label')
-      .attr('x', (MARGIN.left + width - MARGIN.right) / 2)
-      .attr('y', height - 6)
-      .attr('text-anchor', 'middle')
-      .text(options.xLabel);
-    root
-      .append('text')
-      .attr('class', 'jp-chexmask-axis-label')
-      .attr(
-        'transform',
-        `translate(14,${MARGIN.top + plotHeight / 2}) rotate(-90)`
-      )
-      .attr('text-anchor', 'middle')
-      .text(options.logScale ? 'rows per bin (log)' : 'rows per bin');
+    appendAxis(
+      root,
+      'jp-chexmask-axis-x',
+      `translate(0,${this._plotBottom})`,
+      axisBottom(x).ticks(10)
+    );
+    appendAxisLabels(
+      root,
+      {
+        x: options.xLabel,
+        y: options.logScale ? 'rows per bin (log)' : 'rows per bin'
+      },
+      {
+        left: MARGIN.left,
+        right: width - MARGIN.right,
+        top: this._plotTop,
+        bottom: this._plotBottom
+      },
+      height
+    );
 
     this._drawThreshold(options.threshold);
     this._drawHoverTarget(width);
@@ -256,26 +257,28 @@ export class HistogramChart {
   }
 }
 
-/** One path of bars: a rectangle per non-empty bin, from its base up to base + count. */
-function barsPath(
-  counts: number[],
-  base: number[],
-  x: (v: number) => number,
-  y: (v: number) => number
-): string {
-  const bins = counts.length;
-  const parts: string[] = [];
-  for (let i = 0; i < bins; i++) {
-    if (counts[i] === 0) {
-      continue;
+namespace Private {
+  /** One path of bars: a rectangle per non-empty bin, from its base up to base + count. */
+  export function barsPath(
+    counts: number[],
+    base: number[],
+    x: (v: number) => number,
+    y: (v: number) => number
+  ): string {
+    const bins = counts.length;
+    const parts: string[] = [];
+    for (let i = 0; i < bins; i++) {
+      if (counts[i] === 0) {
+        continue;
+      }
+      const x0 = x(i / bins);
+      const x1 = x((i + 1) / bins);
+      const y0 = y(base[i]);
+      const y1 = y(base[i] + counts[i]);
+      parts.push(
+        `M${x0.toFixed(2)},${y0.toFixed(2)}V${y1.toFixed(2)}H${x1.toFixed(2)}V${y0.toFixed(2)}Z`
+      );
     }
-    const x0 = x(i / bins);
-    const x1 = x((i + 1) / bins);
-    const y0 = y(base[i]);
-    const y1 = y(base[i] + counts[i]);
-    parts.push(
-      `M${x0.toFixed(2)},${y0.toFixed(2)}V${y1.toFixed(2)}H${x1.toFixed(2)}V${y0.toFixed(2)}Z`
-    );
+    return parts.join('');
   }
-  return parts.join('');
 }

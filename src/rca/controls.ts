@@ -1,0 +1,145 @@
+/**
+ * The controls of an RCA histogram: score, layout, bin width, count axis
+ * and threshold in a row, and a legend that shows or hides each dataset.
+ */
+import {
+  h,
+  labelled,
+  legend,
+  legendEntry,
+  numberInput,
+  select
+} from '../common';
+import { rebinFactors } from './bins';
+import { RcaLayout } from './chart';
+import { IRcaPayload } from './payload';
+import { IRcaState } from './state';
+import { RcaScore } from './summary';
+
+/** Callbacks of the controls. */
+export interface IRcaControlHandlers {
+  /** A choice changed the state. */
+  change(patch: Partial<IRcaState>): void;
+  /** A threshold was typed (not yet snapped to a bin edge). */
+  threshold(value: number): void;
+}
+
+/**
+ * The controls of a histogram (see the module's comment). They show the
+ * state they are built with; only the threshold field follows later
+ * changes, since the chart's handle moves the threshold too.
+ */
+export class RcaControls {
+  /** The row of choices. */
+  readonly node: HTMLElement;
+  /** The dataset legend. */
+  readonly legend: HTMLElement;
+  private readonly _threshold: HTMLInputElement;
+
+  /**
+   * @param payload - The histogram's payload.
+   * @param state - The state to show (read for the datasets hidden).
+   * @param colors - Each dataset's colour.
+   * @param handlers - Called on every change.
+   */
+  constructor(
+    payload: IRcaPayload,
+    state: IRcaState,
+    colors: ReadonlyMap<string, string>,
+    handlers: IRcaControlHandlers
+  ) {
+    this._threshold = numberInput({
+      className: 'jp-chexmask-threshold-input',
+      label: 'RCA threshold',
+      min: 0,
+      max: 1,
+      step: 1 / payload.bins,
+      onCommit: value => handlers.threshold(value)
+    });
+    const choice = <T extends string>(
+      label: string,
+      choices: ReadonlyArray<readonly [T, string]>,
+      value: T,
+      onChange: (value: T) => void
+    ): HTMLElement =>
+      labelled(label, select({ label, choices, value, onChange }));
+    this.node = h('div', { className: 'jp-chexmask-control-row' }, [
+      choice<RcaScore>(
+        'Score',
+        [
+          ['mean', 'Dice RCA (Mean)'],
+          ['max', 'Dice RCA (Max)']
+        ],
+        state.score,
+        score => handlers.change({ score })
+      ),
+      choice<RcaLayout>(
+        'Layout',
+        [
+          ['overlaid', 'Overlaid'],
+          ['stacked', 'Stacked'],
+          ['multiples', 'Small multiples']
+        ],
+        state.layout,
+        layout => handlers.change({ layout })
+      ),
+      choice(
+        'Bin width',
+        rebinFactors(payload.bins).map(
+          f => [String(f), String(+(f / payload.bins).toPrecision(3))] as const
+        ),
+        String(state.factor),
+        factor => handlers.change({ factor: Number(factor) })
+      ),
+      choice(
+        'Count axis',
+        [
+          ['linear', 'Linear'],
+          ['log', 'Log']
+        ],
+        state.logScale ? 'log' : 'linear',
+        scale => handlers.change({ logScale: scale === 'log' })
+      ),
+      labelled('Threshold', this._threshold)
+    ]);
+    this.legend = legend(
+      'Datasets',
+      payload.datasets.map(
+        d =>
+          legendEntry({
+            toggleClass: 'jp-chexmask-dataset-toggle',
+            toggleAttrs: { 'data-dataset': d.name },
+            label: `Show ${d.name}`,
+            name: d.name,
+            checked: !state.hidden.has(d.name),
+            color: colors.get(d.name) ?? '',
+            onChange: shown => {
+              const hidden = new Set(state.hidden);
+              if (shown) {
+                hidden.delete(d.name);
+              } else {
+                hidden.add(d.name);
+              }
+              handlers.change({ hidden });
+            },
+            after: [d.swapped ? Private.swappedWarning(d.swapped) : null]
+          }).node
+      )
+    );
+  }
+
+  /** Show the threshold in its field. */
+  setThreshold(threshold: number): void {
+    this._threshold.value = threshold.toFixed(3);
+  }
+}
+
+namespace Private {
+  /** The warning beside a dataset with swapped Mean > Max rows. */
+  export function swappedWarning(swapped: number): HTMLElement {
+    return h('span', {
+      className: 'jp-chexmask-warning jp-chexmask-swapped',
+      text: `⚠ ${swapped.toLocaleString('en-US')} rows with Mean > Max (swapped export)`
+    });
+  }
+}
