@@ -22,6 +22,8 @@ REPO = Path(__file__).resolve().parents[1]
 EXTENSION = "jupyterlab-chexmask"
 PACKAGE = "jupyterlab_chexmask"
 LABEXTENSION = REPO / PACKAGE / "labextension"
+#: The Python package's subpackages: one per view, and what they share.
+SUBPACKAGES = ("row", "rca", "landmarks", "common", "format")
 
 #: Patterns every wheel entry list must match, relative to the wheel's root.
 WHEEL_REQUIRED = [
@@ -30,6 +32,9 @@ WHEEL_REQUIRED = [
     f"*.data/data/share/jupyter/labextensions/{EXTENSION}/install.json",
     f"*.data/data/share/jupyter/labextensions/{EXTENSION}/schemas/{EXTENSION}/plugin.json",
     f"{PACKAGE}/__init__.py",
+    *(f"{PACKAGE}/{sub}/__init__.py" for sub in SUBPACKAGES),
+    # Loaded by its path in the RCA reader's worker processes: a file, not only a module.
+    f"{PACKAGE}/rca/scan.py",
     f"{PACKAGE}/py.typed",
     f"{PACKAGE}/data/sample.csv",
     "*.dist-info/licenses/LICENSE",

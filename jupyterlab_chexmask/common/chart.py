@@ -18,8 +18,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from ..types import AnyArray
-
-RGB = tuple[int, int, int]
+from .colors import RGB
 
 BACKGROUND: RGB = (255, 255, 255)
 #: Axis lines and ticks: mid grey, so they never read as data.

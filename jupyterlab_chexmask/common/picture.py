@@ -15,6 +15,7 @@ import html
 import io
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -37,6 +38,21 @@ def static_requested(static: bool | None) -> bool:
     return bool(static)
 
 
+@dataclass(frozen=True)
+class StaticPicture:
+    """A view's picture drawn in Python, as its MIME bundle carries it.
+
+    Empty (no picture) by default.
+    """
+
+    #: ``image/png`` (base64) and ``text/html`` (an ``<img>`` with escaped alt text).
+    data: dict[str, Any] = field(default_factory=dict)
+    #: ``{'image/png': {'alt', 'width', 'height'}}``.
+    metadata: dict[str, Any] = field(default_factory=dict)
+    #: A line for the text summary when the data could not be drawn.
+    note: str | None = None
+
+
 def encode_png(picture: Image.Image) -> str:
     """A Pillow image as base64 PNG text (optimised: pictures live in notebooks)."""
     buffer = io.BytesIO()
@@ -49,17 +65,9 @@ def img_html(png: str, alt: str) -> str:
     return f'<img alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{png}">'
 
 
-def picture_bundle(picture: Image.Image, alt: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The extra representations of a picture and their metadata, as every view carries them."""
-    png = encode_png(picture)
-    extra = {PNG: png, "text/html": img_html(png, alt)}
-    metadata = {PNG: {"alt": alt, "width": picture.width, "height": picture.height}}
-    return extra, metadata
-
-
-def static_bundle(
+def static_picture(
     static: bool | None, draw: Callable[[], tuple[Image.Image, str]]
-) -> tuple[dict[str, Any], dict[str, Any], str | None]:
+) -> StaticPicture:
     """Draw a view's picture if asked (see :func:`static_requested`).
 
     Args:
@@ -68,16 +76,18 @@ def static_bundle(
             data it cannot draw.
 
     Returns:
-        ``(extra, metadata, note)``: the representations to add and their
-        metadata (both empty when not drawn), and a line for the text summary
-        when the data could not be drawn. A malformed row must not cost the
-        user the interactive view, which reports the problem in detail.
+        The picture, empty when not asked for; when the data could not be
+        drawn, empty but for a note saying why. A malformed row must not cost
+        the user the interactive view, which reports the problem in detail.
     """
     if not static_requested(static):
-        return {}, {}, None
+        return StaticPicture()
     try:
         picture, alt = draw()
     except ValueError as error:
-        return {}, {}, f"picture: not drawn ({error})"
-    extra, metadata = picture_bundle(picture, alt)
-    return extra, metadata, None
+        return StaticPicture(note=f"picture: not drawn ({error})")
+    png = encode_png(picture)
+    return StaticPicture(
+        data={PNG: png, "text/html": img_html(png, alt)},
+        metadata={PNG: {"alt": alt, "width": picture.width, "height": picture.height}},
+    )

@@ -8,29 +8,29 @@ from __future__ import annotations
 
 import re
 
-#: Image-id columns in the order they are looked for. ``Image ID`` (documented
-#: but never used in a real file) and ``id`` are accepted for hand-made rows.
-ID_COLUMNS: tuple[str, ...] = (
-    "Path",
-    "Image Index",
-    "dicom_id",
-    "ImageID",
-    "image_id",
-    "Image ID",
-    "id",
-)
+#: The id column Padchest and CANDID-PTX share: the id tells them apart (:func:`infer_dataset`).
+SHARED_ID_COLUMN = "ImageID"
 
 #: The dataset each id column implies (``ImageID`` is resolved by :func:`infer_dataset`).
 DATASET_BY_ID_COLUMN: dict[str, str] = {
     "Path": "CheXpert",
     "Image Index": "ChestX-ray8",
     "dicom_id": "MIMIC-CXR-JPG",
-    "ImageID": "Padchest",
+    SHARED_ID_COLUMN: "Padchest",
     "image_id": "VinDr-CXR",
 }
 
+#: Image-id columns in the order they are looked for: the datasets' own, then
+#: ``Image ID`` (documented but never used in a real file) and ``id``, accepted
+#: for hand-made rows.
+ID_COLUMNS: tuple[str, ...] = (*DATASET_BY_ID_COLUMN, "Image ID", "id")
+
+RIGHT_LUNG_COLUMN = "Right Lung"
+LEFT_LUNG_COLUMN = "Left Lung"
+HEART_COLUMN = "Heart"
+
 #: The run-length mask columns, in the order the summary lists them.
-ORGAN_COLUMNS: tuple[str, ...] = ("Right Lung", "Left Lung", "Heart")
+ORGAN_COLUMNS: tuple[str, ...] = (RIGHT_LUNG_COLUMN, LEFT_LUNG_COLUMN, HEART_COLUMN)
 
 LANDMARKS_COLUMN = "Landmarks"
 
@@ -38,9 +38,9 @@ LANDMARKS_COLUMN = "Landmarks"
 #: Each slice is a closed ring (``ORGANS`` in ``src/core/organs.ts``).
 LANDMARK_COUNT = 120
 LANDMARK_SLICES: dict[str, tuple[int, int]] = {
-    "Right Lung": (0, 44),
-    "Left Lung": (44, 94),
-    "Heart": (94, 120),
+    RIGHT_LUNG_COLUMN: (0, 44),
+    LEFT_LUNG_COLUMN: (44, 94),
+    HEART_COLUMN: (94, 120),
 }
 DICE_MEAN_COLUMN = "Dice RCA (Mean)"
 DICE_MAX_COLUMN = "Dice RCA (Max)"
@@ -81,6 +81,6 @@ def infer_dataset(id_column: str | None, image_id: str | None) -> str | None:
     ``ImageID`` is shared by Padchest (``….png``) and CANDID-PTX (dotted numbers
     ending ``.jpg``). Returns ``None`` when the column says nothing.
     """
-    if id_column == "ImageID" and image_id and _CANDID_ID.search(image_id):
+    if id_column == SHARED_ID_COLUMN and image_id and _CANDID_ID.search(image_id):
         return "CANDID-PTX"
     return DATASET_BY_ID_COLUMN.get(id_column or "")

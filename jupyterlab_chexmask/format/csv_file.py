@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from pandas._typing import UsecolsArgType
     from pandas.io.parsers import TextFileReader
 
-_GZIP_MAGIC = b"\x1f\x8b"
+#: The first bytes of a gzip file (recognised by content, whatever its name).
+GZIP_MAGIC = b"\x1f\x8b"
+
 _HEADER_ERRORS = (
     pd.errors.EmptyDataError,
     pd.errors.ParserError,
@@ -117,11 +119,9 @@ def read_csv(
             none of the CheXmask columns; the message names the file.
 
     """
-    source = os.fspath(path)
-    if not os.path.isfile(source):
-        raise ValueError(f"CheXmask CSV not found: '{source}' is not a file")
+    source = existing_file(path)
     if "compression" not in kwargs:
-        kwargs["compression"] = "gzip" if _starts_with(source, _GZIP_MAGIC) else "infer"
+        kwargs["compression"] = "gzip" if _starts_with(source, GZIP_MAGIC) else "infer"
 
     header_options = {k: v for k, v in kwargs.items() if k in _HEADER_OPTIONS}
     columns = _read_header(source, header_options)
@@ -148,6 +148,18 @@ def read_csv(
             source, nrows=nrows, usecols=usecols, dtype=dtype, engine=engine, **kwargs
         )
     return result
+
+
+def existing_file(path: PathLike) -> str:
+    """``path`` as text, once it is known to name a file.
+
+    Raises:
+        ValueError: it does not (the message names it).
+    """
+    source = os.fspath(path)
+    if not os.path.isfile(source):
+        raise ValueError(f"CheXmask CSV not found: '{source}' is not a file")
+    return source
 
 
 def _read_header(source: str, options: dict[str, Any]) -> list[str]:

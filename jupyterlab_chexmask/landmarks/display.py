@@ -3,33 +3,12 @@
 :func:`landmarks` sends the rows' raw ``Landmarks`` cells, unparsed, to the
 JupyterLab extension, which parses them once with its TypeScript core (one
 parser, not one per language) and draws them (MIME type
-:data:`MIME_LANDMARKS`).
+:data:`MIME_LANDMARKS`). The payload is described by the JSON Schema
+``schema/payloads/landmarks.v1.json``.
 
-Payload (``application/vnd.chexmask.landmarks.v1+json``), JSON-safe (no NaN
-or infinity anywhere)::
-
-    {
-      "version": 1,
-      "rows": [                          # 1 to 10,000 rows, in the order given
-        {
-          "id": str | null,              # the image id (first id column with a value)
-          "dataset": str | null,         # inferred from the id column (infer_dataset)
-          "group": str | null,           # only when "groupBy" is not null
-          "height": int, "width": int,   # mask size (1024 when Height/Width is empty)
-          "landmarks": str | [number],   # the raw Landmarks cell, unparsed
-          "row": {column: value}         # only with underlay=True (one row): the
-        }, ...                           #   full CSV row, whose masks are drawn
-      ],
-      "groupBy": "dataset" | str | null, # what the groups are, or no grouping
-      "frame": "pixels" | "normalized",  # the common frame (see below)
-      "title": str | null
-    }
-
-Frame: mask pixels when every row has the same Height x Width, otherwise
-landmarks normalised by image size (x / Width, y / Height), so rows of
-different resolutions can be compared. The plot's outliers are the rows
-furthest from the mean shape by the mean Euclidean distance of their 120
-landmarks to the mean shape's, in the frame's units.
+The common frame is mask pixels when every row has the same Height x Width,
+otherwise landmarks normalised by image size (x / Width, y / Height), so rows
+of different resolutions can be compared.
 """
 
 from __future__ import annotations
@@ -39,21 +18,25 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 
 import pandas as pd
 
-from ..common.display import PayloadDisplay
-from ..common.picture import static_bundle
-from ..format.columns import ID_COLUMNS, LANDMARKS_COLUMN, infer_dataset, is_index_column
-from ..row.check import is_missing
-from ..row.summary import json_safe, mask_size, row_cells
+from ..common.display import PAYLOAD_VERSION, PayloadDisplay, mime_type
+from ..common.picture import static_picture
+from ..format.cells import is_missing, json_safe, mask_size, row_cells
+from ..format.columns import (
+    HEIGHT_COLUMN,
+    ID_COLUMNS,
+    LANDMARKS_COLUMN,
+    WIDTH_COLUMN,
+    infer_dataset,
+    is_index_column,
+)
 from ..types import Row, Rows
 
 if TYPE_CHECKING:
     from PIL import Image
 
-#: The MIME type the JupyterLab extension renders as a landmark plot.
-MIME_LANDMARKS = "application/vnd.chexmask.landmarks.v1+json"
-
-#: The payload's ``version`` field.
-PAYLOAD_VERSION = 1
+#: The MIME type the JupyterLab extension renders as a landmark plot
+#: (``application/vnd.chexmask.landmarks.v1+json``).
+MIME_LANDMARKS = mime_type("landmarks")
 
 #: The most rows one plot takes (the extension refuses more).
 MAX_ROWS = 10_000
@@ -80,9 +63,14 @@ class LandmarkPlot(PayloadDisplay):
 
     MIME = MIME_LANDMARKS
 
+    @property
+    def summary(self) -> str:
+        """The plain-text summary (the ``text/plain`` representation)."""
+        return self._text
+
     def __repr__(self) -> str:
         """One line: the summary's first line."""
-        return f"<LandmarkPlot {self._summary.splitlines()[0]}>"
+        return f"<LandmarkPlot {self._text.splitlines()[0]}>"
 
 
 def landmarks(
@@ -187,10 +175,7 @@ def landmarks(
 
         return landmark_picture(payload)
 
-    extra, metadata, note = static_bundle(static, draw)
-    if note is not None:
-        text += f"\n  {note}"
-    return LandmarkPlot(payload, text, extra, metadata)
+    return LandmarkPlot(payload, text, static_picture(static, draw))
 
 
 def _parts(rows: object) -> list[_Part]:
@@ -219,7 +204,7 @@ def _single_row(parts: list[_Part]) -> Row:
 
 def _records(parts: list[_Part], group_column: str | None) -> list[dict[str, Any]]:
     """One dict per row with just the cells the plot needs (id columns, size, landmarks, group)."""
-    wanted = (*ID_COLUMNS, "Height", "Width", LANDMARKS_COLUMN)
+    wanted = (*ID_COLUMNS, HEIGHT_COLUMN, WIDTH_COLUMN, LANDMARKS_COLUMN)
     if group_column is not None:
         wanted = (*wanted, group_column)
     records: list[dict[str, Any]] = []
@@ -247,7 +232,8 @@ def _plot_row(i: int, record: Mapping[str, Any]) -> dict[str, Any]:
     image_id = None if raw_id is None else str(raw_id)
     where = f"row {i}" + (f" ({image_id})" if image_id is not None else "")
     try:
-        height, width = mask_size({c: json_safe(record.get(c)) for c in ("Height", "Width")})
+        sides = (HEIGHT_COLUMN, WIDTH_COLUMN)
+        height, width = mask_size({c: json_safe(record.get(c)) for c in sides})
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from exc
     cell = record.get(LANDMARKS_COLUMN)

@@ -5,7 +5,7 @@
 the image, the image area in light grey:
 
 - one row: its three closed rings and 120 points in the organ colours of the
-  settings (right lung red, left lung blue, heart green, as the row's picture);
+  settings (right lung red, left lung blue, heart green: :mod:`~jupyterlab_chexmask.common.colors`);
 - many rows: each row's contour, faint, as a density per group (opacity
   growing with the logarithm of the contours crossing a pixel, as the view's
   density painter does, so 10,000 rows do not turn into a solid blot), and
@@ -24,8 +24,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ..common import chart
+from ..common.colors import ORGAN_COLORS, RGB
 from ..format.columns import LANDMARK_SLICES
-from ..row.picture import ORGAN_COLORS
 from ..types import FloatArray, IntArray
 from .frame import LandmarkFrame, build_frame, describe_size
 
@@ -100,7 +100,7 @@ def landmark_image(payload: Mapping[str, Any]) -> tuple[Image.Image, chart.Axes,
     return chart.finish(canvas), axes, frame
 
 
-def _legend(frame: LandmarkFrame, single: bool) -> list[tuple[str, chart.RGB]]:
+def _legend(frame: LandmarkFrame, single: bool) -> list[tuple[str, RGB]]:
     """Organs with their point counts for one row; groups with their row counts for many."""
     if single:
         return [

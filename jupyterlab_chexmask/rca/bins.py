@@ -1,10 +1,18 @@
 """The fine-bin counts and exact additive statistics of one score, and per dataset.
 
-The binning rule and the exactness of ``sum``/``sumSquares`` are described
-with the payload in :mod:`.display`: bin ``i`` holds ``i / bins <= v < (i + 1) /
-bins`` in float64 (1.0 in the last bin), and sums are kept as exact integers
-scaled by ``2**_SCALE``, rounded once to float64 when read, so they do not
-depend on how rows were chunked or in which order sources were added.
+Binning rule (the same as ``binIndex`` in ``src/rca/bins.ts``): bin ``i``
+holds ``i / bins <= v < (i + 1) / bins`` evaluated in float64, and 1.0 goes to
+the last bin. It is computed as ``floor(v * bins)``, then decremented if
+``i / bins > v`` or incremented if ``(i + 1) / bins <= v``. So a threshold on
+a bin edge ``t = j / bins`` (0.7 with 1000 bins) keeps exactly the values
+``>= t``: the sum of ``counts[j:]``.
+
+``count``, ``min`` and ``max`` are exact. ``sum`` is the exact sum of the
+binned values and ``sumSquares`` the exact sum of their float64 squares
+``v * v``: both are kept as exact integers scaled by ``2**_SCALE`` and rounded
+once to float64 when read, so they do not depend on how the rows were chunked
+or in which order sources were added. Every count and sum adds up across
+sources; ``min``/``max`` combine by min/max.
 """
 
 from __future__ import annotations
@@ -24,7 +32,7 @@ _MANTISSA_SPLIT = 26
 
 
 def bin_index(values: npt.ArrayLike, bins: int) -> IntArray:
-    """The fine bin of each value in [0, 1] (see the binning rule in :mod:`.display`).
+    """The fine bin of each value in [0, 1] (the binning rule of the module docstring).
 
     Values must already be in [0, 1]; the result is an int64 array.
     """
@@ -140,7 +148,7 @@ def bin_values(values: Any, bins: int = 1000) -> ScoreHistogram:
     return ScoreHistogram(bins).add(values)
 
 
-class _Dataset:
+class Dataset:
     """Everything counted for one dataset name."""
 
     def __init__(self, name: str, bins: int, raw_values_limit: int) -> None:
@@ -203,7 +211,7 @@ def snap_to_edge(threshold: float, bins: int) -> float:
     return _edge_index(float(threshold), bins) / bins
 
 
-def _quantile_bin(counts: IntArray, q: float) -> int | None:
+def quantile_bin(counts: IntArray, q: float) -> int | None:
     """The fine bin holding the ``q``-quantile: the value of rank ``max(1, ceil(q * n))``."""
     n = int(counts.sum())
     if n == 0:

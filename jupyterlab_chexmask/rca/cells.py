@@ -1,7 +1,7 @@
 """The two Dice cells of CheXmask CSV records, from the header's column positions to batches.
 
-:class:`_Columns` finds the two Dice columns in a header record; the scans of
-:mod:`.scan` append their cells to a :class:`_Batches`, which converts
+:class:`Columns` finds the two Dice columns in a header record; the scans of
+:mod:`.scan` append their cells to a :class:`Batches`, which converts
 them in batches by pandas' C parser, so the values are exactly those of
 ``pandas.read_csv`` on the file, with the same missing-value markers (empty,
 ``nan``, ``NA``, ``NULL``...). A batch holding a cell that is not a number
@@ -34,7 +34,7 @@ Batch = tuple[FloatArray, FloatArray]
 Progress = Optional[Callable[[int], object]]  # noqa: UP045
 
 
-class _Columns:
+class Columns:
     """Where the two Dice columns are, from a file's header record."""
 
     def __init__(self, path: str, header: bytes) -> None:
@@ -72,7 +72,7 @@ def _parse_cells(text: bytes) -> FloatArray:
         return np.array([number(c) for c in text.split(b"\n")], dtype=np.float64)
 
 
-class _Batches:
+class Batches:
     """Cells gathered from scans, handed on as (mean, max) arrays of about :data:`CHUNK_ROWS`."""
 
     def __init__(self) -> None:

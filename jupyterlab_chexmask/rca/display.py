@@ -1,92 +1,45 @@
 """Distributions of the CheXmask quality scores (Dice RCA Mean and Max), per dataset.
 
 :func:`rca_histogram` counts both scores of every row into fine bins over
-[0, 1], per dataset, from DataFrames or straight from CSV files of any size
-(streamed, see :mod:`.reader`). The result displays in JupyterLab as an
-interactive histogram (MIME type :data:`MIME_RCA`) and as a text table
-elsewhere.
+[0, 1], per dataset (:mod:`.bins`), from DataFrames or straight from CSV files
+of any size (streamed, see :mod:`.reader`). The result displays in JupyterLab
+as an interactive histogram (MIME type :data:`MIME_RCA`) and as a text table
+elsewhere (:mod:`.summary`).
 
-Payload (``application/vnd.chexmask.rca.v1+json``), JSON-safe (no NaN or
-infinity anywhere)::
-
-    {
-      "version": 1,
-      "bins": 1000,                       # fine bins over [0, 1]
-      "datasets": [                       # in the order first seen; names unique
-        {
-          "name": "CheXpert",
-          "rows": 187825,                 # every row seen (blank lines are not rows)
-          "swapped": 0,                   # rows with both scores present and Mean > Max
-          "mean": {                       # Dice RCA (Mean)
-            "counts": [int, ...],         # `bins` counts, see the binning rule below
-            "missing": int,               # empty, "nan" or not a number
-            "outOfRange": int,            # a number outside [0, 1] (±inf too): not binned
-            "count": int,                 # binned values = sum(counts)
-            "sum": float,                 # sum of the binned values
-            "sumSquares": float,          # sum of their squares
-            "min": float | null,          # smallest and largest binned value,
-            "max": float | null           #   null when count == 0
-          },
-          "max": { same shape },          # Dice RCA (Max)
-          "values": null | {              # raw values in row order, only when
-            "mean": [float | null, ...],  #   rows <= raw_values_limit; null for a
-            "max": [float | null, ...]    #   missing (or infinite) value
-          }
-        }, ...
-      ],
-      "title": null | str
-    }
-
-Binning rule (the same as ``binIndex`` in ``src/rca/bins.ts``): bin ``i``
-holds ``i / bins <= v < (i + 1) / bins`` evaluated in float64, and 1.0 goes to
-the last bin. It is computed as ``floor(v * bins)``, then decremented if
-``i / bins > v`` or incremented if ``(i + 1) / bins <= v``. So a threshold on
-a bin edge ``t = j / bins`` (0.7 with 1000 bins) keeps exactly the values
-``>= t``: the sum of ``counts[j:]``.
-
-``count``, ``min`` and ``max`` are exact. ``sum`` is the exact sum of the
-binned values and ``sumSquares`` the exact sum of their float64 squares
-``v * v``, each rounded once to float64 at the end, so they do not depend on
-how the rows were chunked or in which order sources were added. All of
-``counts``, ``missing``, ``outOfRange``, ``count``, ``sum``, ``sumSquares``
-and ``rows``/``swapped`` add up across sources; ``min``/``max`` combine by
-min/max.
+The payload is described by the JSON Schema ``schema/payloads/rca.v1.json``;
+the binning rule and the exactness of the sums are those of :mod:`.bins`.
 """
 
 from __future__ import annotations
 
-import json
-import math
 import os
-from collections.abc import Container
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from ..common.display import display_bundle
-from ..common.picture import static_bundle
-from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
-from ..types import FloatArray, IntArray, MimeBundle, Source
-from .bins import _Dataset, _quantile_bin, kept_at_threshold, snap_to_edge
+from ..common.display import PAYLOAD_VERSION, PayloadDisplay, mime_type
+from ..common.picture import StaticPicture, static_picture
+from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
+from ..types import FloatArray, Source
+from .bins import Dataset
 from .reader import dataset_name_of, read_dice_columns
 from .sources import DEFAULT_DATASET, add_frame, collect_sources, is_path, progress_bar
+from .summary import Score, summary_frame, summary_text
 
 if TYPE_CHECKING:
     from PIL import Image
 
-#: The MIME type the JupyterLab extension renders as an RCA histogram.
-MIME_RCA = "application/vnd.chexmask.rca.v1+json"
-
-#: The payload's ``version`` field.
-PAYLOAD_VERSION = 1
+#: The MIME type the JupyterLab extension renders as an RCA histogram
+#: (``application/vnd.chexmask.rca.v1+json``).
+MIME_RCA = mime_type("rca")
 
 #: Limits the frontend accepts (``MAX_BINS`` and ``MAX_DATASETS`` in ``src/rca/payload.ts``).
 MAX_BINS = 100_000
 MAX_DATASETS = 64
 
 
-class RcaHistogram:
+class RcaHistogram(PayloadDisplay):
     """Per-dataset histograms of Dice RCA (Mean) and (Max); made by :func:`rca_histogram`.
 
     In JupyterLab (with the extension) it renders as an interactive histogram;
@@ -94,32 +47,14 @@ class RcaHistogram:
     static picture when it has one (``rca_histogram(..., static=True)``).
     """
 
-    def __init__(
-        self,
-        payload: dict[str, Any],
-        extra: dict[str, Any] | None = None,
-        metadata: dict[str, Any] | None = None,
-        note: str | None = None,
-    ) -> None:
-        """Wrap a payload (see the module docstring) and, optionally, extra
-        representations (a static picture) with their metadata, or a note on
-        why the picture was not drawn."""
-        self._payload = payload
-        self._extra = extra or {}
-        self._metadata = metadata or {}
-        self._note = note
+    MIME = MIME_RCA
 
-    @property
-    def payload(self) -> dict[str, Any]:
-        """The JSON-serialisable payload sent under :data:`MIME_RCA`."""
-        return self._payload
-
-    def to_json(self) -> str:
-        """The payload as compact JSON text."""
-        return json.dumps(self._payload, allow_nan=False, separators=(",", ":"))
+    def __init__(self, payload: dict[str, Any], picture: StaticPicture | None = None) -> None:
+        """Wrap a payload and, optionally, its static picture; the text is its table."""
+        super().__init__(payload, summary_text(payload), picture)
 
     def summary(
-        self, threshold: float = RECOMMENDED_MIN_DICE_MEAN, score: Literal["mean", "max"] = "mean"
+        self, threshold: float = RECOMMENDED_MIN_DICE_MEAN, score: Score = "mean"
     ) -> pd.DataFrame:
         """One row per dataset: counts, the rows kept at ``threshold``, mean, median and p5.
 
@@ -140,71 +75,7 @@ class RcaHistogram:
             score: ``"mean"`` for Dice RCA (Mean) or ``"max"`` for Dice RCA (Max).
 
         """
-        if score not in ("mean", "max"):
-            raise ValueError(f"score must be 'mean' or 'max', got {score!r}")
-        bins = self._payload["bins"]
-        records = []
-        for d in self._payload["datasets"]:
-            h = d[score]
-            counts = np.asarray(h["counts"], dtype=np.int64)
-            count = int(h["count"])
-            kept = kept_at_threshold(counts, threshold)
-
-            def centre(q: float, counts: IntArray = counts) -> float:
-                i = _quantile_bin(counts, q)
-                return math.nan if i is None else (i + 0.5) / bins
-
-            records.append(
-                {
-                    "dataset": d["name"],
-                    "rows": d["rows"],
-                    "missing": h["missing"],
-                    "out_of_range": h["outOfRange"],
-                    "kept": kept,
-                    "kept %": 100.0 * kept / count if count else math.nan,
-                    "mean": h["sum"] / count if count else math.nan,
-                    "median": centre(0.5),
-                    "p5": centre(0.05),
-                    "swapped": d["swapped"],
-                }
-            )
-        frame: pd.DataFrame = pd.DataFrame.from_records(records, index="dataset")
-        frame.attrs["threshold"] = snap_to_edge(threshold, bins)
-        frame.attrs["score"] = DICE_MEAN_COLUMN if score == "mean" else DICE_MAX_COLUMN
-        return frame
-
-    def _text(self) -> str:
-        frame = self.summary()
-        threshold = frame.attrs["threshold"]
-        lines = [
-            f"CheXmask RCA histogram: {len(frame)} dataset{'s' if len(frame) != 1 else ''}, "
-            f"{self._payload['bins']} bins; kept = {DICE_MEAN_COLUMN} >= {threshold:g}; "
-            "median and p5 are fine-bin centres"
-        ]
-        if self._payload.get("title"):
-            lines.insert(0, str(self._payload["title"]))
-        shown = frame.copy()
-        formats = {"kept %": "{:.1f}", "mean": "{:.4f}", "median": "{:.4f}", "p5": "{:.4f}"}
-        for column, fmt in formats.items():
-            shown[column] = [
-                "-" if isinstance(v, float) and math.isnan(v) else fmt.format(v)
-                for v in shown[column]
-            ]
-        lines.append(shown.to_string())
-        if self._note is not None:
-            lines.append(self._note)
-        return "\n".join(lines)
-
-    def _repr_mimebundle_(
-        self,
-        include: Container[str] | None = None,
-        exclude: Container[str] | None = None,
-    ) -> MimeBundle:
-        """The MIME bundle: the payload under :data:`MIME_RCA`, the table as ``text/plain``
-        and any static picture; with metadata (the picture's alt text) when there is some."""
-        return display_bundle(
-            MIME_RCA, self._payload, self._text(), include, exclude, self._extra, self._metadata
-        )
+        return summary_frame(self._payload, threshold, score)
 
     def __repr__(self) -> str:
         """One line: the datasets and their row counts."""
@@ -286,7 +157,7 @@ def rca_histogram(
 
     items = collect_sources(source)  # (name or None, DataFrame or path) in order
 
-    datasets: dict[str, _Dataset] = {}
+    datasets: dict[str, Dataset] = {}
 
     def add(name: str, mean: FloatArray, top: FloatArray) -> None:
         dataset = datasets.get(name)
@@ -295,7 +166,7 @@ def rca_histogram(
                 raise ValueError(
                     f"more than {MAX_DATASETS} datasets; the view shows at most {MAX_DATASETS}"
                 )
-            dataset = datasets[name] = _Dataset(name, bins, int(raw_values_limit))
+            dataset = datasets[name] = Dataset(name, bins, int(raw_values_limit))
         if len(mean):
             dataset.add(mean, top)
 
@@ -334,4 +205,4 @@ def rca_histogram(
 
         return rca_picture(payload)
 
-    return RcaHistogram(payload, *static_bundle(static, draw))
+    return RcaHistogram(payload, static_picture(static, draw))

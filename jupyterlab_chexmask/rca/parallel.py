@@ -23,7 +23,7 @@ import threading
 from collections.abc import Iterator
 
 from . import scan
-from .cells import Batch, Progress, _Batches, _Columns
+from .cells import Batch, Batches, Columns, Progress
 from .scan import UnclosedQuoteError, read_at, record_end, scan_mapped
 
 # The worker loads scan.py by its file path, not as part of the package,
@@ -37,24 +37,24 @@ _BOOT = (
 )
 
 
-def _read_header(source: str, fd: int, size: int) -> tuple[_Columns, int]:
+def read_header(source: str, fd: int, size: int) -> tuple[Columns, int]:
     """The columns of a plain file and where its first data record starts."""
     length = 1 << 16
     while True:
         data = read_at(fd, length, 0)
         end = record_end(data, 0, len(data))
         if end >= 0:
-            return _Columns(source, data[:end]), end + 1
+            return Columns(source, data[:end]), end + 1
         if len(data) >= size:
             if not data:
                 raise ValueError(f"'{source}' is empty: no header row")
             if record_end(data + b"\n", 0, len(data) + 1) < 0:
                 raise UnclosedQuoteError(source)
-            return _Columns(source, data), size
+            return Columns(source, data), size
         length *= 4
 
 
-def _read_plain(
+def read_plain(
     source: str, fd: int, on_bytes: Progress, window: int, workers: int, parallel_min: int
 ) -> Iterator[Batch]:
     """Scan a plain file: the first part here, the others in worker processes.
@@ -62,11 +62,11 @@ def _read_plain(
     See the module docstring.
     """
     size = os.fstat(fd).st_size
-    cols, begin = _read_header(source, fd, size)
-    batches = _Batches()
+    cols, begin = read_header(source, fd, size)
+    batches = Batches()
     parts = workers if size - begin >= parallel_min else 1
     bounds = [begin + (size - begin) * i // parts for i in range(parts)] + [size]
-    helpers = [_Worker(source, bounds[i], bounds[i + 1], cols, window) for i in range(1, parts)]
+    helpers = [Worker(source, bounds[i], bounds[i + 1], cols, window) for i in range(1, parts)]
     reported = 0
 
     def report(done: int) -> None:  # bytes scanned, here and by the workers
@@ -112,10 +112,10 @@ def _read_plain(
             helper.stop()
 
 
-class _Worker:
+class Worker:
     """A worker process scanning one part of a plain file; its output is drained by a thread."""
 
-    def __init__(self, source: str, at: int, stop: int, cols: _Columns, window: int) -> None:
+    def __init__(self, source: str, at: int, stop: int, cols: Columns, window: int) -> None:
         self.at = at
         self.chunks: list[tuple[bytes, int]] = []
         self.progress = 0

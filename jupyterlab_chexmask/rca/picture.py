@@ -13,16 +13,18 @@ numbers are those the view's table shows.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 import numpy as np
 from PIL import Image, ImageDraw
 
 from ..common import chart
-from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
+from ..common.colors import RGB
+from ..common.js_numbers import to_fixed
+from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
 from ..types import IntArray
 from .bins import kept_at_threshold, snap_to_edge
+from .summary import SCORE_COLUMNS
 
 #: The picture's width and the plot area's height, in pixels.
 WIDTH = 760
@@ -35,11 +37,10 @@ TARGET_BINS = 50
 FILL_ALPHA = 0.25
 
 #: The threshold line: black, which neither the palette nor the grey text uses.
-THRESHOLD_COLOR: chart.RGB = (0, 0, 0)
+THRESHOLD_COLOR: RGB = (0, 0, 0)
 
 _MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP = 64, 24, 12
 _BELOW_AXIS = chart.TICK + 2 + chart.FONT_SIZE + 6 + chart.FONT_SIZE + 14
-_SCORES = {"mean": DICE_MEAN_COLUMN, "max": DICE_MAX_COLUMN}
 
 
 def merge_factor(bins: int, target: int = TARGET_BINS) -> int:
@@ -115,13 +116,13 @@ def rca_image(
         axes,
         chart.nice_ticks(0.0, 1.0, 10),
         y_ticks,
-        _SCORES[score],
+        SCORE_COLUMNS[score],
         f"rows per bin of {1 / n:g}",
     )
     snapped = snap_to_edge(threshold, bins)
     x = round(axes.px(snapped))
     draw.line((x, axes.top, x, axes.bottom), fill=THRESHOLD_COLOR, width=2)
-    label = f"threshold {_fixed(snapped, 3)}"
+    label = f"threshold {to_fixed(snapped, 3)}"
     face = chart.font()
     # Beside the line, on the side with room for the label.
     if x + 6 + chart.text_width(label, face) < axes.right:
@@ -178,21 +179,12 @@ def rca_alt_text(
         count = int(histogram["count"])
         if count:
             kept = kept_at_threshold(histogram["counts"], snapped)
-            share = f"{kept:,} kept ({_fixed(kept / count * 100, 1)}%)"
+            share = f"{kept:,} kept ({to_fixed(kept / count * 100, 1)}%)"
         else:
             share = "no values"
         parts.append(f"{d['name']} {int(d['rows']):,} rows, {share}")
     n = len(parts)
     return (
-        f"RCA histogram of {_SCORES[score]} for {n} dataset{'s' if n != 1 else ''} "
-        f"at threshold {_fixed(snapped, 3)}: {'; '.join(parts)}."
+        f"RCA histogram of {SCORE_COLUMNS[score]} for {n} dataset{'s' if n != 1 else ''} "
+        f"at threshold {to_fixed(snapped, 3)}: {'; '.join(parts)}."
     )
-
-
-def _fixed(value: float, digits: int) -> str:
-    """``value.toFixed(digits)`` as JavaScript writes it.
-
-    Halves of the exact binary value round up, so the alt text and the view's
-    never differ in the last digit.
-    """
-    return str(Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))

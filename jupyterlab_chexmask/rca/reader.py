@@ -26,9 +26,10 @@ import queue
 import threading
 from collections.abc import Generator, Iterator
 
+from ..format.csv_file import GZIP_MAGIC, existing_file
 from ..types import PathLike
-from .cells import Batch, Progress, _Batches, _Columns
-from .parallel import _read_plain
+from .cells import Batch, Batches, Columns, Progress
+from .parallel import read_plain
 from .scan import WINDOW_SIZE, UnclosedQuoteError, record_end, scan
 
 #: Bytes decompressed at a time (gzip).
@@ -39,8 +40,6 @@ READ_AHEAD = 4
 PARALLEL_MIN = 512 << 20
 #: The most processes scanning one file.
 MAX_WORKERS = 4
-
-_GZIP_MAGIC = b"\x1f\x8b"
 
 
 def dataset_name_of(path: str) -> str:
@@ -84,11 +83,9 @@ def read_dice_columns(
             field.
 
     """
-    source = os.fspath(path)
-    if not os.path.isfile(source):
-        raise ValueError(f"CheXmask CSV not found: '{source}' is not a file")
+    source = existing_file(path)
     with open(source, "rb", buffering=0) as raw:
-        gz = raw.read(2) == _GZIP_MAGIC
+        gz = raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC
         raw.seek(0)
         try:
             if gz:
@@ -97,7 +94,7 @@ def read_dice_columns(
             else:
                 if workers is None:
                     workers = _usable_cpus()
-                yield from _read_plain(
+                yield from read_plain(
                     source, raw.fileno(), on_bytes, window, max(1, workers), parallel_min
                 )
         except UnclosedQuoteError:
@@ -123,8 +120,8 @@ def _read_stream(
     block_size: int,
 ) -> Iterator[Batch]:
     """Parse a decompressed stream, block by block."""
-    batches = _Batches()
-    cols: _Columns | None = None
+    batches = Batches()
+    cols: Columns | None = None
     data = b""  # the incomplete record carried over, then the blocks after it
     pending: list[bytes] = []
     pending_size = 0
@@ -156,7 +153,7 @@ def _read_stream(
                     if data:
                         raise UnclosedQuoteError(source)
                     raise ValueError(f"'{source}' is empty: no header row")
-                cols = _Columns(source, data[:header_end])
+                cols = Columns(source, data[:header_end])
                 pos = header_end + 1
             pos = scan(data, pos, len(data), len(data) + 1, *cols.args, batches.cells)
             if eof and pos < len(data):

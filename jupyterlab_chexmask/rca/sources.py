@@ -17,7 +17,14 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, ID_COLUMNS, infer_dataset
+from ..format.columns import (
+    DICE_MAX_COLUMN,
+    DICE_MEAN_COLUMN,
+    ID_COLUMNS,
+    SHARED_ID_COLUMN,
+    infer_dataset,
+)
+from ..format.csv_file import existing_file
 from ..types import FloatArray, PathLike, Source, SourceItem
 
 if TYPE_CHECKING:
@@ -73,7 +80,7 @@ def _frame_names(
             continue
         ids = frame[column].to_numpy(dtype=object)
         present = todo & ~pd.isna(ids)
-        if column == "ImageID":  # Padchest or CANDID-PTX, by the id
+        if column == SHARED_ID_COLUMN:  # Padchest or CANDID-PTX, by the id
             rows = np.flatnonzero(present)
             names[rows] = [infer_dataset(column, str(ids[i])) or DEFAULT_DATASET for i in rows]
         else:
@@ -157,8 +164,7 @@ def collect_sources(source: Source) -> list[tuple[str | None, SourceItem]]:
     collect(source, None, True)
     if not items:
         raise ValueError("source holds no DataFrame or CSV path")
-    paths = [os.fspath(v) for _, v in items if is_path(v)]
-    for path in paths:
-        if not os.path.isfile(path):
-            raise ValueError(f"CheXmask CSV not found: '{path}' is not a file")
+    for _, value in items:
+        if is_path(value):
+            existing_file(value)
     return items

@@ -10,12 +10,19 @@ row through both and requires the same verdict, areas, ratio and warnings.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..common.js_numbers import js_number
+from ..format.cells import (
+    NUMBER_TEXT,
+    RowFormatError,
+    describe_type,
+    is_missing,
+    mask_side,
+    quote_for_message,
+)
 from ..format.columns import (
-    DEFAULT_MASK_SIZE,
     DICE_MAX_COLUMN,
     DICE_MEAN_COLUMN,
     HEIGHT_COLUMN,
@@ -25,21 +32,9 @@ from ..format.columns import (
     WIDTH_COLUMN,
     infer_dataset,
 )
+from ..format.landmarks import parse_landmarks
 from ..format.rle import MAX_MASK_PIXELS, check_rle
-from ..landmarks.frame import parse_landmarks
 from ..types import FloatArray
-
-
-class RowFormatError(ValueError):
-    """A malformed cell: ``field`` names the column, ``problem`` says what is wrong.
-
-    ``str(error)`` is ``"<field>: <problem>"``, as the view's error panel says it.
-    """
-
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
-        self.field = field
-        self.problem = problem
 
 
 @dataclass(frozen=True)
@@ -91,8 +86,8 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
             warnings.append(f"{column} is missing (empty or NaN): quality unknown")
     if dice_mean is not None and dice_max is not None and dice_mean > dice_max:
         warnings.append(
-            f"{DICE_MEAN_COLUMN} {_js_number(dice_mean)} is above {DICE_MAX_COLUMN} "
-            f"{_js_number(dice_max)}: the values look swapped (known in part of the early "
+            f"{DICE_MEAN_COLUMN} {js_number(dice_mean)} is above {DICE_MAX_COLUMN} "
+            f"{js_number(dice_max)}: the values look swapped (known in part of the early "
             "Padchest export)"
         )
 
@@ -151,38 +146,6 @@ def empty_organs_warning(columns: list[str]) -> str:
     )
 
 
-def is_missing(value: object) -> bool:
-    """An absent, null, NaN or blank cell: an empty mask, a missing score."""
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return math.isnan(value)
-    return isinstance(value, str) and not value.strip()
-
-
-_SIDE = re.compile(r"\s*\d+(\.0*)?\s*")
-_DICE = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-
-
-def mask_side(cells: Mapping[str, object], column: str) -> int:
-    """``Height`` or ``Width``: ``"1024"``, ``"1024.0"``, ``1024.0``; missing means 1024."""
-    value = cells.get(column)
-    if is_missing(value):
-        return DEFAULT_MASK_SIZE
-    if (isinstance(value, (int, float)) and not isinstance(value, bool)) or (
-        isinstance(value, str) and _SIDE.fullmatch(value)
-    ):
-        number = float(value)
-    else:
-        shown = _quote(value) if isinstance(value, str) else _describe(value)
-        raise RowFormatError(column, f"must be a positive integer number of pixels, got {shown}")
-    if not number.is_integer() or number < 1:
-        raise RowFormatError(
-            column, f"must be a positive integer number of pixels, got {_js_number(number)}"
-        )
-    return int(number)
-
-
 def _dice(cells: Mapping[str, object], column: str) -> float | None:
     """A Dice RCA value in [0, 1], ``None`` when missing or NaN text."""
     value = cells.get(column)
@@ -194,14 +157,14 @@ def _dice(cells: Mapping[str, object], column: str) -> float | None:
         text = value.strip()
         if text.lower() == "nan":
             return None
-        if not _DICE.fullmatch(text):
-            raise RowFormatError(column, f"must be a number, got {_quote(value)}")
+        if not NUMBER_TEXT.fullmatch(text):
+            raise RowFormatError(column, f"must be a number, got {quote_for_message(value)}")
         number = float(text)
     else:
-        raise RowFormatError(column, f"must be a number, got {_describe(value)}")
+        raise RowFormatError(column, f"must be a number, got {describe_type(value)}")
     if not math.isfinite(number) or number < 0 or number > 1:
         raise RowFormatError(
-            column, f"must be a Dice score between 0 and 1, got {_js_number(number)}"
+            column, f"must be a Dice score between 0 and 1, got {js_number(number)}"
         )
     return number
 
@@ -212,40 +175,11 @@ def _id(value: object, column: str) -> str | None:
     if isinstance(value, str):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return _js_number(float(value))
-    raise RowFormatError(column, f"must be a text image id, got {_describe(value)}")
+        return js_number(float(value))
+    raise RowFormatError(column, f"must be a text image id, got {describe_type(value)}")
 
 
 def _problem(error: ValueError, field: str) -> str:
     """An error's message without the ``field:`` its raiser put in front."""
     text = str(error)
     return text[len(field) + 2 :] if text.startswith(f"{field}: ") else text
-
-
-def _describe(value: object) -> str:
-    """What a value is, in the core's words (``describeType``)."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, (list, tuple)):
-        return "an array"
-    return "an object"
-
-
-def _quote(text: str) -> str:
-    """Untrusted text in a message, bounded."""
-    return '"' + (text if len(text) <= 40 else text[:40] + "…") + '"'
-
-
-def _js_number(number: float) -> str:
-    """A number as JavaScript's ``String(n)`` writes it (``1`` not ``1.0``)."""
-    if math.isinf(number):
-        return "Infinity" if number > 0 else "-Infinity"
-    if number.is_integer() and abs(number) < 1e21:
-        return str(int(number))
-    return repr(number)

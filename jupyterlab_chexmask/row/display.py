@@ -1,19 +1,21 @@
-"""Showing a CheXmask row in JupyterLab: the payload and the object that carries it."""
+"""Showing a CheXmask row in JupyterLab: the payload and the object that carries it.
+
+The payload is described by the JSON Schema ``schema/payloads/row.v1.json``.
+"""
 
 from __future__ import annotations
 
-from ..common.display import PayloadDisplay
-from ..common.picture import static_bundle
+from ..common.display import PAYLOAD_VERSION, PayloadDisplay, mime_type
+from ..common.picture import static_picture
+from ..format.cells import mask_size, row_cells
 from ..types import ImageLike, Row
 from .image import embed_image
 from .picture import row_alt_text, row_picture
-from .summary import format_summary, mask_size, row_cells, summarize
+from .summary import format_summary, summarize
 
-#: The MIME type the JupyterLab extension renders.
-MIME_ROW = "application/vnd.chexmask.row.v1+json"
-
-#: The payload's ``version`` field.
-PAYLOAD_VERSION = 1
+#: The MIME type the JupyterLab extension renders as a row view
+#: (``application/vnd.chexmask.row.v1+json``).
+MIME_ROW = mime_type("row")
 
 
 class RowView(PayloadDisplay):
@@ -25,9 +27,14 @@ class RowView(PayloadDisplay):
 
     MIME = MIME_ROW
 
+    @property
+    def summary(self) -> str:
+        """The plain-text summary (the ``text/plain`` representation)."""
+        return self._text
+
     def __repr__(self) -> str:
         """One line: the summary's first line, the title and the embedded image's size."""
-        parts = [self._summary.splitlines()[0]]
+        parts = [self._text.splitlines()[0]]
         if self._payload.get("title"):
             parts.append(f"title {self._payload['title']!r}")
         image = self._payload.get("image")
@@ -54,7 +61,7 @@ def show(
             (H, W), (H, W, 3) or (H, W, 4), or a PIL image. It must have the
             mask's aspect ratio (``Width``/``Height``, 1024 when missing)
             within 2%; it is resized to the mask size with the long side capped
-            at ``max_side`` (see :func:`~jupyterlab_chexmask._image.embed_image`).
+            at ``max_side`` (see :func:`~jupyterlab_chexmask.row.image.embed_image`).
         max_side: The largest width or height of the embedded image, to keep
             notebooks small.
         title: A caption for the view.
@@ -93,9 +100,7 @@ def show(
         text += f"\n  title: {caption}"
     if embedded is not None:
         text += f"\n  image: {embedded['width']}x{embedded['height']} {embedded['mimeType']}"
-    extra, metadata, note = static_bundle(
+    picture = static_picture(
         static, lambda: (row_picture(cells, embedded, max_side), row_alt_text(summary))
     )
-    if note is not None:
-        text += f"\n  {note}"
-    return RowView(payload, text, extra, metadata)
+    return RowView(payload, text, picture)

@@ -27,9 +27,6 @@ ASPECT_TOLERANCE = 0.02
 JPEG_MIN_PIXELS = 256 * 256
 JPEG_QUALITY = 90
 
-#: What :func:`embed_image` takes (the name :mod:`.display` imports).
-ImageSource = ImageLike
-
 
 def embed_image(image: ImageLike, width: int, height: int, max_side: int = 1024) -> dict[str, Any]:
     """Encode ``image`` for a mask of ``width`` × ``height`` pixels.

@@ -11,12 +11,11 @@ without both lungs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 import numpy as np
 
-from ..format.columns import ORGAN_COLUMNS
+from ..format.columns import HEART_COLUMN, LEFT_LUNG_COLUMN, ORGAN_COLUMNS, RIGHT_LUNG_COLUMN
 from ..format.rle import decode_rle
 from ..types import AnyArray
 from .check import CheckedRow
@@ -61,8 +60,8 @@ def measure_row(row: CheckedRow) -> RowMeasures:
     sources: dict[str, MaskSource] = {
         column: "empty" if row.masks[column] is None else "rle" for column in ORGAN_COLUMNS
     }
-    heart = widest_extent([masks["Heart"]])
-    thorax = widest_extent([masks["Right Lung"], masks["Left Lung"]])
+    heart = widest_extent([masks[HEART_COLUMN]])
+    thorax = widest_extent([masks[RIGHT_LUNG_COLUMN], masks[LEFT_LUNG_COLUMN]])
     ctr = heart.width / thorax.width if heart and thorax else None
     return RowMeasures(
         pixels=pixels,
@@ -84,13 +83,3 @@ def widest_extent(masks: list[AnyArray]) -> Extent | None:
     last = width - 1 - np.argmax(union[rows, ::-1], axis=1)
     k = int(np.argmax(last - first))  # argmax takes the first widest row
     return Extent(row=int(rows[k]), x0=int(first[k]), x1=int(last[k]))
-
-
-def to_fixed(value: float, digits: int) -> str:
-    """``value`` with ``digits`` decimals, rounded as JavaScript's ``toFixed`` rounds.
-
-    ``toFixed`` rounds the exact binary value half up, where Python's format
-    rounds half to even: 0.0625 is ``0.063`` in the view and would be ``0.062``.
-    """
-    exact = Decimal(value).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
-    return f"{exact:.{digits}f}"

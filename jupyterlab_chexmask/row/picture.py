@@ -19,22 +19,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from ..common.colors import OPACITY, ORGAN_COLORS
+from ..common.js_numbers import to_fixed
 from ..format.columns import ORGAN_COLUMNS
 from ..format.rle import decode_rle
 from .check import check_row
-from .measure import to_fixed
 from .summary import RowSummary
 
 if TYPE_CHECKING:
     from PIL import Image
 
-#: The extension's default organ colours (settings schema) and fill opacity.
-ORGAN_COLORS = {
-    "Right Lung": (0xE6, 0x19, 0x4B),
-    "Left Lung": (0x1F, 0x6F, 0xE5),
-    "Heart": (0x2C, 0xA0, 0x2C),
-}
-OPACITY = 0.45
+#: The background of a row without an x-ray.
 NEUTRAL_GREY = 119
 
 

@@ -1,85 +1,26 @@
-"""One CheXmask row: its cells made JSON-safe, its mask size and its summary.
+"""What the kernel says about one CheXmask row: its summary, and the text of it.
 
-The summary checks and measures the row as the view does (``_row_check`` and
-``_row_measure`` mirror the TypeScript core), so the kernel never says or
+The summary checks and measures the row as the view does (:mod:`.check` and
+:mod:`.measure` mirror the TypeScript core), so the kernel never says or
 draws anything the view would not.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
+from ..format.cells import RowFormatError, is_missing
 from ..format.columns import (
     HEIGHT_COLUMN,
     ID_COLUMNS,
     RECOMMENDED_MIN_DICE_MEAN,
     WIDTH_COLUMN,
     infer_dataset,
-    is_index_column,
 )
-from ..types import Row
-from .check import RowFormatError, check_row, is_missing, mask_side
+from .check import check_row
 from .measure import MaskSource, measure_row
-
-
-def row_cells(row: Row) -> dict[str, Any]:
-    """The cells of ``row`` (a pandas Series or a mapping), JSON-safe, keyed by column name.
-
-    NaN, None and pandas' missing markers become ``None``; numpy scalars become
-    Python numbers; strings are unchanged; arrays and lists become lists. The
-    pandas index column (``""`` or ``Unnamed: 0``) is dropped.
-
-    Raises:
-        TypeError: ``row`` is neither a Series nor a Mapping.
-
-    """
-    if isinstance(row, pd.DataFrame):
-        raise TypeError("row must be one row, e.g. df.iloc[0], not a whole DataFrame")
-    if not isinstance(row, (pd.Series, Mapping)):
-        raise TypeError(
-            f"row must be a pandas Series or a mapping of column name to value, "
-            f"got {type(row).__name__}"
-        )
-    return {str(k): json_safe(v) for k, v in row.items() if not is_index_column(k)}
-
-
-def json_safe(value: Any) -> Any:
-    """``value`` as something :func:`json.dumps` accepts with ``allow_nan=False``."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, (bool, np.bool_)):
-        return bool(value)
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, (np.ndarray, list, tuple)):
-        return [json_safe(v) for v in (value.tolist() if isinstance(value, np.ndarray) else value)]
-    if isinstance(value, Mapping):
-        return {str(k): json_safe(v) for k, v in value.items()}
-    try:
-        if bool(pd.isna(value)):  # pd.NA, pd.NaT and friends
-            return None
-    except (TypeError, ValueError):
-        pass
-    return str(value)
-
-
-def mask_size(cells: Mapping[str, Any]) -> tuple[int, int]:
-    """The mask's ``(height, width)``; 1024 for a side that is missing or empty.
-
-    Raises:
-        RowFormatError: ``Height`` or ``Width`` is present but not a positive
-            integer (a ``ValueError`` naming the column).
-
-    """
-    return mask_side(cells, HEIGHT_COLUMN), mask_side(cells, WIDTH_COLUMN)
 
 
 def organ_pixels(rle: object) -> int | None:

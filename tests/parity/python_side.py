@@ -15,8 +15,9 @@ import sys
 from typing import Any
 
 import jupyterlab_chexmask as cm
+from jupyterlab_chexmask.format.cells import row_cells
 from jupyterlab_chexmask.row.picture import row_alt_text
-from jupyterlab_chexmask.row.summary import row_cells, summarize
+from jupyterlab_chexmask.row.summary import summarize
 
 
 def _decode(value: dict[str, Any]) -> Any:

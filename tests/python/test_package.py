@@ -30,6 +30,11 @@ def test_public_api() -> None:
         "MIME_RCA",
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
+    assert cx.MIME_RCA == "application/vnd.chexmask.rca.v1+json"
+    assert cx.MIME_LANDMARKS == "application/vnd.chexmask.landmarks.v1+json"
+    # The landmarks/ subpackage does not hide the function of the same name.
+    assert callable(cx.landmarks)
+    assert cx.landmarks.__name__ == "landmarks"
     assert isinstance(cx.__version__, str)
     assert cx.__version__
     assert cx._jupyter_labextension_paths() == [

@@ -18,7 +18,7 @@ import pytest
 import jupyterlab_chexmask as cm
 from jupyterlab_chexmask import rca_histogram
 from jupyterlab_chexmask.rca.bins import bin_values
-from jupyterlab_chexmask.rca.parallel import _read_header, _Worker
+from jupyterlab_chexmask.rca.parallel import Worker, read_header
 from jupyterlab_chexmask.rca.reader import dataset_name_of, read_dice_columns
 from jupyterlab_chexmask.rca.scan import scan_mapped
 
@@ -116,13 +116,13 @@ def test_worker_parts_join_exactly(shared_data: Path) -> None:
     size = path.stat().st_size
     fd = os.open(path, os.O_RDONLY)
     try:
-        cols, begin = _read_header(str(path), fd, size)
+        cols, begin = read_header(str(path), fd, size)
         middle = (begin + size) // 2
         cells: list[bytes] = []
         ends = list(scan_mapped(fd, size, begin, middle, *cols.args, cells))
     finally:
         os.close(fd)
-    worker = _Worker(str(path), middle, size, cols, 1 << 16)
+    worker = Worker(str(path), middle, size, cols, 1 << 16)
     start, end = worker.result()
     assert (start, end) == (ends[-1], size)
     theirs = b"\n".join(payload for payload, _ in worker.chunks).split(b"\n")
@@ -151,10 +151,10 @@ def test_a_part_starting_inside_a_quoted_field_falls_back(tmp_path: Path) -> Non
     inside = text.index(b" [   60    61]", size // 2)
     fd = os.open(path, os.O_RDONLY)
     try:
-        cols, _ = _read_header(str(path), fd, size)
+        cols, _ = read_header(str(path), fd, size)
     finally:
         os.close(fd)
-    result = _Worker(str(path), inside, size, cols, 1 << 16).result()
+    result = Worker(str(path), inside, size, cols, 1 << 16).result()
     boundaries = {
         i + 1 for i, byte in enumerate(text) if byte == 10 and text[i + 1 : i + 3] == b"id"
     }

@@ -8,8 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from jupyterlab_chexmask.format.cells import json_safe, mask_size, row_cells
 from jupyterlab_chexmask.format.columns import infer_dataset
-from jupyterlab_chexmask.row.summary import json_safe, mask_size, organ_pixels, row_cells
+from jupyterlab_chexmask.row.summary import organ_pixels
 
 
 @pytest.mark.parametrize(

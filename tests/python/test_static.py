@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import json
 import os
 import re
 import subprocess
@@ -18,11 +19,26 @@ from nbconvert import HTMLExporter
 from PIL import Image
 
 import jupyterlab_chexmask as cm
-from jupyterlab_chexmask.row.picture import OPACITY, ORGAN_COLORS
+from jupyterlab_chexmask.common.colors import OPACITY, ORGAN_COLORS
+from jupyterlab_chexmask.format.columns import RECOMMENDED_MIN_DICE_MEAN
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "examples" / "demo.ipynb"
 VIEW_TYPES = (cm.MIME_ROW, cm.MIME_RCA, cm.MIME_LANDMARKS)
+
+
+def test_static_colours_are_the_settings_defaults() -> None:
+    """The kernel's pictures use the defaults the frontend's settings start from."""
+    settings = json.loads((REPO / "schema" / "plugin.json").read_text(encoding="utf-8"))
+    defaults = settings["properties"]
+    keys = {"Right Lung": "rightLung", "Left Lung": "leftLung", "Heart": "heart"}
+    assert set(ORGAN_COLORS) == set(keys)
+    for column, key in keys.items():
+        color = "#{:02x}{:02x}{:02x}".format(*ORGAN_COLORS[column])
+        assert defaults["colors"]["default"][key].lower() == color, column
+        assert defaults["colors"]["properties"][key]["default"].lower() == color, column
+    assert defaults["opacity"]["default"] == OPACITY
+    assert defaults["rcaThreshold"]["default"] == RECOMMENDED_MIN_DICE_MEAN
 
 
 def test_static_picture_blends_each_organ_in_its_colour() -> None:

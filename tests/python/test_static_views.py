@@ -15,11 +15,12 @@ from PIL import Image
 
 import jupyterlab_chexmask as cm
 from jupyterlab_chexmask.common.chart import series_color
+from jupyterlab_chexmask.common.colors import ORGAN_COLORS
+from jupyterlab_chexmask.common.js_numbers import to_fixed
 from jupyterlab_chexmask.format.columns import LANDMARK_SLICES
-from jupyterlab_chexmask.landmarks.frame import parse_landmarks
+from jupyterlab_chexmask.format.landmarks import parse_landmarks
 from jupyterlab_chexmask.landmarks.picture import landmark_image
-from jupyterlab_chexmask.rca.picture import THRESHOLD_COLOR, _fixed, merge_factor, rca_image
-from jupyterlab_chexmask.row.picture import ORGAN_COLORS
+from jupyterlab_chexmask.rca.picture import THRESHOLD_COLOR, merge_factor, rca_image
 
 MEAN = "Dice RCA (Mean)"
 
@@ -126,8 +127,8 @@ def test_rca_alt_text_says_no_values_and_rounds_like_javascript() -> None:
     alt = histogram._repr_mimebundle_()[1]["image/png"]["alt"]
     # 13 / 16 = 81.25 %: JavaScript's toFixed(1) gives 81.3 where Python's format gives 81.2.
     assert alt.endswith("A 16 rows, 13 kept (81.3%); B 1 rows, no values.")
-    assert _fixed(81.25, 1) == "81.3"
-    assert _fixed(0.7, 3) == "0.700"
+    assert to_fixed(81.25, 1) == "81.3"
+    assert to_fixed(0.7, 3) == "0.700"
     assert (merge_factor(1000), merge_factor(100), merge_factor(7), merge_factor(1)) == (
         20,
         2,
