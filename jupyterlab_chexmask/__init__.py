@@ -3,8 +3,14 @@
 >>> import jupyterlab_chexmask as cx
 >>> df = cx.read_csv("CheXpert.csv", nrows=100)
 >>> cx.show(df.iloc[0], "view1_frontal.jpg")
+
+The package is organised by view, as the frontend (``src/``) is: ``row/``,
+``rca/`` and ``landmarks/``, with what they share in ``format/`` (the CheXmask
+format) and ``common/``. The public API is the names of ``__all__``.
 """
 
+# The package's name `landmarks` is the function imported below, not the subpackage
+# of the same name (whose modules stay importable as jupyterlab_chexmask.landmarks.<module>).
 from .format.csv_file import read_csv
 from .format.rle import decode_rle, encode_rle
 from .landmarks import MIME_LANDMARKS, LandmarkPlot, landmarks

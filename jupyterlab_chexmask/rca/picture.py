@@ -62,7 +62,7 @@ def rca_image(
     """The histogram picture and its plot area (tests map data to pixels with it).
 
     Args:
-        payload: An RCA payload (see :mod:`.display`).
+        payload: An RCA payload (``schema/payloads/rca.v1.json``).
         threshold: Where the threshold line goes; it snaps to a fine-bin edge.
         score: ``"mean"`` or ``"max"``, the Dice RCA column drawn.
     """

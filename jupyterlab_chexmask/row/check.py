@@ -56,7 +56,8 @@ class CheckedRow:
 
 
 def check_row(cells: Mapping[str, object]) -> CheckedRow:
-    """Check a row's cells (JSON-safe, as :func:`~.summary.row_cells` makes them).
+    """Check a row's cells, JSON-safe as :func:`~jupyterlab_chexmask.format.cells.row_cells`
+    makes them.
 
     Raises:
         RowFormatError: naming the column of the first malformed value, in the

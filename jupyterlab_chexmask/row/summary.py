@@ -86,7 +86,9 @@ class RowSummary:
 
 
 def summarize(cells: Mapping[str, Any]) -> RowSummary:
-    """Check and measure a row's cells (as given by :func:`row_cells`) as the view does.
+    """Check and measure a row's cells as the view does.
+
+    The cells are JSON-safe, as :func:`~jupyterlab_chexmask.format.cells.row_cells` gives them.
 
     A malformed row gives a summary whose ``error`` names the column, with
     what could be read before it (id, dataset); nothing is raised.
