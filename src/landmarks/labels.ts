@@ -1,3 +1,7 @@
+/**
+ * The words of a landmark plot: its caption and screen-reader description,
+ * row names, and the hover readouts of points and mean-shape points.
+ */
 import { organOfLandmark } from '../core';
 import { describeFrame, ILandmarkModel } from './model';
 import { IEllipse, ILandmarkSpread, SHAPE_STRIDE } from './shapes';

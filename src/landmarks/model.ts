@@ -1,3 +1,7 @@
+/**
+ * A checked landmark payload laid out in one frame (mask pixels or
+ * normalised by image size) and grouped: what the plot draws and measures.
+ */
 import { schemeTableau10 } from 'd3';
 import { LANDMARK_COUNT } from '../core';
 import {

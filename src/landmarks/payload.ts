@@ -1,3 +1,10 @@
+/**
+ * The landmark payload, `application/vnd.chexmask.landmarks.v1+json`: up to
+ * 10,000 rows' raw `Landmarks` cells with their ids, groups and sizes. Its
+ * format is specified in `schema/payloads/landmarks.v1.json`; this is the
+ * check users see, naming the field at fault, and it parses every row's
+ * landmarks once with the core.
+ */
 import {
   ChexmaskFormatError,
   checkMaskSize,
@@ -7,7 +14,12 @@ import {
   parseLandmarkCoordinates,
   parseRow
 } from '../core';
-import { checkPayloadVersion, expectObject } from '../common/payload';
+import {
+  checkPayloadVersion,
+  expectObject,
+  optionalText,
+  PayloadVersion
+} from '../common/payload';
 
 /** The MIME type of landmark plots, versioned so the payload can evolve. */
 export const MIME_LANDMARKS = 'application/vnd.chexmask.landmarks.v1+json';
@@ -22,9 +34,6 @@ export const MAX_LANDMARK_ROWS = 10_000;
 /** The most groups one plot tells apart (colours repeat after ten). */
 export const MAX_LANDMARK_GROUPS = 64;
 
-/** The longest id, group name or title kept (longer text is cut). */
-const MAX_TEXT = 500;
-
 /**
  * The common frame of a plot: mask pixels (`x`, `y` as in the `Landmarks`
  * cell) or normalised by image size (`x / Width`, `y / Height`).
@@ -32,20 +41,10 @@ const MAX_TEXT = 500;
 export type LandmarkFrame = 'pixels' | 'normalized';
 
 /**
- * One row of a landmark payload, as the kernel writes it.
- *
- * - `id`: the image id (text or number), or `null`.
- * - `dataset`: the source dataset inferred from the id column, or `null`.
- * - `group`: the row's group when `groupBy` is set (text, number, boolean or
- *   `null`); absent means the row's `dataset` when `groupBy` is `"dataset"`,
- *   otherwise no group.
- * - `height`, `width`: the mask size in pixels; `null` or absent means 1024,
- *   as for a CSV row without `Height`/`Width`.
- * - `landmarks`: the raw `Landmarks` cell, unparsed (either CheXmask
- *   encoding), or 240 numbers, or 120 `[x, y]` pairs; parsed here once by
- *   the core's `parseLandmarks`.
- * - `row`: optional, only in a one-row payload: the full CSV row (as for the
- *   row overlay) whose masks are drawn under the landmarks.
+ * One row of a landmark payload, as the kernel writes it: `landmarks` is
+ * the raw `Landmarks` cell (either CheXmask encoding, 240 numbers or 120
+ * `[x, y]` pairs); `row`, only in a one-row payload, is the full CSV row
+ * whose masks are drawn under the landmarks.
  */
 export interface ILandmarkPayloadRow {
   id?: string | number | null;
@@ -59,32 +58,10 @@ export interface ILandmarkPayloadRow {
 
 /**
  * The payload of {@link MIME_LANDMARKS}, as `jupyterlab_chexmask.landmarks()`
- * writes it.
- *
- * ```json
- * { "version": 1,
- *   "rows": [ { "id": "00028162_002.png", "dataset": "ChestX-ray8",
- *               "group": "ChestX-ray8", "height": 1024, "width": 1024,
- *               "landmarks": "395,178,366,183,…",
- *               "row": { "Image Index": "…", "Right Lung": "…", … } }, … ],
- *   "groupBy": "dataset" | "<column name>" | null,
- *   "frame": "pixels" | "normalized" | null,
- *   "title": "optional caption" | null }
- * ```
- *
- * - `rows`: 1 to {@link MAX_LANDMARK_ROWS} rows (see {@link ILandmarkPayloadRow}).
- *   One row is drawn as a contour set (points by organ, hover, optional mask
- *   underlay); several as a shape cloud with the mean shape, per-landmark
- *   one-standard-deviation ellipses and the outliers.
- * - `groupBy`: the name of the grouping shown in the legend (`"dataset"` or a
- *   column name), or `null` for none. At most {@link MAX_LANDMARK_GROUPS}
- *   distinct groups.
- * - `frame`: `null` or absent chooses: mask pixels when every row has the
- *   same Height × Width, otherwise normalised by image size.
- * - `title`: a caption, or `null`.
+ * writes it: one row is drawn as a contour set, several as a shape cloud.
  */
 export interface ILandmarkPayload {
-  version: 1;
+  version: PayloadVersion;
   rows: ILandmarkPayloadRow[];
   groupBy?: string | null;
   frame?: LandmarkFrame | null;
@@ -144,10 +121,15 @@ export function parseLandmarkPayload(data: unknown): IParsedLandmarkPayload {
     );
   }
   const groupBy = optionalText(payload.groupBy, 'groupBy');
-  const frame = parseFrame(payload.frame);
+  const frame = Private.parseFrame(payload.frame);
   const groups = new Set<string>();
   const rows = rawRows.map((value, i) => {
-    const row = parseRowEntry(value, `rows[${i}]`, groupBy, rawRows.length);
+    const row = Private.parseRowEntry(
+      value,
+      `rows[${i}]`,
+      groupBy,
+      rawRows.length
+    );
     if (row.group !== null && !groups.has(row.group)) {
       groups.add(row.group);
       if (groups.size > MAX_LANDMARK_GROUPS) {
@@ -167,143 +149,132 @@ export function parseLandmarkPayload(data: unknown): IParsedLandmarkPayload {
   };
 }
 
-function parseRowEntry(
-  value: unknown,
-  where: string,
-  groupBy: string | null,
-  rowCount: number
-): IParsedLandmarkRow {
-  const entry = expectObject(value, where);
-  const id = idText(entry.id, `${where}.id`);
-  const dataset = optionalText(entry.dataset, `${where}.dataset`);
-  const height = side(entry.height, `${where}.height`);
-  const width = side(entry.width, `${where}.width`);
-  try {
-    checkMaskSize(height, width);
-  } catch (error) {
-    // The core names the CSV column (`Height`); the payload field is lower case.
-    throw error instanceof ChexmaskFormatError
+namespace Private {
+  export function parseRowEntry(
+    value: unknown,
+    where: string,
+    groupBy: string | null,
+    rowCount: number
+  ): IParsedLandmarkRow {
+    const entry = expectObject(value, where);
+    const id = idText(entry.id, `${where}.id`);
+    const dataset = optionalText(entry.dataset, `${where}.dataset`);
+    const height = side(entry.height, `${where}.height`);
+    const width = side(entry.width, `${where}.width`);
+    try {
+      checkMaskSize(height, width);
+    } catch (error) {
+      // The core names the CSV column (`Height`); the payload field is lower case.
+      throw error instanceof ChexmaskFormatError
+        ? new ChexmaskFormatError(
+            `${where}.${error.field.toLowerCase()}`,
+            problemOf(error)
+          )
+        : error;
+    }
+    if (!('landmarks' in entry)) {
+      throw new ChexmaskFormatError(`${where}.landmarks`, 'is missing');
+    }
+    const coords = parseLandmarkCoordinates(
+      entry.landmarks,
+      `${where}.landmarks`
+    );
+    let group: string | null = null;
+    if (groupBy !== null) {
+      group =
+        'group' in entry
+          ? groupText(entry.group, `${where}.group`)
+          : groupBy === 'dataset'
+            ? dataset
+            : null;
+    }
+    let row: IChexmaskRow | null = null;
+    if (entry.row !== undefined && entry.row !== null) {
+      if (rowCount !== 1) {
+        throw new ChexmaskFormatError(
+          `${where}.row`,
+          'a mask underlay is drawn for a single row only; leave it out when plotting several rows'
+        );
+      }
+      try {
+        row = parseRow(entry.row);
+      } catch (error) {
+        throw rename(error, `${where}.row`);
+      }
+      if (row.height !== height || row.width !== width) {
+        throw new ChexmaskFormatError(
+          `${where}.row`,
+          `is ${row.height}×${row.width} pixels, but the plot row says ${height}×${width}`
+        );
+      }
+    }
+    return { id, dataset, group, height, width, coords, row };
+  }
+
+  /**
+   * A format error of a nested row, re-issued under the payload's field name:
+   * a column `Heart` becomes `rows[0].row.Heart`, and the core's `row` (the
+   * whole row) is `rows[0].row` itself.
+   */
+  export function rename(error: unknown, where: string): unknown {
+    return error instanceof ChexmaskFormatError
       ? new ChexmaskFormatError(
-          `${where}.${error.field.toLowerCase()}`,
+          error.field === 'row' ? where : `${where}.${error.field}`,
           problemOf(error)
         )
       : error;
   }
-  if (!('landmarks' in entry)) {
-    throw new ChexmaskFormatError(`${where}.landmarks`, 'is missing');
+
+  /** The problem of a format error, without its `field: ` prefix. */
+  export function problemOf(error: ChexmaskFormatError): string {
+    return error.message.slice(error.field.length + 2);
   }
-  const coords = parseLandmarkCoordinates(
-    entry.landmarks,
-    `${where}.landmarks`
-  );
-  let group: string | null = null;
-  if (groupBy !== null) {
-    group =
-      'group' in entry
-        ? groupText(entry.group, `${where}.group`)
-        : groupBy === 'dataset'
-          ? dataset
-          : null;
-  }
-  let row: IChexmaskRow | null = null;
-  if (entry.row !== undefined && entry.row !== null) {
-    if (rowCount !== 1) {
-      throw new ChexmaskFormatError(
-        `${where}.row`,
-        'a mask underlay is drawn for a single row only; leave it out when plotting several rows'
-      );
+
+  /** `frame`: "pixels", "normalized", or null/absent to choose from the sizes. */
+  export function parseFrame(value: unknown): LandmarkFrame | null {
+    if (value === undefined || value === null) {
+      return null;
     }
-    try {
-      row = parseRow(entry.row);
-    } catch (error) {
-      throw rename(error, `${where}.row`);
+    if (value === 'pixels' || value === 'normalized') {
+      return value;
     }
-    if (row.height !== height || row.width !== width) {
-      throw new ChexmaskFormatError(
-        `${where}.row`,
-        `is ${row.height}×${row.width} pixels, but the plot row says ${height}×${width}`
-      );
-    }
-  }
-  return { id, dataset, group, height, width, coords, row };
-}
-
-/**
- * A format error of a nested row, re-issued under the payload's field name:
- * a column `Heart` becomes `rows[0].row.Heart`, and the core's `row` (the
- * whole row) is `rows[0].row` itself.
- */
-function rename(error: unknown, where: string): unknown {
-  return error instanceof ChexmaskFormatError
-    ? new ChexmaskFormatError(
-        error.field === 'row' ? where : `${where}.${error.field}`,
-        problemOf(error)
-      )
-    : error;
-}
-
-/** The problem of a format error, without its `field: ` prefix. */
-function problemOf(error: ChexmaskFormatError): string {
-  return error.message.slice(error.field.length + 2);
-}
-
-/** `frame`: "pixels", "normalized", or null/absent to choose from the sizes. */
-function parseFrame(value: unknown): LandmarkFrame | null {
-  if (value === undefined || value === null) {
-    return null;
-  }
-  if (value === 'pixels' || value === 'normalized') {
-    return value;
-  }
-  throw new ChexmaskFormatError(
-    'frame',
-    `must be "pixels", "normalized" or null, got ${
-      typeof value === 'string'
-        ? JSON.stringify(value.slice(0, 24))
-        : describeType(value)
-    }`
-  );
-}
-
-function optionalText(value: unknown, field: string): string | null {
-  if (value === undefined || value === null) {
-    return null;
-  }
-  if (typeof value !== 'string') {
     throw new ChexmaskFormatError(
-      field,
-      `must be text or null, got ${describeType(value)}`
-    );
-  }
-  return value.slice(0, MAX_TEXT);
-}
-
-function idText(value: unknown, field: string): string | null {
-  if (typeof value === 'number' && Number.isFinite(value)) {
-    return String(value);
-  }
-  return optionalText(value, field);
-}
-
-function groupText(value: unknown, field: string): string | null {
-  if (typeof value === 'boolean') {
-    return String(value);
-  }
-  return idText(value, field);
-}
-
-/** A mask side: a positive integer, or `null`/absent for 1024. */
-function side(value: unknown, field: string): number {
-  if (value === undefined || value === null) {
-    return DEFAULT_MASK_SIZE;
-  }
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new ChexmaskFormatError(
-      field,
-      `must be a positive whole number of pixels or null, got ${
-        typeof value === 'number' ? String(value) : describeType(value)
+      'frame',
+      `must be "pixels", "normalized" or null, got ${
+        typeof value === 'string'
+          ? JSON.stringify(value.slice(0, 24))
+          : describeType(value)
       }`
     );
   }
-  return value;
+
+  export function idText(value: unknown, field: string): string | null {
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      return String(value);
+    }
+    return optionalText(value, field);
+  }
+
+  export function groupText(value: unknown, field: string): string | null {
+    if (typeof value === 'boolean') {
+      return String(value);
+    }
+    return idText(value, field);
+  }
+
+  /** A mask side: a positive integer, or `null`/absent for 1024. */
+  export function side(value: unknown, field: string): number {
+    if (value === undefined || value === null) {
+      return DEFAULT_MASK_SIZE;
+    }
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+      throw new ChexmaskFormatError(
+        field,
+        `must be a positive whole number of pixels or null, got ${
+          typeof value === 'number' ? String(value) : describeType(value)
+        }`
+      );
+    }
+    return value;
+  }
 }

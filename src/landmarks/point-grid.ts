@@ -1,3 +1,7 @@
+/**
+ * The hover index of a many-row landmark plot: every point of every row in
+ * a uniform grid, so a hover looks at the few points near the pointer.
+ */
 import { LANDMARK_COUNT } from '../core';
 import { IFrameBox } from './model';
 

@@ -1,7 +1,11 @@
+/**
+ * The vector layer of a landmark plot (SVG): one row's rings and points, or
+ * the mean shape, ellipses, group means and highlighted rows over the cloud.
+ */
 import { select, Selection } from 'd3';
 import { ORGANS, OrganKey } from '../core';
 import { svg } from '../common';
-import { ICanvasMapping } from './mapping';
+import { ICanvasMapping } from './frame';
 import { IEllipse } from './shapes';
 
 /** A shape drawn as organ rings: 240 frame numbers `x0, y0, x1, y1, …`. */

@@ -1,10 +1,9 @@
-import { LANDMARK_COUNT } from '../core';
-
-/*
+/**
  * Shape statistics of many landmark rows, without DOM. Shapes are stored flat:
  * row r, landmark k has x at `coords[(r * 120 + k) * 2]` and y right after,
  * in the plot's frame (mask pixels or normalised units, y pointing down).
  */
+import { LANDMARK_COUNT } from '../core';
 
 /** Numbers per shape: 120 landmarks × (x, y). */
 export const SHAPE_STRIDE = 2 * LANDMARK_COUNT;

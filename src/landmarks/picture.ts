@@ -1,4 +1,35 @@
+/**
+ * The static picture of a landmark plot (the figure as shown, for
+ * `image/png` and the exports) and its alt text. The kernel's static
+ * picture says the same words (`landmark_alt_text` in Python).
+ */
 import { standaloneSvg, svgPicture } from '../common';
+import { ILandmarkModel } from './model';
+
+/**
+ * Rows, groups, frame and the furthest row, in words.
+ *
+ * @param furthest - The row furthest from the mean shape, or `null`.
+ */
+export function landmarkAltText(
+  model: ILandmarkModel,
+  furthest: number | null
+): string {
+  const outlier =
+    furthest === null
+      ? ''
+      : `; furthest from the mean shape: ${model.rows[furthest].id ?? 'a row'}`;
+  return (
+    `Landmark plot of ${model.rows.length.toLocaleString('en-US')} row(s)` +
+    (model.groups.length > 1 ? ` in ${model.groups.length} groups` : '') +
+    ` (frame: ${model.frame})` +
+    (model.rows.length > 1
+      ? '; mean shape and one-standard-deviation ellipses'
+      : '') +
+    outlier +
+    '.'
+  );
+}
 
 /**
  * A landmark plot's figure as shown — axes, mask underlay, contours, mean

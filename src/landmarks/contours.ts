@@ -1,10 +1,9 @@
-import { ORGANS, OrganKey } from '../core';
-import { h, parseColor, Rgb } from '../common';
-import { IMaskStyle } from '../common';
-import { DEFAULT_SETTINGS, IChexmaskSettings } from '../settings';
-import { IDensityGroup, paintContourDensity } from './density-painter';
-import { ICanvasMapping } from './mapping';
-import { MaskUnderlay } from './underlay';
+/**
+ * The contour cloud of a many-row landmark plot: a canvas layer holding the
+ * density of every visible row's organ rings (see `density.ts`).
+ */
+import { IDensityGroup, paintContourDensity } from './density';
+import { deviceMapping, ICanvasMapping, layerCanvas } from './frame';
 
 /**
  * Up to this many rows the contour canvas is redrawn on every zoom event;
@@ -15,11 +14,6 @@ export const LIVE_REDRAW_ROWS = 300;
 
 /** Quiet time after the last zoom event before a sharp redraw, in ms. */
 export const REDRAW_DELAY_MS = 150;
-
-/** A layout-pixel mapping in canvas pixels (`dpr` canvas pixels per layout pixel). */
-export function deviceMapping(m: ICanvasMapping, dpr: number): ICanvasMapping {
-  return { scale: m.scale * dpr, dx: m.dx * dpr, dy: m.dy * dpr };
-}
 
 /** What the contour canvas rasterises: the rows of the visible groups. */
 export interface IContourCloud {
@@ -56,7 +50,7 @@ export class ContourCanvas {
     private readonly _dpr: number,
     mapping: ICanvasMapping
   ) {
-    [this.canvas, this._ctx] = Private.layer(
+    [this.canvas, this._ctx] = layerCanvas(
       'jp-chexmask-lm-contours',
       _width,
       _height,
@@ -129,89 +123,5 @@ export class ContourCanvas {
       window.clearTimeout(this._redrawTimer);
       this._redrawTimer = null;
     }
-  }
-}
-
-/**
- * The mask canvas of a one-row plot in pixels, under its landmarks: the
- * row's masks painted once per style, then drawn at each zoom.
- */
-export class UnderlayCanvas {
-  /** The canvas, at device resolution, sized by CSS to the plot area. */
-  readonly canvas: HTMLCanvasElement;
-  private readonly _ctx: CanvasRenderingContext2D;
-
-  /**
-   * @param _masks - The row's masks.
-   * @param width - The plot area's width in layout pixels.
-   * @param height - The plot area's height in layout pixels.
-   * @param _dpr - Canvas pixels per layout pixel.
-   */
-  constructor(
-    private readonly _masks: MaskUnderlay,
-    width: number,
-    height: number,
-    private readonly _dpr: number
-  ) {
-    [this.canvas, this._ctx] = Private.layer(
-      'jp-chexmask-lm-underlay',
-      width,
-      height,
-      _dpr
-    );
-  }
-
-  /** Repaint the masks in the settings' colours, opacity and mode, for the organs shown. */
-  paint(settings: IChexmaskSettings, organs: readonly boolean[]): void {
-    this._masks.paint(Private.maskStyle(settings, organs));
-  }
-
-  /** Draw the painted masks at `mapping`, or clear the canvas when hidden. */
-  draw(mapping: ICanvasMapping, visible: boolean): void {
-    if (visible) {
-      this._masks.draw(this._ctx, deviceMapping(mapping, this._dpr));
-    } else {
-      this._ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    }
-  }
-}
-
-namespace Private {
-  /** A canvas of the plot area at device resolution, and its context. */
-  export function layer(
-    className: string,
-    width: number,
-    height: number,
-    dpr: number
-  ): [HTMLCanvasElement, CanvasRenderingContext2D] {
-    const canvas = h('canvas', { className });
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
-    return [canvas, canvas.getContext('2d')!];
-  }
-
-  /**
-   * The mask painter's style from the settings and the organ toggles; an
-   * unreadable colour falls back to the default's, then to grey.
-   */
-  export function maskStyle(
-    settings: IChexmaskSettings,
-    organs: readonly boolean[]
-  ): IMaskStyle {
-    const colors = {} as Record<OrganKey, Rgb>;
-    const visible = {} as Record<OrganKey, boolean>;
-    ORGANS.forEach((organ, i) => {
-      colors[organ.key] = parseColor(
-        settings.colors[organ.key],
-        parseColor(DEFAULT_SETTINGS.colors[organ.key], [128, 128, 128])
-      );
-      visible[organ.key] = organs[i];
-    });
-    return {
-      colors,
-      visible,
-      opacity: settings.opacity,
-      mode: settings.drawMode
-    };
   }
 }

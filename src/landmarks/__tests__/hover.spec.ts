@@ -3,7 +3,7 @@
  * order in which hit-testing looks (mean shape, highlighted rows, the grid).
  */
 import { formatLandmarks, LandmarkPoint } from '../../core';
-import { hitTest, IHitTestContext, nearestInShape } from '../hit-test';
+import { hitTest, IHitTestContext, nearestInShape } from '../hover';
 import {
   describePlot,
   landmarkText,
@@ -15,8 +15,8 @@ import {
 } from '../labels';
 import { buildLandmarkModel, ILandmarkModel } from '../model';
 import { parseLandmarkPayload } from '../payload';
-import { initialPlotState } from '../plot-state';
-import { computePlotStats } from '../plot-stats';
+import { initialPlotState } from '../state';
+import { computePlotStats } from '../statistics';
 import { PointGrid } from '../point-grid';
 import { SHAPE_STRIDE } from '../shapes';
 
@@ -43,8 +43,6 @@ function context(m: ILandmarkModel): IHitTestContext {
     model: m,
     state: initialPlotState(false),
     stats: m.rows.length === 1 ? null : computePlotStats(m, new Set()),
-    landmarkFilter: new Uint8Array(120).fill(1),
-    rowFilter: new Uint8Array(m.rows.length).fill(1),
     grid: () => new PointGrid(m.coords, m.bounds)
   };
 }
@@ -151,18 +149,22 @@ describe('landmark hit-testing', () => {
   });
 
   it('prefers the pinned row, then the grid over visible rows', () => {
-    const m = model([
-      {},
-      { landmarks: formatLandmarks(points(0, 2)) },
-      { landmarks: formatLandmarks(points(0, 40)) }
-    ]);
+    const m = model(
+      [
+        { group: 'a' },
+        { group: 'b', landmarks: formatLandmarks(points(0, 2)) },
+        { group: 'b', landmarks: formatLandmarks(points(0, 40)) }
+      ],
+      { groupBy: 'g' }
+    );
     const c = context(m);
     c.state.layers.mean = false;
     expect(hitTest(c, 110, 200.5, 3).row).toBe(0);
     c.state.pinned = 1;
     expect(hitTest(c, 110, 200.5, 3).row).toBe(1);
     c.state.pinned = null;
-    c.rowFilter[0] = 0;
+    // Row 0's group hidden: its points cannot be hovered.
+    c.state.hiddenGroups.add(0);
     expect(hitTest(c, 110, 200.5, 3).row).toBe(1);
     const hit = hitTest(c, 110, 240, 3);
     expect(hit.row).toBe(2);

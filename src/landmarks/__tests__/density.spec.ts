@@ -3,7 +3,7 @@
  * add across rows, and colour and opacity follow the counts.
  */
 import { LANDMARK_COUNT } from '../../core';
-import { paintContourDensity, rasterSegment } from '../density-painter';
+import { paintContourDensity, rasterSegment } from '../density';
 
 /** A fake ImageData (jest runs without a DOM here). */
 function image(width: number, height: number): ImageData {

@@ -1,19 +1,48 @@
+/**
+ * The plot area of a landmark plot and its axes: the frame → layout-pixel
+ * mapping under zoom that every layer of the plot draws with.
+ */
 import { axisBottom, axisLeft, scaleLinear, select, ZoomTransform } from 'd3';
-import { h, svg } from '../common';
-import { ICanvasMapping } from './mapping';
+import { appendAxis, appendAxisLabels, h, IAxisLabels, svg } from '../common';
 import { IFrameBox } from './model';
+
+/** Frame to canvas pixels: `px = scale · x + dx`, `py = scale · y + dy`. */
+export interface ICanvasMapping {
+  scale: number;
+  dx: number;
+  dy: number;
+}
+
+/** A layout-pixel mapping in canvas pixels (`dpr` canvas pixels per layout pixel). */
+export function deviceMapping(m: ICanvasMapping, dpr: number): ICanvasMapping {
+  return { scale: m.scale * dpr, dx: m.dx * dpr, dy: m.dy * dpr };
+}
+
+/**
+ * A canvas layer of the plot area at device resolution (sized to the area
+ * by CSS), and its context.
+ *
+ * @param width - The plot area's width in layout pixels.
+ * @param height - Its height.
+ * @param dpr - Canvas pixels per layout pixel.
+ */
+export function layerCanvas(
+  className: string,
+  width: number,
+  height: number,
+  dpr: number
+): [HTMLCanvasElement, CanvasRenderingContext2D] {
+  const canvas = h('canvas', { className });
+  canvas.width = Math.round(width * dpr);
+  canvas.height = Math.round(height * dpr);
+  return [canvas, canvas.getContext('2d')!];
+}
 
 /** Room around the plot area for the axes, in layout pixels. */
 const MARGIN = { top: 10, right: 16, bottom: 42, left: 60 };
 
 /** The longer side of the plot area, in layout pixels (CSS may shrink the figure). */
 export const PLOT_SIDE = 640;
-
-/** Axis labels. */
-export interface IAxisLabels {
-  x: string;
-  y: string;
-}
 
 /**
  * The figure of a landmark plot: a plot area ("stage") that receives zoom,
@@ -73,32 +102,27 @@ export class PlotFrame {
       .attr('y', MARGIN.top)
       .attr('width', this.width)
       .attr('height', this.height);
-    this._xAxis = axes
-      .append('g')
-      .attr('class', 'jp-chexmask-axis jp-chexmask-lm-axis-x')
-      .attr('transform', `translate(0,${MARGIN.top + this.height})`)
-      .node()!;
-    this._yAxis = axes
-      .append('g')
-      .attr('class', 'jp-chexmask-axis jp-chexmask-lm-axis-y')
-      .attr('transform', `translate(${MARGIN.left},0)`)
-      .node()!;
-    axes
-      .append('text')
-      .attr('class', 'jp-chexmask-axis-label')
-      .attr('x', MARGIN.left + this.width / 2)
-      .attr('y', figureHeight - 6)
-      .attr('text-anchor', 'middle')
-      .text(labels.x);
-    axes
-      .append('text')
-      .attr('class', 'jp-chexmask-axis-label')
-      .attr(
-        'transform',
-        `translate(14,${MARGIN.top + this.height / 2}) rotate(-90)`
-      )
-      .attr('text-anchor', 'middle')
-      .text(labels.y);
+    this._xAxis = appendAxis(
+      axes,
+      'jp-chexmask-lm-axis-x',
+      `translate(0,${MARGIN.top + this.height})`
+    );
+    this._yAxis = appendAxis(
+      axes,
+      'jp-chexmask-lm-axis-y',
+      `translate(${MARGIN.left},0)`
+    );
+    appendAxisLabels(
+      axes,
+      labels,
+      {
+        left: MARGIN.left,
+        right: MARGIN.left + this.width,
+        top: MARGIN.top,
+        bottom: MARGIN.top + this.height
+      },
+      figureHeight
+    );
 
     this.stage = h('div', {
       className: 'jp-chexmask-lm-stage',

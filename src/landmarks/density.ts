@@ -1,6 +1,10 @@
+/**
+ * The contour density of a many-row landmark plot: thousands of rows'
+ * organ rings rasterised as counts per pixel, coloured per group.
+ */
 import { ORGANS } from '../core';
 import { parseColor } from '../common/colors';
-import { ICanvasMapping } from './mapping';
+import type { ICanvasMapping } from './frame';
 import { SHAPE_STRIDE } from './shapes';
 
 /** One group's contours, as for the stroke painter. */

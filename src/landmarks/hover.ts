@@ -1,3 +1,7 @@
+/**
+ * What a landmark plot shows under the pointer: hit-testing against the
+ * mean shape, the highlighted rows and the grid of every visible point.
+ */
 import { LANDMARK_COUNT } from '../core';
 import {
   landmarkText,
@@ -7,9 +11,9 @@ import {
 } from './labels';
 import { ILandmarkModel } from './model';
 import { PointGrid } from './point-grid';
-import { ILandmarkPlotState } from './plot-state';
-import { ILandmarkPlotStats } from './plot-stats';
 import { SHAPE_STRIDE } from './shapes';
+import { ILandmarkPlotState, landmarkFilter, rowFilter } from './state';
+import { ILandmarkPlotStats } from './statistics';
 
 /** How near the pointer a point must be to be hovered, in layout pixels. */
 export const HOVER_RADIUS = 8;
@@ -30,10 +34,6 @@ export interface IHitTestContext {
   state: ILandmarkPlotState;
   /** The statistics of a many-row plot; `null` in a one-row plot. */
   stats: ILandmarkPlotStats | null;
-  /** 1 for landmarks of visible organs. */
-  landmarkFilter: Uint8Array;
-  /** 1 for rows of visible groups. */
-  rowFilter: Uint8Array;
   /** The grid of every row's points (built on first use: it is not cheap). */
   grid(): PointGrid;
 }
@@ -52,7 +52,9 @@ export function hitTest(
   y: number,
   radius: number
 ): ILandmarkHit {
-  const { model, state, stats, landmarkFilter: filter } = context;
+  const { model, state, stats } = context;
+  // Only the organs and groups shown can be hovered.
+  const filter = landmarkFilter(state.organs);
   const hit: ILandmarkHit = {
     text: positionText(model, x, y),
     marker: null,
@@ -89,7 +91,7 @@ export function hitTest(
     }
   }
   found ??= context.grid().nearest(x, y, radius, {
-    rows: context.rowFilter,
+    rows: rowFilter(model, state.hiddenGroups),
     landmarks: filter
   });
   if (found) {

@@ -1,3 +1,7 @@
+/**
+ * The outlier list of a many-row landmark plot: the rows furthest from the
+ * mean shape, which highlight their contour on hover and pin it on click.
+ */
 import { h } from '../common';
 import { IOutlier } from './shapes';
 

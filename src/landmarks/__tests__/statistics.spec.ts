@@ -5,10 +5,9 @@
 import { formatLandmarks, LandmarkPoint } from '../../core';
 import { buildLandmarkModel, ILandmarkModel } from '../model';
 import { parseLandmarkPayload } from '../payload';
-import { initialPlotState } from '../plot-state';
-import { computePlotStats, OUTLIER_COUNT, outlierEntries } from '../plot-stats';
-import { shapeLayerContent } from '../shape-content';
 import { SHAPE_STRIDE } from '../shapes';
+import { initialPlotState, shapeLayerContent } from '../state';
+import { computePlotStats, OUTLIER_COUNT, outlierEntries } from '../statistics';
 
 const COLORS = { rightLung: 'red', leftLung: 'blue', heart: 'green' };
 

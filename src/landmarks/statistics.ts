@@ -1,7 +1,11 @@
+/**
+ * The statistics a many-row landmark plot shows over its visible groups:
+ * mean shape, spread, ellipses, group means and outliers.
+ */
 import { LANDMARK_COUNT } from '../core';
 import { rowLabel } from './labels';
 import { ILandmarkModel } from './model';
-import { IOutlierEntry } from './outlier-list';
+import type { IOutlierEntry } from './outliers';
 import {
   covarianceEllipse,
   IEllipse,

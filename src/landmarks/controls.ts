@@ -1,0 +1,147 @@
+/**
+ * The controls of a landmark plot: a toggle and swatch per organ (colours
+ * from the settings), a toggle, swatch and row count per group, layer
+ * switches and zoom buttons.
+ */
+import { ORGANS, OrganKey } from '../core';
+import {
+  colorSwatches,
+  h,
+  ILegendEntry,
+  legend,
+  legendEntry,
+  ZoomController,
+  zoomButtons
+} from '../common';
+import { ILandmarkGroup } from './model';
+import { LayerKey } from './state';
+
+/** Labels of the layer switches, in the order they are offered. */
+const LAYER_LABELS: Record<LayerKey, string> = {
+  contours: 'Contours',
+  mean: 'Mean shape',
+  ellipses: '1σ ellipses',
+  groupMeans: 'Group means',
+  masks: 'Masks'
+};
+
+/** Callbacks of the controls. */
+export interface IPlotControlHandlers {
+  organ(key: OrganKey, visible: boolean): void;
+  group(index: number, visible: boolean): void;
+  layer(key: LayerKey, visible: boolean): void;
+}
+
+/** What the controls offer and their first state. */
+export interface IPlotControlOptions {
+  /** Groups with a toggle each (none for a one-row plot). */
+  groups: ILandmarkGroup[];
+  /** The legend's name for the groups, e.g. "dataset". */
+  groupBy: string | null;
+  /** Layer switches offered, with their first state. */
+  layers: Partial<Record<LayerKey, boolean>>;
+}
+
+/** The controls of a landmark plot (see the module's comment). */
+export class PlotControls {
+  /** The controls' element. */
+  readonly node: HTMLElement;
+  private readonly _organs = new Map<OrganKey, ILegendEntry>();
+
+  /**
+   * @param options - Groups and layer switches to offer.
+   * @param zoom - The plot area's zoom, for the zoom buttons.
+   * @param handlers - Called on every change.
+   */
+  constructor(
+    options: IPlotControlOptions,
+    zoom: ZoomController,
+    handlers: IPlotControlHandlers
+  ) {
+    for (const organ of ORGANS) {
+      const attrs = { 'data-organ': organ.key };
+      this._organs.set(
+        organ.key,
+        legendEntry({
+          toggleClass: 'jp-chexmask-lm-organ-toggle',
+          toggleAttrs: attrs,
+          entryAttrs: attrs,
+          label: `Show ${organ.label}`,
+          name: `${organ.label} (${organ.start}–${organ.end - 1})`,
+          onChange: v => handlers.organ(organ.key, v)
+        })
+      );
+    }
+    const layers = (Object.keys(LAYER_LABELS) as LayerKey[])
+      .filter(key => options.layers[key] !== undefined)
+      .map(key => {
+        const attrs = { 'data-layer': key };
+        return legendEntry({
+          toggleClass: 'jp-chexmask-lm-layer-toggle',
+          toggleAttrs: attrs,
+          entryAttrs: attrs,
+          label: `Show ${LAYER_LABELS[key].toLowerCase()}`,
+          name: LAYER_LABELS[key],
+          checked: options.layers[key],
+          color: null,
+          onChange: v => handlers.layer(key, v)
+        }).node;
+      });
+    this.node = h('div', { className: 'jp-chexmask-controls' }, [
+      legend(
+        'Organs',
+        [...this._organs.values()].map(entry => entry.node)
+      ),
+      options.groups.length > 0 ? Private.groupLegend(options, handlers) : null,
+      h('div', { className: 'jp-chexmask-control-row' }, [
+        ...layers,
+        zoomButtons(zoom)
+      ])
+    ]);
+  }
+
+  /** Organ swatch colours (from the settings). */
+  setColors(colors: Record<OrganKey, string>): void {
+    colorSwatches(this._organs, colors);
+  }
+}
+
+namespace Private {
+  /** The legend of the groups: a toggle, swatch and row count each. */
+  export function groupLegend(
+    options: IPlotControlOptions,
+    handlers: IPlotControlHandlers
+  ): HTMLElement {
+    const { groupBy } = options;
+    return legend(
+      groupBy ? `Groups by ${groupBy}` : 'Rows',
+      [
+        groupBy
+          ? h('span', {
+              className: 'jp-chexmask-lm-group-by',
+              text: `${groupBy}:`
+            })
+          : null,
+        ...options.groups.map((group, i) => {
+          const attrs = { 'data-group': group.name };
+          return legendEntry({
+            toggleClass: 'jp-chexmask-lm-group-toggle',
+            toggleAttrs: attrs,
+            entryAttrs: attrs,
+            label: `Show ${group.name}`,
+            name: group.name,
+            color: group.color,
+            onChange: v => handlers.group(i, v),
+            after: [
+              h('span', {
+                className: 'jp-chexmask-lm-count',
+                text: `(${group.rows.length.toLocaleString('en-US')})`
+              })
+            ]
+          }).node;
+        })
+      ],
+      'jp-chexmask-lm-groups'
+    );
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The landmark view: landmark plots of one or many CheXmask rows as a
+ * JupyterLab renderer.
+ */
+import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { PayloadView, themeBackground } from '../common';
+import { IChexmaskSettings, SettingsModel } from '../settings';
+import { buildLandmarkModel, ILandmarkModel } from './model';
+import { IParsedLandmarkPayload, parseLandmarkPayload } from './payload';
+import { figurePicture, figureSvg, landmarkAltText } from './picture';
+import { LandmarkPlot } from './plot';
+
+/** CSS class of the landmark plot. */
+export const LANDMARK_VIEW_CLASS = 'jp-chexmask-LandmarkView';
+
+/**
+ * Landmark plots: one row's 120 landmarks as organ rings and points (with its
+ * masks underneath when the payload carries the row), or the contours of up
+ * to 10,000 rows in a common frame with the mean shape, one-standard-deviation
+ * ellipses per landmark, groups and the rows furthest from the mean (see
+ * {@link LandmarkPlot}). Zoom and pan follow the notebook focus rule of the
+ * row overlay. A malformed payload renders an inline error panel (see
+ * {@link PayloadView}).
+ *
+ * Besides `data-state` and `data-render-ms`, the node carries what the UI
+ * tests read: `data-parse-ms`, `data-rows`, `data-groups`, `data-frame` and
+ * what the plot reports (see {@link ILandmarkPlotHost.dataset}).
+ */
+export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
+  private _plot: LandmarkPlot | null = null;
+  /**
+   * The payload laid out in its frame, and the payload it is of. It outlives
+   * a release: painting again after scrolling back should not redo it
+   * (10,000 rows cost a few hundred ms).
+   */
+  private _laidOut: {
+    of: IParsedLandmarkPayload;
+    model: ILandmarkModel;
+  } | null = null;
+
+  /**
+   * @param options - The renderer options (its `mimeType` picks the payload).
+   * @param settings - The live settings shared by all views.
+   */
+  constructor(options: IRenderMime.IRendererOptions, settings: SettingsModel) {
+    super(options, settings, LANDMARK_VIEW_CLASS, 'this landmark plot');
+  }
+
+  /**
+   * Check the payload, timed apart from drawing (`data-parse-ms`): at 10,000
+   * rows parsing 1.2 million landmarks is a good part of the render.
+   */
+  protected parse(data: unknown): IParsedLandmarkPayload {
+    const started = performance.now();
+    const payload = parseLandmarkPayload(data);
+    this.node.dataset.parseMs = (performance.now() - started).toFixed(2);
+    return payload;
+  }
+
+  /** Build the plot and paint it; the hover grid waits until idle. */
+  protected build(payload: IParsedLandmarkPayload): void {
+    if (this._laidOut?.of !== payload) {
+      this._laidOut = { of: payload, model: buildLandmarkModel(payload) };
+    }
+    const { model } = this._laidOut;
+    const plot = new LandmarkPlot(model, payload.title, {
+      dataset: this.node.dataset,
+      settings: () => this.settings.current
+    });
+    this.node.append(...plot.nodes);
+    this.node.dataset.rows = String(model.rows.length);
+    this.node.dataset.groups = String(model.groups.length);
+    this.node.dataset.frame = model.frame;
+    this._plot = plot;
+    plot.paint();
+  }
+
+  /** The figure as shown, for exports (see {@link figurePicture}). */
+  protected async picture(): Promise<HTMLCanvasElement | null> {
+    return this._plot
+      ? figurePicture(this._plot.figure, themeBackground(this.node))
+      : null;
+  }
+
+  protected readonly exportsSvg = true;
+
+  /** The figure as shown, as SVG (rasters embedded as PNG). */
+  protected async svgDocument(): Promise<string | null> {
+    return this._plot
+      ? figureSvg(this._plot.figure, themeBackground(this.node))
+      : null;
+  }
+
+  protected fileName(): string {
+    return 'chexmask-landmarks';
+  }
+
+  protected altText(): string {
+    return this._plot
+      ? landmarkAltText(this._plot.model, this._plot.furthest)
+      : '';
+  }
+
+  /** The picture changes with the toggles, pins and the plot's size. */
+  protected pictureKey(): string {
+    const sets = (_: string, v: unknown): unknown =>
+      v instanceof Set ? [...v] : v;
+    return JSON.stringify(
+      [this._plot?.state ?? null, this.node.offsetWidth, this.altText()],
+      sets
+    );
+  }
+
+  protected forget(): void {
+    this._laidOut = null;
+  }
+
+  /** Drop the plot (its zoom listeners, a pending redraw) and every `data-*` attribute. */
+  protected clear(): void {
+    this._plot?.dispose();
+    this._plot = null;
+    super.clear();
+    // Timings, pins and highlights all describe the plot that is going; the
+    // parse time belongs to the payload, which stays (painting is lazy).
+    for (const key of Object.keys(this.node.dataset)) {
+      if (key !== 'parseMs') {
+        delete this.node.dataset[key];
+      }
+    }
+  }
+
+  /** New organ colours, opacity or draw mode. */
+  protected onSettings(settings: IChexmaskSettings): void {
+    this._plot?.setSettings(settings);
+  }
+}
