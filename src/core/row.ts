@@ -135,7 +135,7 @@ export function parseRow(record: unknown): IChexmaskRow {
 
 /**
  * The warning for organs whose cell is empty (or absent): an empty mask, as
- * the format says. The kernel side words it identically (`_row_check.py`).
+ * the format says. The kernel side words it identically (`jupyterlab_chexmask/row/check.py`).
  */
 export function emptyOrgansWarning(columns: ReadonlyArray<string>): string {
   if (columns.length === ORGANS.length) {
