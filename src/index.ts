@@ -1,19 +1,40 @@
 /**
- * jupyterlab-chexmask: the JupyterLab plugin (default export) and, for other
- * extensions and scripts, the exact decoding core and the views.
+ * jupyterlab-chexmask, the npm package's public API. For JupyterLab: the
+ * plugin (default export). For other extensions and scripts:
+ *
+ * - the exact decoding core (`parseRow`, `decodeRle`, `organRuns`, …), which
+ *   needs no DOM and runs in Node, browsers and workers;
+ * - the three MIME types, the checks of their payloads (each throws a
+ *   `ChexmaskFormatError` naming the field at fault) and what they return;
+ * - the three views, their settings, and the renderer factories that bind
+ *   them to settings, to register them with another rendermime registry.
+ *
+ * Nothing else is exported: the views' parts are internal and may be
+ * renamed or moved in any release.
  */
 import { chexmaskPlugin } from './plugin';
 
 export * from './core';
-export * from './settings';
-export { MIME_ROW, RowOverlayView, ROW_VIEW_CLASS } from './row';
-export * from './rca';
-export * from './landmarks';
+
+export { MIME_ROW, parseRowPayload, RowOverlayView } from './row';
+export type { IEmbeddedImage, IParsedRowPayload } from './row';
+
+export { MIME_RCA, parseRcaPayload, RcaHistogramView } from './rca';
+export type { IRcaDataset, IRcaPayload, IScoreHistogram } from './rca';
+
 export {
-  PLUGIN_ID,
-  RENDERER_RANK,
-  rcaRendererFactory,
-  rowRendererFactory
-} from './plugin';
+  LandmarkPlotView,
+  MIME_LANDMARKS,
+  parseLandmarkPayload
+} from './landmarks';
+export type {
+  IParsedLandmarkPayload,
+  IParsedLandmarkRow,
+  LandmarkFrame
+} from './landmarks';
+
+export { SettingsModel } from './settings';
+export type { IChexmaskSettings } from './settings';
+export { rendererFactories } from './plugin';
 
 export default chexmaskPlugin;

@@ -1,3 +1,7 @@
+/**
+ * The JupyterLab plugin: it registers one renderer per CheXmask MIME type
+ * from {@link RENDERERS} and keeps the views' settings live.
+ */
 import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
@@ -5,9 +9,9 @@ import {
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
-import { MIME_ROW, RowOverlayView } from './row';
 import { LandmarkPlotView, MIME_LANDMARKS } from './landmarks';
 import { MIME_RCA, RcaHistogramView } from './rca';
+import { MIME_ROW, RowOverlayView } from './row';
 import { SettingsModel } from './settings';
 import { warmUpWhenIdle } from './warmup';
 
@@ -20,50 +24,47 @@ export const PLUGIN_ID = 'jupyterlab-chexmask:plugin';
  */
 export const RENDERER_RANK = 10;
 
+/** One CheXmask renderer: the MIME type it renders and how to make its view. */
+export interface IRendererEntry {
+  /** The payload's MIME type. */
+  mimeType: string;
+  /** A view for one output, bound to the live settings. */
+  create(
+    options: IRenderMime.IRendererOptions,
+    settings: SettingsModel
+  ): IRenderMime.IRenderer;
+}
+
+/** Every CheXmask renderer: a new view is one more entry here. */
+export const RENDERERS: ReadonlyArray<IRendererEntry> = [
+  {
+    mimeType: MIME_ROW,
+    create: (options, settings) => new RowOverlayView(options, settings)
+  },
+  {
+    mimeType: MIME_RCA,
+    create: (options, settings) => new RcaHistogramView(options, settings)
+  },
+  {
+    mimeType: MIME_LANDMARKS,
+    create: (options, settings) => new LandmarkPlotView(options, settings)
+  }
+];
+
 /**
- * A safe renderer factory for one CheXmask MIME type whose views share the
- * live settings.
+ * The renderer factories of every CheXmask MIME type, bound to the live
+ * settings: safe (views build DOM from text, never from HTML), ranked to
+ * beat the bundle's fallbacks.
  */
-function viewFactory(
-  mimeType: string,
-  create: (options: IRenderMime.IRendererOptions) => IRenderMime.IRenderer
-): IRenderMime.IRendererFactory {
-  return {
+export function rendererFactories(
+  settings: SettingsModel
+): IRenderMime.IRendererFactory[] {
+  return RENDERERS.map(({ mimeType, create }) => ({
     safe: true,
     mimeTypes: [mimeType],
     defaultRank: RENDERER_RANK,
-    createRenderer: create
-  };
-}
-
-/** The renderer factory of CheXmask rows, bound to the live settings. */
-export function rowRendererFactory(
-  settings: SettingsModel
-): IRenderMime.IRendererFactory {
-  return viewFactory(
-    MIME_ROW,
-    options => new RowOverlayView(options, settings)
-  );
-}
-
-/** The renderer factory of RCA histograms, bound to the live settings. */
-export function rcaRendererFactory(
-  settings: SettingsModel
-): IRenderMime.IRendererFactory {
-  return viewFactory(
-    MIME_RCA,
-    options => new RcaHistogramView(options, settings)
-  );
-}
-
-/** The renderer factory of landmark plots, bound to the live settings. */
-export function landmarksRendererFactory(
-  settings: SettingsModel
-): IRenderMime.IRendererFactory {
-  return viewFactory(
-    MIME_LANDMARKS,
-    options => new LandmarkPlotView(options, settings)
-  );
+    createRenderer: options => create(options, settings)
+  }));
 }
 
 /**
@@ -84,9 +85,9 @@ export const chexmaskPlugin: JupyterFrontEndPlugin<void> = {
   ) => {
     const settings = new SettingsModel();
     // Register first, so outputs already in an opening notebook render at once.
-    rendermime.addFactory(rowRendererFactory(settings), RENDERER_RANK);
-    rendermime.addFactory(rcaRendererFactory(settings), RENDERER_RANK);
-    rendermime.addFactory(landmarksRendererFactory(settings), RENDERER_RANK);
+    for (const factory of rendererFactories(settings)) {
+      rendermime.addFactory(factory, RENDERER_RANK);
+    }
     warmUpWhenIdle(settings);
     if (settingRegistry) {
       settingRegistry
