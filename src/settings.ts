@@ -18,7 +18,12 @@ export interface IChexmaskSettings {
   rcaThreshold: number;
 }
 
-/** The defaults, as in the schema: red, blue and green as the CheXmask notebooks. */
+/**
+ * The defaults: red, blue and green as the CheXmask notebooks. The one place
+ * in TypeScript that says them (views fall back to these colours when a
+ * setting does not parse); `src/__tests__/settings.spec.ts` keeps them equal
+ * to the defaults of `schema/plugin.json`, which JupyterLab shows.
+ */
 export const DEFAULT_SETTINGS: IChexmaskSettings = Object.freeze({
   colors: Object.freeze({
     rightLung: '#e6194b',
