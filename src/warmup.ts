@@ -6,7 +6,8 @@ import {
   LandmarkPoint,
   ORGANS
 } from './core';
-import { MIME_ROW, RowOverlayView } from './row';
+import { PAYLOAD_VERSION } from './common/payload';
+import { IRowPayload, MIME_ROW, RowOverlayView } from './row';
 import { SettingsModel } from './settings';
 
 /**
@@ -72,8 +73,9 @@ function warmUp(settings: SettingsModel): void {
   );
   // Off screen, so it must paint at once rather than when scrolled into view.
   view.lazy = false;
+  const payload: IRowPayload = { version: PAYLOAD_VERSION, row };
   const model = {
-    data: { [MIME_ROW]: { version: 1, row } },
+    data: { [MIME_ROW]: payload },
     metadata: {},
     trusted: true
   } as unknown as IRenderMime.IMimeModel;
