@@ -34,26 +34,21 @@ export function checkbox(
   return input;
 }
 
+/** The bounds and step of a slider or number field. */
+export interface IRangeOptions extends IControlOptions {
+  min: number;
+  max: number;
+  step: number;
+}
+
 /** A range slider; `onInput` gets its value while it moves. */
 export function slider(
-  options: IControlOptions & {
-    min: number;
-    max: number;
-    step: number;
+  options: IRangeOptions & {
     value: number;
     onInput: (value: number) => void;
   }
 ): HTMLInputElement {
-  const input = h('input', {
-    className: options.className,
-    attrs: {
-      type: 'range',
-      min: String(options.min),
-      max: String(options.max),
-      step: String(options.step),
-      'aria-label': options.label
-    }
-  });
+  const input = Private.rangedInput('range', options);
   input.value = String(options.value);
   input.addEventListener('input', () => options.onInput(Number(input.value)));
   return input;
@@ -86,23 +81,9 @@ export function select<T extends string>(
  * not on each keystroke; empty or non-numeric text is ignored.
  */
 export function numberInput(
-  options: IControlOptions & {
-    min: number;
-    max: number;
-    step: number;
-    onCommit: (value: number) => void;
-  }
+  options: IRangeOptions & { onCommit: (value: number) => void }
 ): HTMLInputElement {
-  const input = h('input', {
-    className: options.className,
-    attrs: {
-      type: 'number',
-      min: String(options.min),
-      max: String(options.max),
-      step: String(options.step),
-      'aria-label': options.label
-    }
-  });
+  const input = Private.rangedInput('number', options);
   const commit = (): void => {
     const value = Number(input.value);
     if (input.value !== '' && Number.isFinite(value)) {
@@ -124,4 +105,23 @@ export function labelled(text: string, control: HTMLElement): HTMLElement {
     h('span', { text }),
     control
   ]);
+}
+
+namespace Private {
+  /** An input with bounds and a step: a slider or a number field. */
+  export function rangedInput(
+    type: 'range' | 'number',
+    options: IRangeOptions
+  ): HTMLInputElement {
+    return h('input', {
+      className: options.className,
+      attrs: {
+        type,
+        min: String(options.min),
+        max: String(options.max),
+        step: String(options.step),
+        'aria-label': options.label
+      }
+    });
+  }
 }

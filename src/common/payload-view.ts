@@ -17,13 +17,25 @@ import { recordSpan } from './timing';
 import { VisibilityWatcher } from './visibility';
 
 /**
+ * A built view: its parts as one object (never half there), made by a
+ * view's `build` and shown with `present`. The view disposes of it when it is
+ * cleared (released off screen, rebuilt, or given a new payload).
+ */
+export interface IBuiltView {
+  /** The view's children, in order. */
+  readonly nodes: ReadonlyArray<Node>;
+  /** Remove listeners and timers; late async work must then do nothing. */
+  dispose(): void;
+}
+
+/**
  * What every CheXmask view shares: an idempotent `renderModel` (the same
  * payload again does nothing, so writing data back into the model cannot
  * loop), strict parsing with an inline error panel instead of a blank
  * output, timing of payload → painted on the node (`data-render-ms`,
  * `data-state`), and live settings.
  */
-export abstract class PayloadView<P>
+export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   extends Widget
   implements IRenderMime.IRenderer
 {
@@ -34,6 +46,7 @@ export abstract class PayloadView<P>
    */
   lazy = VisibilityWatcher.supported;
 
+  private _built: B | null = null;
   private _data: unknown = undefined;
   private _model: IRenderMime.IMimeModel | null = null;
   private _parsed: P | null = null;
@@ -130,6 +143,20 @@ export abstract class PayloadView<P>
    */
   protected abstract build(payload: P): void | Promise<void>;
 
+  /** The built view now shown, or `null` (before a build, after a clear). */
+  protected get built(): B | null {
+    return this._built;
+  }
+
+  /**
+   * Show a built view: its nodes go into the output, and it is disposed of
+   * when the view is cleared. For `build` to call once it has made it.
+   */
+  protected present(built: B): void {
+    this._built = built;
+    this.node.append(...built.nodes);
+  }
+
   /** Work after the first paint (measurements, images). */
   protected async afterPaint(payload: P): Promise<void> {
     // Nothing by default.
@@ -141,6 +168,8 @@ export abstract class PayloadView<P>
    * kept for the next build of the same payload.
    */
   protected clear(): void {
+    this._built?.dispose();
+    this._built = null;
     this.node.replaceChildren();
     delete this.node.dataset.state;
   }

@@ -38,6 +38,20 @@ export function checkPayloadVersion(version: unknown, mimeType: string): void {
   );
 }
 
+/** Whether a value is a whole number from `min` to `max` (sizes, counts of bins). */
+export function isWholeNumber(
+  value: unknown,
+  min: number,
+  max = Infinity
+): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= min &&
+    value <= max
+  );
+}
+
 /**
  * A payload field that must be a JSON object.
  *

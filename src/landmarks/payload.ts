@@ -17,6 +17,7 @@ import {
 import {
   checkPayloadVersion,
   expectObject,
+  isWholeNumber,
   optionalText,
   PayloadVersion
 } from '../common/payload';
@@ -267,7 +268,7 @@ namespace Private {
     if (value === undefined || value === null) {
       return DEFAULT_MASK_SIZE;
     }
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    if (!isWholeNumber(value, 1)) {
       throw new ChexmaskFormatError(
         field,
         `must be a positive whole number of pixels or null, got ${

@@ -26,8 +26,10 @@ export const LANDMARK_VIEW_CLASS = 'jp-chexmask-LandmarkView';
  * tests read: `data-parse-ms`, `data-rows`, `data-groups`, `data-frame` and
  * what the plot reports (see {@link ILandmarkPlotHost.dataset}).
  */
-export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
-  private _plot: LandmarkPlot | null = null;
+export class LandmarkPlotView extends PayloadView<
+  IParsedLandmarkPayload,
+  LandmarkPlot
+> {
   /**
    * The payload laid out in its frame, and the payload it is of. It outlives
    * a release: painting again after scrolling back should not redo it
@@ -67,18 +69,17 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
       dataset: this.node.dataset,
       settings: () => this.settings.current
     });
-    this.node.append(...plot.nodes);
+    this.present(plot);
     this.node.dataset.rows = String(model.rows.length);
     this.node.dataset.groups = String(model.groups.length);
     this.node.dataset.frame = model.frame;
-    this._plot = plot;
     plot.paint();
   }
 
   /** The figure as shown, for exports (see {@link figurePicture}). */
   protected async picture(): Promise<HTMLCanvasElement | null> {
-    return this._plot
-      ? figurePicture(this._plot.figure, themeBackground(this.node))
+    return this.built
+      ? figurePicture(this.built.figure, themeBackground(this.node))
       : null;
   }
 
@@ -86,8 +87,8 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
 
   /** The figure as shown, as SVG (rasters embedded as PNG). */
   protected async svgDocument(): Promise<string | null> {
-    return this._plot
-      ? figureSvg(this._plot.figure, themeBackground(this.node))
+    return this.built
+      ? figureSvg(this.built.figure, themeBackground(this.node))
       : null;
   }
 
@@ -96,8 +97,8 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
   }
 
   protected altText(): string {
-    return this._plot
-      ? landmarkAltText(this._plot.model, this._plot.furthest)
+    return this.built
+      ? landmarkAltText(this.built.model, this.built.furthest)
       : '';
   }
 
@@ -106,7 +107,7 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
     const sets = (_: string, v: unknown): unknown =>
       v instanceof Set ? [...v] : v;
     return JSON.stringify(
-      [this._plot?.state ?? null, this.node.offsetWidth, this.altText()],
+      [this.built?.state ?? null, this.node.offsetWidth, this.altText()],
       sets
     );
   }
@@ -115,10 +116,8 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
     this._laidOut = null;
   }
 
-  /** Drop the plot (its zoom listeners, a pending redraw) and every `data-*` attribute. */
+  /** Drop the plot (see `PayloadView.clear`) and every `data-*` attribute. */
   protected clear(): void {
-    this._plot?.dispose();
-    this._plot = null;
     super.clear();
     // Timings, pins and highlights all describe the plot that is going; the
     // parse time belongs to the payload, which stays (painting is lazy).
@@ -131,6 +130,6 @@ export class LandmarkPlotView extends PayloadView<IParsedLandmarkPayload> {
 
   /** New organ colours, opacity or draw mode. */
   protected onSettings(settings: IChexmaskSettings): void {
-    this._plot?.setSettings(settings);
+    this.built?.setSettings(settings);
   }
 }

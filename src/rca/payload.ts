@@ -8,6 +8,7 @@ import { ChexmaskFormatError, describeType, describeValue } from '../core';
 import {
   checkPayloadVersion,
   expectObject,
+  isWholeNumber,
   optionalText,
   PAYLOAD_VERSION,
   PayloadVersion
@@ -73,12 +74,7 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
   const payload = expectObject(data, 'payload');
   checkPayloadVersion(payload.version, MIME_RCA);
   const bins = payload.bins;
-  if (
-    typeof bins !== 'number' ||
-    !Number.isInteger(bins) ||
-    bins < 1 ||
-    bins > MAX_BINS
-  ) {
+  if (!isWholeNumber(bins, 1, MAX_BINS)) {
     throw new ChexmaskFormatError(
       'bins',
       `must be a whole number from 1 to ${MAX_BINS}, got ${describeValue(bins)}`

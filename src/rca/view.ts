@@ -19,8 +19,7 @@ export const RCA_VIEW_CLASS = 'jp-chexmask-RcaView';
  * keeps (see {@link RcaHistogram}). Re-binning is exact (fine-bin counts
  * only add).
  */
-export class RcaHistogramView extends PayloadView<IRcaPayload> {
-  private _histogram: RcaHistogram | null = null;
+export class RcaHistogramView extends PayloadView<IRcaPayload, RcaHistogram> {
   /** What the user chose; kept across builds of the same payload. */
   private _state: IRcaState | null = null;
   private _payload: IRcaPayload | null = null;
@@ -41,25 +40,20 @@ export class RcaHistogramView extends PayloadView<IRcaPayload> {
       this.settings.current.rcaThreshold
     );
     const histogram = new RcaHistogram(payload, this._state, this.node);
-    this._histogram = histogram;
-    this.node.append(...histogram.nodes);
+    this.present(histogram);
     histogram.start();
   }
 
   /** The chart as shown (datasets, layout, threshold), for exports. */
   protected async picture(): Promise<HTMLCanvasElement | null> {
-    return this._histogram
-      ? chartPicture(this._histogram.chart.node, this.node)
-      : null;
+    return this.built ? chartPicture(this.built.chart.node, this.node) : null;
   }
 
   protected readonly exportsSvg = true;
 
   /** The chart as shown, as a standalone SVG over the theme's background. */
   protected async svgDocument(): Promise<string | null> {
-    return this._histogram
-      ? chartSvg(this._histogram.chart.node, this.node)
-      : null;
+    return this.built ? chartSvg(this.built.chart.node, this.node) : null;
   }
 
   protected fileName(): string {
@@ -77,7 +71,7 @@ export class RcaHistogramView extends PayloadView<IRcaPayload> {
     const state = this._state;
     return JSON.stringify([
       state && { ...state, hidden: [...state.hidden] },
-      this._histogram?.width ?? 0,
+      this.built?.width ?? 0,
       this.altText()
     ]);
   }
@@ -86,15 +80,9 @@ export class RcaHistogramView extends PayloadView<IRcaPayload> {
     this._state = null;
   }
 
-  protected clear(): void {
-    this._histogram?.dispose();
-    this._histogram = null;
-    super.clear();
-  }
-
   protected onSettings(settings: IChexmaskSettings): void {
-    if (this._histogram && this._state && !this._state.thresholdTouched) {
-      this._histogram.setThreshold(settings.rcaThreshold, true);
+    if (this.built && this._state && !this._state.thresholdTouched) {
+      this.built.setThreshold(settings.rcaThreshold, true);
     }
   }
 }

@@ -100,25 +100,29 @@ export class RowControls {
       value: state.mode,
       onChange: mode => change({ mode })
     });
-    this._landmarks = checkbox({
-      className: 'jp-chexmask-show-landmarks',
-      label: 'Show landmarks',
-      checked: state.showLandmarks,
-      onChange: showLandmarks => change({ showLandmarks })
-    });
+    const toggle = (key: Private.SwitchKey, className: string, label: string) =>
+      checkbox({
+        className,
+        label,
+        checked: state[key],
+        onChange: checked => change({ [key]: checked })
+      });
+    this._landmarks = toggle(
+      'showLandmarks',
+      'jp-chexmask-show-landmarks',
+      'Show landmarks'
+    );
     this._landmarks.disabled = !options.hasLandmarks;
-    this._ratio = checkbox({
-      className: 'jp-chexmask-show-ratio',
-      label: 'Show cardiothoracic ratio widths',
-      checked: state.showRatio,
-      onChange: showRatio => change({ showRatio })
-    });
-    this._fromLandmarks = checkbox({
-      className: 'jp-chexmask-from-landmarks',
-      label: 'Fill organs without an RLE mask from their landmarks',
-      checked: state.fromLandmarks,
-      onChange: fromLandmarks => change({ fromLandmarks })
-    });
+    this._ratio = toggle(
+      'showRatio',
+      'jp-chexmask-show-ratio',
+      'Show cardiothoracic ratio widths'
+    );
+    this._fromLandmarks = toggle(
+      'fromLandmarks',
+      'jp-chexmask-from-landmarks',
+      'Fill organs without an RLE mask from their landmarks'
+    );
     this._fromLandmarks.disabled = !options.canFill;
 
     this.node = h('div', { className: 'jp-chexmask-controls' }, [
@@ -190,6 +194,9 @@ export class RowControls {
 }
 
 namespace Private {
+  /** The state's on/off switches. */
+  export type SwitchKey = 'showLandmarks' | 'showRatio' | 'fromLandmarks';
+
   /** What a legend entry's tooltip says of where its mask comes from. */
   export const SOURCE_TITLES: Record<MaskSource, string> = {
     rle: 'From its RLE mask',

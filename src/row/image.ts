@@ -1,5 +1,5 @@
 import { ChexmaskFormatError, describeValue } from '../core';
-import { expectObject } from '../common/payload';
+import { expectObject, isWholeNumber } from '../common/payload';
 
 /** An x-ray embedded in a payload. */
 export interface IEmbeddedImage {
@@ -59,12 +59,7 @@ export function parseEmbeddedImage(value: unknown): IEmbeddedImage {
     ['image.width', width],
     ['image.height', height]
   ] as const) {
-    if (
-      typeof side !== 'number' ||
-      !Number.isInteger(side) ||
-      side < 1 ||
-      side > MAX_IMAGE_SIDE
-    ) {
+    if (!isWholeNumber(side, 1, MAX_IMAGE_SIDE)) {
       throw new ChexmaskFormatError(
         name,
         `must be a whole number of pixels from 1 to ${MAX_IMAGE_SIDE}, got ${describeValue(side)}`

@@ -22,8 +22,7 @@ export const ROW_VIEW_CLASS = 'jp-chexmask-RowView';
  * hover readout (see {@link RowOverlay}). A malformed payload renders an
  * inline error panel.
  */
-export class RowOverlayView extends PayloadView<IParsedRowPayload> {
-  private _overlay: RowOverlay | null = null;
+export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
   /** What the user set; kept across builds of the same payload. */
   private _state: IRowState | null = null;
   /** What the payload decoded to, by whether empty organs are filled from landmarks. */
@@ -73,7 +72,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
 
   /** Measurements and the x-ray come after the first paint. */
   protected async afterPaint(): Promise<void> {
-    const overlay = this._overlay;
+    const overlay = this.built;
     if (!overlay) {
       return;
     }
@@ -89,9 +88,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
 
   /** The overlay at the mask's native resolution (see {@link RowOverlay.picture}). */
   protected async picture(): Promise<HTMLCanvasElement | null> {
-    return this._overlay
-      ? this._overlay.picture(this.settings.current.colors)
-      : null;
+    return this.built ? this.built.picture(this.settings.current.colors) : null;
   }
 
   /**
@@ -106,11 +103,11 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   }
 
   protected fileName(): string {
-    return `chexmask-${this._overlay?.row.id ?? 'row'}`;
+    return `chexmask-${this.built?.row.id ?? 'row'}`;
   }
 
   protected altText(): string {
-    return this._overlay?.altText() ?? '';
+    return this.built?.altText() ?? '';
   }
 
   /** The picture changes with what is shown and in which colours. */
@@ -127,16 +124,10 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
     this._decoded.clear();
   }
 
-  protected clear(): void {
-    this._overlay?.dispose();
-    this._overlay = null;
-    super.clear();
-  }
-
   protected onSettings(settings: IChexmaskSettings): void {
-    if (this._state && this._overlay) {
-      applySettings(this._state, settings, this._overlay.row);
-      this._overlay.paint(settings);
+    if (this._state && this.built) {
+      applySettings(this._state, settings, this.built.row);
+      this.built.paint(settings);
     }
   }
 
@@ -152,8 +143,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
       dataset: this.node.dataset,
       change: patch => this._change(patch)
     });
-    this._overlay = overlay;
-    this.node.append(...overlay.nodes);
+    this.present(overlay);
     overlay.paint(settings);
     if (this._refocus) {
       this._refocus = false;
@@ -164,7 +154,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload> {
   /** Apply a state change from the controls and repaint. */
   private _change(patch: Partial<IRowState>): void {
     const state = this._state;
-    const overlay = this._overlay;
+    const overlay = this.built;
     if (!state || !overlay) {
       return;
     }
