@@ -11,6 +11,7 @@
  * still render a good payload: one bad output must not break the notebook.
  */
 import { smallPayload } from './valid-payloads';
+import { deeplyNested } from './nesting';
 import {
   activeContent,
   createView,
@@ -164,18 +165,8 @@ export function describeHostileCases(
   });
 }
 
-/** Values nested `levels` deep: arrays, objects, or both in turn. */
-export function deeplyNested(
-  levels: number,
-  kind: 'array' | 'object' | 'mixed' = 'mixed'
-): unknown {
-  let value: unknown = 'bottom';
-  for (let i = 0; i < levels; i++) {
-    const array = kind === 'array' || (kind === 'mixed' && i % 2 === 0);
-    value = array ? [value] : { nested: value };
-  }
-  return value;
-}
+/** Hostile nesting, for the views' case tables. */
+export { deeplyNested };
 
 /** Strings that would be active content if a view ever parsed text as HTML. */
 export const XSS_STRINGS: readonly string[] = [
@@ -292,4 +283,32 @@ export function withChanges(
     }
   }
   return changed;
+}
+
+/**
+ * A payload factory whose payload has `changes` made to the object at
+ * `path` (the payload itself when empty), e.g. `['rows', 0]` for the first
+ * row: each call makes a fresh payload, so cases never share one.
+ */
+export function changedAt(
+  make: () => Record<string, unknown>,
+  path: ReadonlyArray<string | number>,
+  changes: Record<string, unknown>
+): () => Record<string, unknown> {
+  return () => {
+    const payload = make();
+    if (path.length === 0) {
+      return withChanges(payload, changes);
+    }
+    let parent = payload as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) {
+      parent = parent[key] as Record<string | number, unknown>;
+    }
+    const last = path[path.length - 1];
+    parent[last] = withChanges(
+      parent[last] as Record<string, unknown>,
+      changes
+    );
+    return payload;
+  };
 }

@@ -10,6 +10,7 @@
  * markup in ids, groups and titles.
  */
 import {
+  changedAt,
   commonCases,
   deeplyNested,
   describeHostileCases,
@@ -30,17 +31,12 @@ type Json = Record<string, unknown>;
 
 /** The two-row payload with `changes` to the top level (undefined deletes). */
 function top(changes: Json) {
-  return () => withChanges(landmarkPayload(), changes);
+  return changedAt(landmarkPayload, [], changes);
 }
 
 /** The two-row payload with `changes` to its first row. */
 function first(changes: Json) {
-  return () => {
-    const payload = landmarkPayload();
-    const rows = payload.rows as Json[];
-    rows[0] = withChanges(rows[0], changes);
-    return payload;
-  };
+  return changedAt(landmarkPayload, ['rows', 0], changes);
 }
 
 /** A one-row payload whose CSV row (the mask underlay) has `changes`. */

@@ -9,13 +9,13 @@
  * and nested values, and markup in dataset names and titles.
  */
 import {
+  changedAt,
   commonCases,
   deeplyNested,
   describeHostileCases,
   errorCase,
   IHostileCase,
   paintedCase,
-  withChanges,
   XSS_STRINGS
 } from './hostile-cases';
 import { rcaPayload, rcaScore } from './valid-payloads';
@@ -24,27 +24,17 @@ type Json = Record<string, unknown>;
 
 /** The small payload with `changes` to the top level (undefined deletes). */
 function top(changes: Json) {
-  return () => withChanges(rcaPayload(), changes);
+  return changedAt(rcaPayload, [], changes);
 }
 
 /** The small payload with `changes` to its first dataset. */
 function dataset(changes: Json) {
-  return () => {
-    const payload = rcaPayload();
-    const datasets = payload.datasets as Json[];
-    datasets[0] = withChanges(datasets[0], changes);
-    return payload;
-  };
+  return changedAt(rcaPayload, ['datasets', 0], changes);
 }
 
 /** The small payload with `changes` to the `mean` score of its first dataset. */
 function mean(changes: Json) {
-  return () => {
-    const payload = rcaPayload();
-    const first = (payload.datasets as Json[])[0];
-    first.mean = withChanges(first.mean as Json, changes);
-    return payload;
-  };
+  return changedAt(rcaPayload, ['datasets', 0, 'mean'], changes);
 }
 
 /** Datasets named `names`, each one row with a mean of 0.8. */

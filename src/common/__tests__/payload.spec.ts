@@ -6,14 +6,7 @@
 import { checkPayloadVersion } from '../payload';
 import { MIME_ROW } from '../../row/payload';
 import { formatError } from '../../__tests__/format-error';
-
-function deeplyNested(levels: number): unknown {
-  let value: unknown = 1;
-  for (let i = 0; i < levels; i++) {
-    value = i % 2 ? [value] : { v: value };
-  }
-  return value;
-}
+import { deeplyNested } from '../../__tests__/nesting';
 
 describe('payload version', () => {
   it('reads version 1 and names a newer one', () => {
@@ -35,7 +28,7 @@ describe('payload version', () => {
     ['50 MB of text', 'x'.repeat(50_000_000), /got the text "x{24}…"$/],
     ['true', true, /got true$/],
     ['an array', [1], /got an array$/],
-    ['10⁵ levels of nesting', deeplyNested(100_000), /got an array$/]
+    ['10⁵ levels of nesting', deeplyNested(100_000, 'array'), /got an array$/]
   ])('words %s', (_name, version, message) => {
     const error = formatError(() => checkPayloadVersion(version, MIME_ROW));
     expect(error.field).toBe('version');

@@ -5,14 +5,7 @@
  */
 import { describeType, describeValue, parseRow } from '..';
 import { formatError } from '../../__tests__/format-error';
-
-function deeplyNested(levels: number): unknown {
-  let value: unknown = 1;
-  for (let i = 0; i < levels; i++) {
-    value = i % 2 ? [value] : { v: value };
-  }
-  return value;
-}
+import { deeplyNested } from '../../__tests__/nesting';
 
 describe('describing untrusted values', () => {
   it('names an absent value "nothing", not "a undefined"', () => {
@@ -32,8 +25,8 @@ describe('describing untrusted values', () => {
     ['x'.repeat(10_000_000), 'the text "xxxxxxxxxxxxxxxxxxxxxxxx…"'],
     ['a\nb', 'the text "a\\nb"'],
     [[1, 2], 'an array'],
-    [deeplyNested(100_000), 'an array'],
-    [deeplyNested(100_001), 'an object']
+    [deeplyNested(100_000, 'array'), 'an array'],
+    [deeplyNested(100_000, 'object'), 'an object']
   ])('describes a value (%#)', (value, text) => {
     expect(describeValue(value)).toBe(text);
   });
