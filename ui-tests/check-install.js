@@ -19,9 +19,9 @@ const { chromium } = require('@playwright/test');
 
 const PLUGIN_ID = 'jupyterlab-chexmask:plugin'; // src/plugin.ts
 const VIEWS = {
-  row: 'jp-chexmask-RowView', // src/overlay/row-view.ts
-  rca: 'jp-chexmask-RcaView', // src/rca/rca-view.ts
-  landmarks: 'jp-chexmask-LandmarkView' // src/landmarks/landmark-view.ts
+  row: 'jp-chexmask-RowView', // src/row/view.ts
+  rca: 'jp-chexmask-RcaView', // src/rca/view.ts
+  landmarks: 'jp-chexmask-LandmarkView' // src/landmarks/view.ts
 };
 // Where JupyterLab serves the extension's static files from (share/jupyter/labextensions).
 const STATIC = '/lab/extensions/jupyterlab-chexmask/';
