@@ -20,6 +20,8 @@ describe('organ colours for the painter', () => {
   });
 
   it('fall back to the default colours, never to grey', () => {
+    // Unreadable colours are reported (once each) by parseColor.
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => {});
     expect(
       organRgb({ rightLung: 'red-ish', leftLung: '', heart: '#12' })
     ).toEqual({
@@ -27,5 +29,6 @@ describe('organ colours for the painter', () => {
       leftLung: [31, 111, 229],
       heart: [44, 160, 44]
     });
+    warn.mockRestore();
   });
 });
