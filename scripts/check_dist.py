@@ -25,6 +25,9 @@ LABEXTENSION = REPO / PACKAGE / "labextension"
 #: The Python package's subpackages: one per view, and what they share.
 SUBPACKAGES = ("row", "rca", "landmarks", "common", "format")
 
+#: The payload contracts (JSON Schema), shipped with the npm package and the sdist.
+PAYLOAD_SCHEMAS = [f"schema/payloads/{view}.v1.json" for view in ("row", "rca", "landmarks")]
+
 #: Patterns every wheel entry list must match, relative to the wheel's root.
 WHEEL_REQUIRED = [
     f"*.data/data/share/jupyter/labextensions/{EXTENSION}/static/remoteEntry.*.js",
@@ -46,7 +49,8 @@ NPM_REQUIRED = [
     "lib/index.js",
     "lib/index.d.ts",
     "style/index.css",
-    "schema/plugin.json",
+    "schema/settings/plugin.json",
+    *PAYLOAD_SCHEMAS,
     "LICENSE",
 ]
 #: The sdist, relative to its top folder.
@@ -58,7 +62,8 @@ SDIST_REQUIRED = [
     "LICENSE",
     "src/index.ts",
     "src/plugin.ts",
-    "schema/plugin.json",
+    "schema/settings/plugin.json",
+    *PAYLOAD_SCHEMAS,
     "style/index.css",
     f"{PACKAGE}/__init__.py",
     f"{PACKAGE}/labextension/package.json",
@@ -95,6 +100,14 @@ def check_wheel(wheel: Path, problems: list[str]) -> None:
             f"wheel: the extension is also inside the package: {n}"
             for n in names
             if n.startswith(f"{PACKAGE}/labextension/")
+        ]
+        # JupyterLab reads every file under the extension's schemas folder as a
+        # settings schema: the payload contracts must not end up there.
+        problems += [
+            f"wheel: not a settings schema: {n}"
+            for n in names
+            if f"/labextensions/{EXTENSION}/schemas/" in n
+            and not n.endswith(("/plugin.json", "/package.json.orig"))
         ]
         prefix = next(
             (

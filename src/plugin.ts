@@ -15,7 +15,7 @@ import { MIME_ROW, RowOverlayView } from './row';
 import { SettingsModel } from './settings';
 import { warmUpWhenIdle } from './warmup';
 
-/** The plugin id; its settings schema is `schema/plugin.json`. */
+/** The plugin id; its settings schema is `schema/settings/plugin.json`. */
 export const PLUGIN_ID = 'jupyterlab-chexmask:plugin';
 
 /**

@@ -4,7 +4,7 @@ import { OrganKey } from './core';
 /** How masks are drawn. */
 export type DrawMode = 'filled' | 'outline' | 'both';
 
-/** The user settings of the extension (see `schema/plugin.json`). */
+/** The user settings of the extension (see `schema/settings/plugin.json`). */
 export interface IChexmaskSettings {
   /** CSS colour per organ. */
   colors: Record<OrganKey, string>;
@@ -22,7 +22,7 @@ export interface IChexmaskSettings {
  * The defaults: red, blue and green as the CheXmask notebooks. The one place
  * in TypeScript that says them (views fall back to these colours when a
  * setting does not parse); `src/__tests__/settings.spec.ts` keeps them equal
- * to the defaults of `schema/plugin.json`, which JupyterLab shows.
+ * to the defaults of `schema/settings/plugin.json`, which JupyterLab shows.
  */
 export const DEFAULT_SETTINGS: IChexmaskSettings = Object.freeze({
   colors: Object.freeze({

@@ -1,6 +1,6 @@
 """The organ colours and fill opacity of the static pictures: the extension's settings defaults.
 
-The frontend takes its defaults from ``schema/plugin.json`` (``colors``,
+The frontend takes its defaults from ``schema/settings/plugin.json`` (``colors``,
 ``opacity``); the kernel cannot read that file from an installed package, so
 they are written here once, as RGB bytes, and a test keeps the two equal.
 """

@@ -1,5 +1,5 @@
 /**
- * The settings' defaults are written twice, in `schema/plugin.json` (which
+ * The settings' defaults are written twice, in `schema/settings/plugin.json` (which
  * JupyterLab shows and fills in) and in `DEFAULT_SETTINGS` (what the views
  * fall back to): they must not drift apart.
  */
@@ -14,7 +14,7 @@ interface ISchemaProperty {
 
 const schema = JSON.parse(
   fs.readFileSync(
-    path.join(__dirname, '..', '..', 'schema', 'plugin.json'),
+    path.join(__dirname, '..', '..', 'schema', 'settings', 'plugin.json'),
     'utf8'
   )
 ) as { properties: Record<string, ISchemaProperty> };
