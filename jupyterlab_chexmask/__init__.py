@@ -1,21 +1,28 @@
 """Exact, interactive CheXmask lung and heart segmentations inline in JupyterLab.
 
->>> import jupyterlab_chexmask as cx
->>> df = cx.read_csv("CheXpert.csv", nrows=100)
->>> cx.show(df.iloc[0], "view1_frontal.jpg")
+>>> import jupyterlab_chexmask as cm
+>>> df = cm.read_csv("CheXpert.csv", nrows=100)
+>>> cm.show(df.iloc[0], "view1_frontal.jpg")      # displays now, returns None
+>>> view = cm.row(df.iloc[0])                     # the view object: display it, .save("row.png")
+
+Every view's output carries a picture drawn by the kernel, for wherever the
+notebook is read without the extension; ``cm.pictures.enabled = False`` (or
+``CHEXMASK_PICTURES=0``) turns that off, ``static=`` per call.
 
 The package is organised by view, as the frontend (``src/``) is: ``row/``,
 ``rca/`` and ``landmarks/``, with what they share in ``format/`` (the CheXmask
 format) and ``common/``. The public API is the names of ``__all__``.
 """
 
-# The package's name `landmarks` is the function imported below, not the subpackage
-# of the same name (whose modules stay importable as jupyterlab_chexmask.landmarks.<module>).
+from .common.picture import pictures
 from .format.csv_file import read_csv
 from .format.rle import decode_rle, encode_rle
+
+# The package's name `landmarks` is the function imported below, not the subpackage
+# of the same name (whose modules stay importable as jupyterlab_chexmask.landmarks.<module>).
 from .landmarks import MIME_LANDMARKS, LandmarkPlot, landmarks
 from .rca import MIME_RCA, RcaHistogram, rca_histogram
-from .row import MIME_ROW, RowView, show
+from .row import MIME_ROW, RowView, row, show
 from .sample import sample_csv, sample_xray
 
 try:
@@ -34,8 +41,10 @@ __all__ = [
     "decode_rle",
     "encode_rle",
     "landmarks",
+    "pictures",
     "rca_histogram",
     "read_csv",
+    "row",
     "sample_csv",
     "sample_xray",
     "show",

@@ -38,7 +38,8 @@ def main(out: str, count: int, shared: str, reference: bool = False) -> None:
     notebook.cells.append(nbformat.v4.new_markdown_cell(f"# {count} CheXmask rows"))
     for k in range(count):
         name, i, row = rows[k % len(rows)]
-        data, metadata = cm.show(row, static=reference)._repr_mimebundle_(), {}
+        # Without --reference, no kernel picture (static=False): the view alone is measured.
+        data, metadata = cm.row(row, static=reference)._repr_mimebundle_(), {}
         if isinstance(data, tuple):
             data, metadata = data
         if reference:

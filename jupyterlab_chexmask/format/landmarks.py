@@ -69,6 +69,75 @@ def parse_landmarks(value: Any, field: str = LANDMARKS_COLUMN) -> FloatArray:
     return _checked(np.asarray(numbers, dtype=np.float64), field)
 
 
+#: Joins the cells read at once: a byte the integer grammar never holds.
+_ROW_END = ";"
+#: The longest token read at once: a sign and 9 digits stay exact in int32.
+_TOKEN_CHARS = 10
+
+
+def parse_integer_cells(values: Sequence[object]) -> tuple[FloatArray, list[int]]:
+    """The landmarks of many cells at once, as a (cells, 120, 2) array.
+
+    Real ``Landmarks`` cells hold whole numbers only. Those are read together,
+    in numpy, several times faster than cell by cell (the landmark plot's
+    picture of 10,000 rows reads 2.4 million numbers). It gives exactly what
+    :func:`parse_landmarks` gives for such cells.
+
+    Returns:
+        The coordinates, and the indices of the cells this did not read
+        (anything but 240 whole numbers of at most 9 digits, each with an
+        optional sign, within ±65535: decimals, lists, malformed text …):
+        their rows of the array are zeros, and :func:`parse_landmarks` reads
+        them, or says what is wrong.
+    """
+    count = 2 * LANDMARK_COUNT
+    coords = np.zeros((len(values), count), dtype=np.float64)
+    fast = [i for i, v in enumerate(values) if isinstance(v, str) and _INTEGER_TEXT.fullmatch(v)]
+    slow = sorted(set(range(len(values))) - set(fast))
+    if not fast:
+        return coords.reshape(-1, LANDMARK_COUNT, 2), slow
+    text = _ROW_END.join(str(values[i]) for i in fast) + _ROW_END
+    chars = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+    digits = chars - np.uint8(ord("0"))  # wraps: below 10 only for "0"-"9"
+    is_digit = digits < 10
+    is_sign = (chars == ord("+")) | (chars == ord("-"))
+    in_token = (is_digit | is_sign).view(np.int8)
+    edges = np.diff(in_token, prepend=np.int8(0), append=np.int8(0))
+    starts, ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    lengths = np.minimum(ends - starts, 255).astype(np.uint8)
+    row_ends = np.flatnonzero(chars == ord(_ROW_END))
+    tokens_per_row = np.diff(np.searchsorted(starts, row_ends), prepend=0)
+
+    # A sign must start its token and be followed by a digit: "1-2", "+-1" and "-" are
+    # not numbers. Longer tokens than int32 holds are left to parse_landmarks.
+    signs = np.flatnonzero(is_sign)
+    follows_token = (signs > 0) & (in_token[np.maximum(signs - 1, 0)] == 1)
+    bad_at = np.concatenate(
+        [signs[follows_token | ~is_digit[signs + 1]], starts[lengths > _TOKEN_CHARS]]
+    )
+    good = tokens_per_row == count
+    good[np.searchsorted(row_ends, bad_at)] = False
+
+    # Each token's value from its last character back (a sign counts as a 0 digit).
+    width = min(int(lengths.max(initial=1)), _TOKEN_CHARS)
+    padded = np.concatenate([np.zeros(width, dtype=np.uint8), digits * is_digit])
+    last = ends + (width - 1)  # the token's last character, in `padded`
+    numbers = padded[last].astype(np.int32)
+    for k in range(1, width):
+        column = padded[last - k]
+        column *= lengths > k
+        numbers += np.multiply(column, 10**k, dtype=np.int32)
+    numbers[chars[starts] == ord("-")] *= -1
+
+    row_of_token = np.repeat(np.arange(len(fast)), tokens_per_row)
+    out_of_range = np.abs(numbers) > MAX_LANDMARK_COORDINATE
+    good[row_of_token[out_of_range]] = False
+    fast_rows = np.asarray(fast, dtype=np.int64)
+    coords[fast_rows[good]] = numbers[good[row_of_token]].reshape(-1, count)
+    slow = sorted(slow + fast_rows[~good].tolist())
+    return coords.reshape(-1, LANDMARK_COUNT, 2), slow
+
+
 def _checked(coords: FloatArray, field: str) -> FloatArray:
     """240 numbers checked to be finite and within the core's bound, as (120, 2)."""
     bad = np.flatnonzero(~np.isfinite(coords) | (np.abs(coords) > MAX_LANDMARK_COORDINATE))

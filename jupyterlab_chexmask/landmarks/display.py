@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, Literal, Union
 import pandas as pd
 
 from ..common.display import PAYLOAD_VERSION, PayloadDisplay, mime_type
-from ..common.picture import static_picture
 from ..format.cells import is_missing, json_safe, mask_size, row_cells
 from ..format.columns import (
     HEIGHT_COLUMN,
@@ -58,10 +57,18 @@ class LandmarkPlot(PayloadDisplay):
     """A landmark plot ready to display; made by :func:`landmarks`.
 
     In JupyterLab (with the extension) it renders as the interactive plot;
-    elsewhere as a short text summary.
+    elsewhere as its picture (drawn in Python), or a short text summary when
+    pictures are off. As a cell's last expression it is displayed;
+    :meth:`show` displays it at once, :meth:`save` writes its picture.
     """
 
     MIME = MIME_LANDMARKS
+
+    def _draw(self) -> tuple[Image.Image, str]:
+        # Imported here: Pillow only loads when a picture is drawn.
+        from .picture import landmark_picture
+
+        return landmark_picture(self._payload)
 
     @property
     def summary(self) -> str:
@@ -105,17 +112,17 @@ def landmarks(
         frame: ``"pixels"`` or ``"normalized"`` to override the frame, which
             is mask pixels when every row has the same Height x Width and
             otherwise normalised by image size.
-        static: Also draw the plot in Python (numpy and Pillow: one row's
-            rings and points in the organ colours, or many rows' faint
-            contours and each group's mean shape) and add it as ``image/png``
-            and an ``<img alt>`` in ``text/html``, so a notebook executed
-            headless shows a picture in exports. ``None`` (default) does so
-            when the environment variable ``CHEXMASK_STATIC`` is ``1``, as
-            :func:`~jupyterlab_chexmask.show` does. Landmarks that do not
+        static: Whether the output carries the plot drawn in Python (numpy
+            and Pillow: one row's rings and points in the organ colours, or
+            many rows' faint contours and each group's mean shape) as
+            ``image/png`` and an ``<img alt>`` in ``text/html``. ``None``
+            (default) follows :data:`~jupyterlab_chexmask.pictures`, as
+            :func:`~jupyterlab_chexmask.row` does. Landmarks that do not
             parse leave a note in the text instead; the view reports them.
 
     Returns:
-        A :class:`LandmarkPlot`; as the last expression of a cell it is displayed.
+        A :class:`LandmarkPlot`; as the last expression of a cell it is
+        displayed, and ``.show()`` displays it at once.
 
     Raises:
         TypeError: ``rows`` (or an element of it) is not a Series, DataFrame
@@ -168,14 +175,7 @@ def landmarks(
         "title": caption,
     }
     text = _summary(out_rows, grouping, chosen, sizes, caption)
-
-    def draw() -> tuple[Image.Image, str]:
-        # Imported here: Pillow only loads when a picture is drawn.
-        from .picture import landmark_picture
-
-        return landmark_picture(payload)
-
-    return LandmarkPlot(payload, text, static_picture(static, draw))
+    return LandmarkPlot(payload, text, static)
 
 
 def _parts(rows: object) -> list[_Part]:

@@ -1,4 +1,4 @@
-"""The static picture of a landmark plot, drawn in Python for headless runs.
+"""The kernel's picture of a landmark plot, in its output by default (see ``common.picture``).
 
 :func:`landmark_picture` draws what the JupyterLab view shows first (see
 ``src/landmarks/``), in the frame of :mod:`.frame` with y down like
@@ -33,7 +33,11 @@ from .frame import LandmarkFrame, build_frame, describe_size
 PLOT_SIDE = 560
 
 #: Rows of contours sampled at once, to bound memory at 10,000 rows.
-_CHUNK = 256
+_CHUNK = 128
+
+#: Past this many rows the contour density is counted on cells of 2×2 canvas pixels,
+#: as the view counts it (``paintContourDensity`` in ``src/landmarks/density.ts``).
+_CELL_ROWS = 2000
 
 _MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP = 64, 24, 12
 _BELOW_AXIS = chart.TICK + 2 + chart.FONT_SIZE + 6 + chart.FONT_SIZE + 14
@@ -148,18 +152,28 @@ def _draw_row(draw: ImageDraw.ImageDraw, axes: chart.Axes, shape: FloatArray) ->
 
 def _draw_rows(canvas: Image.Image, axes: chart.Axes, frame: LandmarkFrame) -> None:
     """Many rows: each group's contour density, then each group's mean shape in bold."""
-    height, width = canvas.height, canvas.width
+    # The plot area only: every point lies in it (the frame's bounds hold them all).
+    area = (axes.right - axes.left + 1, axes.bottom - axes.top + 1)
+    # As the view: past a couple of thousand rows, count on cells of 2×2 pixels.
+    cell = 2 if len(frame.rows) > _CELL_ROWS else 1
+    grid = (-(-area[0] // cell), -(-area[1] // cell))
     for group in frame.groups:
-        counts = np.zeros(height * width, dtype=np.int64)
+        counts = np.zeros(grid[0] * grid[1], dtype=np.int64)
         for start in range(0, len(group.rows), _CHUNK):
             rows = group.rows[start : start + _CHUNK]
-            counts += _contour_counts(_canvas_points(axes, frame.coords[rows]), height, width)
+            points = _canvas_points(axes, frame.coords[rows]) - (axes.left, axes.top)
+            counts += _contour_counts(points / cell, grid)
         peak = int(counts.max())
         if peak == 0:
             continue
         # As the view's density painter: faint for one contour, stronger where many pass.
         alpha = np.where(counts > 0, 0.12 + 0.45 * np.log1p(counts) / np.log1p(peak), 0.0)
-        chart.blend(canvas, alpha.reshape(height, width), chart.series_color(group.index))
+        opacity = Image.fromarray(np.rint(alpha * 255).astype(np.uint8).reshape(grid[::-1]), "L")
+        if cell > 1:
+            opacity = opacity.resize((grid[0] * cell, grid[1] * cell), Image.Resampling.NEAREST)
+        layer = Image.new("RGBA", area, (*chart.series_color(group.index), 0))
+        layer.putalpha(opacity.crop((0, 0, *area)))
+        canvas.alpha_composite(layer, dest=(axes.left, axes.top))
     draw = ImageDraw.Draw(canvas)
     for group in frame.groups:
         points = _canvas_points(axes, frame.mean_shape(group.rows))
@@ -169,34 +183,41 @@ def _draw_rows(canvas: Image.Image, axes: chart.Axes, frame: LandmarkFrame) -> N
             draw.line(ring, fill=chart.series_color(group.index), width=3, joint="curve")
 
 
-def _contour_counts(points: FloatArray, height: int, width: int) -> IntArray:
-    """How many samples of the rows' rings fall on each canvas pixel (flat, row-major).
+def _contour_counts(points: FloatArray, grid: tuple[int, int]) -> IntArray:
+    """How many steps of the rows' rings fall in each cell of a ``(width, height)`` grid
+    (flat, row-major); ``points`` are (rows, 120, 2) in cells.
 
-    Every ring segment is sampled once per pixel along its longer axis (as a
-    DDA line is), so a contour leaves no gaps; float32 and one index array
-    keep 10,000 rows to about a second.
+    ``rasterSegment`` in ``src/landmarks/density.ts``: a segment takes one step
+    per cell along its longer axis, from its start up to (not including) its
+    end, which starts the next segment of the ring; a step counts in the cell
+    it falls in. float32, for one chunk of rows at a time.
     """
+    width, height = grid
+    # Clipped to the grid (points lie in it but for rounding): so does every step between.
+    points = np.clip(points, 0, (width - 1, height - 1)).astype(np.float32)
     # The organ slices are contiguous and in order, so each point's successor
     # on its ring lines up with the point itself.
     ends = np.concatenate(
         [np.roll(points[:, start:end], -1, axis=1) for start, end in LANDMARK_SLICES.values()],
         axis=1,
     )
-    a = points.reshape(-1, 2).astype(np.float32)
-    d = ends.reshape(-1, 2).astype(np.float32) - a
-    steps = np.ceil(np.abs(d).max(axis=1)).astype(np.int64) + 1
-    first = np.cumsum(steps) - steps
-    inverse = (1.0 / np.maximum(steps - 1, 1)).astype(np.float32)
-    segment = np.repeat(np.arange(len(a)), steps)
-    t = (np.arange(int(steps.sum()), dtype=np.float32) - first[segment]) * inverse[segment]
-    x = np.rint(a[segment, 0] + t * d[segment, 0]).astype(np.int64)
-    y = np.rint(a[segment, 1] + t * d[segment, 1]).astype(np.int64)
-    inside = (x >= 0) & (x < width) & (y >= 0) & (y < height)
-    return np.bincount(y[inside] * width + x[inside], minlength=height * width)
+    a = points.reshape(-1, 2)
+    d = ends.reshape(-1, 2) - a
+    longer = np.maximum(np.abs(d[:, 0]), np.abs(d[:, 1]))
+    steps = np.maximum(np.ceil(longer), 1).astype(np.int64)
+    slope = d / steps[:, np.newaxis].astype(np.float32)
+    # The step's index within its segment, for every step of every segment.
+    first = np.repeat((np.cumsum(steps) - steps).astype(np.float32), steps)
+    k = np.arange(first.size, dtype=np.float32) - first
+    x = np.repeat(a[:, 0], steps) + k * np.repeat(slope[:, 0], steps)
+    y = np.repeat(a[:, 1], steps) + k * np.repeat(slope[:, 1], steps)
+    # Non-negative: truncation is floor, as the view's `| 0`.
+    cells = y.astype(np.int32) * np.int32(width) + x.astype(np.int32)
+    return np.bincount(cells, minlength=width * height)
 
 
 def landmark_picture(payload: Mapping[str, Any]) -> tuple[Image.Image, str]:
-    """The picture of a landmark payload and its alt text, for a static picture.
+    """The picture of a landmark payload and its alt text, for the kernel's picture.
 
     Raises:
         ValueError: a row's landmarks do not parse (the message names the row).

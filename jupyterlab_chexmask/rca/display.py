@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from ..common.display import PAYLOAD_VERSION, PayloadDisplay, mime_type
-from ..common.picture import StaticPicture, static_picture
 from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
 from ..types import FloatArray, Source
 from .bins import Dataset
@@ -43,15 +42,22 @@ class RcaHistogram(PayloadDisplay):
     """Per-dataset histograms of Dice RCA (Mean) and (Max); made by :func:`rca_histogram`.
 
     In JupyterLab (with the extension) it renders as an interactive histogram;
-    elsewhere as a table of the datasets (see :meth:`summary`), or as its
-    static picture when it has one (``rca_histogram(..., static=True)``).
+    elsewhere as its picture (drawn in Python), or as a table of the datasets
+    (see :meth:`summary`) when pictures are off. As a cell's last expression it
+    is displayed; :meth:`show` displays it at once, :meth:`save` writes its picture.
     """
 
     MIME = MIME_RCA
 
-    def __init__(self, payload: dict[str, Any], picture: StaticPicture | None = None) -> None:
-        """Wrap a payload and, optionally, its static picture; the text is its table."""
-        super().__init__(payload, summary_text(payload), picture)
+    def __init__(self, payload: dict[str, Any], static: bool | None = None) -> None:
+        """Wrap a payload (the text is its table); ``static`` as for :func:`rca_histogram`."""
+        super().__init__(payload, summary_text(payload), static)
+
+    def _draw(self) -> tuple[Image.Image, str]:
+        # Imported here: Pillow only loads when a picture is drawn.
+        from .picture import rca_picture
+
+        return rca_picture(self._payload)
 
     def summary(
         self, threshold: float = RECOMMENDED_MIN_DICE_MEAN, score: Score = "mean"
@@ -124,15 +130,15 @@ def rca_histogram(
         progress: Show a progress bar (bytes read from disk; compressed bytes
             for gzip) while reading files.
         title: A caption for the view.
-        static: Also draw the histogram in Python (numpy and Pillow: Dice RCA
-            (Mean) per dataset, the threshold 0.7) and add it as
-            ``image/png`` and an ``<img alt>`` in ``text/html``, so a notebook
-            executed headless shows a picture in exports. ``None`` (default)
-            does so when the environment variable ``CHEXMASK_STATIC`` is
-            ``1``, as :func:`~jupyterlab_chexmask.show` does.
+        static: Whether the output carries the histogram drawn in Python
+            (numpy and Pillow: Dice RCA (Mean) per dataset, the threshold 0.7)
+            as ``image/png`` and an ``<img alt>`` in ``text/html``. ``None``
+            (default) follows :data:`~jupyterlab_chexmask.pictures`, as
+            :func:`~jupyterlab_chexmask.row` does.
 
     Returns:
-        An :class:`RcaHistogram`; as the last expression of a cell it is displayed.
+        An :class:`RcaHistogram`; as the last expression of a cell it is
+        displayed, and ``.show()`` displays it at once.
 
     Raises:
         ValueError: a file or DataFrame lacks a Dice column (the message names
@@ -198,11 +204,4 @@ def rca_histogram(
         "datasets": [d.to_payload() for d in datasets.values()],
         "title": None if title is None else str(title),
     }
-
-    def draw() -> tuple[Image.Image, str]:
-        # Imported here: Pillow only loads when a picture is drawn.
-        from .picture import rca_picture
-
-        return rca_picture(payload)
-
-    return RcaHistogram(payload, static_picture(static, draw))
+    return RcaHistogram(payload, static)

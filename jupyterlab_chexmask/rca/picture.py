@@ -1,4 +1,4 @@
-"""The static picture of an RCA histogram, drawn in Python for headless runs.
+"""The kernel's picture of an RCA histogram, in its output by default (see ``common.picture``).
 
 :func:`rca_picture` draws what the JupyterLab view first shows (see
 ``src/rca/rca-view.ts``): the Dice RCA (Mean) of each dataset overlaid, as a
@@ -153,7 +153,7 @@ def rca_picture(
 ) -> tuple[Image.Image, str]:
     """The picture of an RCA payload (Dice RCA (Mean)) and its alt text.
 
-    For a static picture.
+    For the kernel's picture.
     """
     picture, _ = rca_image(payload, threshold)
     return picture, rca_alt_text(payload, threshold)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..common.js_numbers import js_number
 from ..format.cells import (
@@ -34,7 +34,7 @@ from ..format.columns import (
 )
 from ..format.landmarks import parse_landmarks
 from ..format.rle import MAX_MASK_PIXELS, check_rle
-from ..types import FloatArray
+from ..types import FloatArray, IntArray
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class CheckedRow:
     #: Each organ column's RLE text, ``None`` when the cell is empty or absent.
     masks: dict[str, str | None]
     warnings: tuple[str, ...]
+    #: Each organ column's checked runs as 1-based ``(starts, lengths)``, ``None`` when empty.
+    runs: dict[str, tuple[IntArray, IntArray] | None] = field(default_factory=dict)
 
 
 def check_row(cells: Mapping[str, object]) -> CheckedRow:
@@ -101,13 +103,14 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
             raise RowFormatError(LANDMARKS_COLUMN, _problem(error, LANDMARKS_COLUMN)) from None
 
     masks: dict[str, str | None] = {}
+    runs: dict[str, tuple[IntArray, IntArray] | None] = {}
     for column in ORGAN_COLUMNS:
         cell = cells.get(column)
         if is_missing(cell):
-            masks[column] = None
+            masks[column] = runs[column] = None
             continue
         try:
-            check_rle(cell, height, width, column)
+            runs[column] = check_rle(cell, height, width, column)
         except ValueError as error:
             raise RowFormatError(column, _problem(error, column)) from None
         masks[column] = str(cell)
@@ -131,6 +134,7 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
         landmarks=landmarks,
         masks=masks,
         warnings=tuple(warnings),
+        runs=runs,
     )
 
 

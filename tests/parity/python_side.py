@@ -1,11 +1,17 @@
 """The kernel side of the row parity test (``src/__tests__/row-parity.spec.ts``).
 
 Reads cases ``[{"name": ..., "cells": {...}}]`` as JSON on stdin (non-finite
-numbers as ``{"__float__": "nan" | "inf" | "-inf"}``), shows each row as a
-user would (``cm.show(cells, static=True)``) and writes, per case, the payload
-the view will get and what the kernel says about the row: its verdict (the
-field of the error), warnings, areas, mask sources, ratio and the picture's
-alt text.
+numbers as ``{"__float__": "nan" | "inf" | "-inf"}``), makes each row's view
+as a user would (``cm.row(cells)``, with its picture for the cases flagged
+``static``) and writes, per case, the payload the view will get and what the
+kernel says about the row: its verdict (the field of the error), warnings,
+areas, mask sources, ratio, the picture's alt text, whether it has a picture
+and the note saying why not.
+
+The kernel's picture follows the view's rules on the same table of cases: a row
+the view refuses gets no picture but a one-line note naming the field, any
+other row gets one. This script checks that itself and fails (exit status 1,
+the case named on stderr) otherwise.
 """
 
 from __future__ import annotations
@@ -32,13 +38,28 @@ def report(cells: dict[str, Any], static: bool) -> dict[str, Any]:
     With ``static`` the picture is drawn and its alt text is the bundle's;
     otherwise (the many plain shared rows, to keep the test fast) it is the
     text the bundle would carry.
+
+    Raises:
+        SystemExit: the picture broke the rules above.
     """
-    view = cm.show(cells, static=static)
+    view = cm.row(cells, static=static)
     summary = summarize(row_cells(cells))
+    picture, note = False, None
     if static:
         bundle = view._repr_mimebundle_()
-        metadata = bundle[1] if isinstance(bundle, tuple) else {}
+        data, metadata = bundle if isinstance(bundle, tuple) else (bundle, {})
         alt = metadata.get("image/png", {}).get("alt")
+        picture = "image/png" in data
+        lines = data["text/plain"].splitlines()
+        note = lines[-1].strip() if lines[-1].strip().startswith("picture:") else None
+        field = None if summary.error is None else summary.error.field
+        if picture == (field is not None) or (
+            field is not None and not (note or "").startswith(f"picture: not drawn ({field}:")
+        ):
+            raise SystemExit(
+                f"python_side: the picture breaks the view's rules: error field {field!r}, "
+                f"picture {picture}, note {note!r}"
+            )
     else:
         alt = None if summary.error else row_alt_text(summary)
     return {
@@ -50,6 +71,8 @@ def report(cells: dict[str, Any], static: bool) -> dict[str, Any]:
         "sources": summary.sources,
         "ctr": summary.ctr,
         "alt": alt,
+        "picture": picture,
+        "note": note,
     }
 
 

@@ -33,8 +33,9 @@ def shared_frames(shared_data: Path) -> dict[str, pd.DataFrame]:
 def test_305_rows_grouped_by_inferred_dataset(shared_frames: dict[str, pd.DataFrame]) -> None:
     frames = list(shared_frames.values())
     plot = landmarks(pd.concat(frames, ignore_index=True))
-    bundle = plot._repr_mimebundle_()
-    assert set(bundle) == {MIME_LANDMARKS, "text/plain"}
+    bundle, metadata = plot._repr_mimebundle_()  # with the kernel's picture, by default
+    assert set(bundle) == {MIME_LANDMARKS, "text/plain", "image/png", "text/html"}
+    assert set(metadata) == {"image/png"}
     payload = bundle[MIME_LANDMARKS]
     assert payload is plot.payload
     json.dumps(payload, allow_nan=False)
@@ -215,7 +216,13 @@ def test_mimebundle_include_exclude() -> None:
     plot = landmarks({"Path": "a.jpg", "Landmarks": _flat()})
     assert isinstance(plot, LandmarkPlot)
     assert set(plot._repr_mimebundle_(include=[MIME_LANDMARKS])) == {MIME_LANDMARKS}
-    assert set(plot._repr_mimebundle_(exclude=[MIME_LANDMARKS])) == {"text/plain"}
+    assert set(plot._repr_mimebundle_(exclude=[MIME_LANDMARKS])[0]) == {
+        "text/plain",
+        "image/png",
+        "text/html",
+    }
+    plain = landmarks({"Path": "a.jpg", "Landmarks": _flat()}, static=False)
+    assert set(plain._repr_mimebundle_(exclude=[MIME_LANDMARKS])) == {"text/plain"}
     assert MIME_LANDMARKS == "application/vnd.chexmask.landmarks.v1+json"
     assert landmarks.__doc__
     assert LandmarkPlot.__doc__

@@ -14,6 +14,8 @@ REPO = Path(__file__).resolve().parents[2]
 def test_public_api() -> None:
     assert set(cx.__all__) == {
         "show",
+        "row",
+        "pictures",
         "read_csv",
         "RowView",
         "MIME_ROW",
@@ -40,7 +42,7 @@ def test_public_api() -> None:
     assert cx._jupyter_labextension_paths() == [
         {"src": "labextension", "dest": "jupyterlab-chexmask"}
     ]
-    for name in ("show", "read_csv", "RowView", "encode_rle", "decode_rle"):
+    for name in ("show", "row", "read_csv", "RowView", "encode_rle", "decode_rle"):
         assert getattr(cx, name).__doc__
 
 
@@ -50,11 +52,19 @@ def test_package_is_marked_typed() -> None:
 
 
 def test_pillow_is_imported_lazily() -> None:
-    code = "import sys, jupyterlab_chexmask; print('PIL' in sys.modules)"
+    """Not by the import, nor by making a view: only when a picture is drawn."""
+    code = (
+        "import sys, jupyterlab_chexmask as cm\n"
+        "print('PIL' in sys.modules)\n"
+        "view = cm.row(cm.read_csv(cm.sample_csv()).iloc[0])\n"
+        "print('PIL' in sys.modules)\n"
+        "view._repr_mimebundle_()\n"
+        "print('PIL' in sys.modules)"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == "False"
+    assert result.stdout.split() == ["False", "False", "True"]
 
 
 def test_sample_rows_are_valid_chexmask_rows_and_decode() -> None:
@@ -68,6 +78,6 @@ def test_sample_rows_are_valid_chexmask_rows_and_decode() -> None:
             assert mask.sum() > 10_000
             assert cx.encode_rle(mask) == row[organ]
         assert len(row["Landmarks"].split(",")) == 240
-    bundle = cx.show(frame.iloc[0], image=cx.sample_xray())._repr_mimebundle_()
-    assert bundle[cx.MIME_ROW]["image"]["width"] == 1024
+    data, _ = cx.row(frame.iloc[0], image=cx.sample_xray())._repr_mimebundle_()
+    assert data[cx.MIME_ROW]["image"]["width"] == 1024
     assert np.isfinite(frame["Dice RCA (Mean)"]).all()

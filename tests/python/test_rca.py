@@ -316,8 +316,9 @@ def test_mime_bundle_and_text(shared_data: Path) -> None:
     h = rca_histogram(
         sorted((shared_data / "chexmask-preprocessed").glob("*.csv")), progress=False, title="six"
     )
-    bundle = h._repr_mimebundle_()
-    assert set(bundle) == {MIME_RCA, "text/plain"}
+    bundle, metadata = h._repr_mimebundle_()  # with the kernel's picture, by default
+    assert set(bundle) == {MIME_RCA, "text/plain", "image/png", "text/html"}
+    assert set(metadata) == {"image/png"}
     assert bundle[MIME_RCA] is h.payload
     text = bundle["text/plain"]
     assert text.startswith("six\n")
@@ -326,7 +327,7 @@ def test_mime_bundle_and_text(shared_data: Path) -> None:
     assert "0.7" in text
     assert "kept" in text
     assert set(h._repr_mimebundle_(include=["text/plain"])) == {"text/plain"}
-    assert set(h._repr_mimebundle_(exclude=["text/plain"])) == {MIME_RCA}
+    assert set(h._repr_mimebundle_(exclude=["text/plain", "image/png", "text/html"])) == {MIME_RCA}
     assert "CheXpert 56 rows" in repr(h)
     assert MIME_RCA == "application/vnd.chexmask.rca.v1+json"
     assert cx.rca_histogram.__doc__

@@ -1,4 +1,5 @@
-"""show(): the MIME bundle, the payload and the summary, on the real rows."""
+"""row() and row(): the MIME bundle, the payload and the summary, on the real rows; row()
+displays at once and returns None; views save their pictures."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import pandas as pd
 import pytest
 from conftest import DATASET_OF_FILE
 
-from jupyterlab_chexmask import MIME_ROW, RowView, read_csv, show
+import jupyterlab_chexmask as cm
+from jupyterlab_chexmask import MIME_ROW, RowView, read_csv, row, show
 
 ORGANS = ("Right Lung", "Left Lung", "Heart")
 
@@ -23,7 +25,7 @@ def test_every_real_row(csv_file: Path, oracles) -> None:
     raw = pd.read_csv(csv_file, dtype=str, keep_default_na=False)
     assert len(expected) == len(frame)
     for i, oracle in enumerate(expected):
-        view = show(frame.iloc[i])
+        view = row(frame.iloc[i], static=False)
         bundle = view._repr_mimebundle_()
         assert set(bundle) == {MIME_ROW, "text/plain"}
         payload = bundle[MIME_ROW]
@@ -54,14 +56,14 @@ def test_preprocessed_folder_is_complete(shared_data: Path) -> None:
 def test_nan_cells_become_null(shared_data: Path) -> None:
     frame = read_csv(shared_data / "chexmask-preprocessed" / "Padchest.csv")
     empty = frame[frame["Height"].isna()].iloc[0]
-    row = show(empty).payload["row"]
-    assert row["Height"] is None
-    assert row["Width"] is None
-    assert "1024 by default" in show(empty).summary
+    cells = row(empty).payload["row"]
+    assert cells["Height"] is None
+    assert cells["Width"] is None
+    assert "1024 by default" in row(empty).summary
 
 
 def test_dict_row_with_numpy_values() -> None:
-    row = {
+    cells = {
         "": 17,
         "dicom_id": "66049acc",
         "Dice RCA (Mean)": np.float32(0.25),
@@ -72,7 +74,7 @@ def test_dict_row_with_numpy_values() -> None:
         "Height": np.int64(10),
         "Width": "10.0",
     }
-    view = show(row, title="hand-made")
+    view = row(cells, title="hand-made")
     payload = view.payload
     json.dumps(payload, allow_nan=False)
     assert "" not in payload["row"]
@@ -100,47 +102,61 @@ def test_index_column_dropped_from_a_series(shared_data: Path, tmp_path: Path) -
     pd.read_csv(shared_data / "chexmask-preprocessed" / "CheXpert.csv").to_csv(indexed)
     series = pd.read_csv(indexed).iloc[0]  # plain pandas keeps "Unnamed: 0"
     assert "Unnamed: 0" in series.index
-    assert "Unnamed: 0" not in show(series).payload["row"]
+    assert "Unnamed: 0" not in row(series).payload["row"]
 
 
 def test_row_without_id_or_masks_says_what_the_view_says() -> None:
     landmarks = ",".join(str(i % 50) for i in range(240))
-    text = show({"Landmarks": landmarks}).summary
+    text = row({"Landmarks": landmarks}).summary
     assert "no image-id column" in text
     assert "Right Lung 0 (empty); Left Lung 0 (empty); Heart 0 (empty)" in text
     assert "no RLE masks: every organ is an empty mask" in text
     # Malformed: refused as the view refuses it, naming the column; still a view.
-    bad = show({"Landmarks": "1,2"}, static=True)
+    bad = row({"Landmarks": "1,2"}, static=True)
     assert "malformed row, not drawn: Landmarks: must hold 240 numbers" in bad.summary
-    assert "picture: not drawn (Landmarks: must hold 240 numbers" in bad.summary
+    text = bad._repr_mimebundle_()["text/plain"]
+    assert text.startswith(bad.summary)
+    assert text.endswith(
+        "\n  picture: not drawn (Landmarks: must hold 240 numbers (120 points × 2), found 2)"
+    )
 
 
 def test_mimebundle_include_exclude() -> None:
-    view = show({"Path": "a.jpg", "Heart": "1 4"})
+    view = row({"Path": "a.jpg", "Heart": "1 4"})
     assert set(view._repr_mimebundle_(include=[MIME_ROW])) == {MIME_ROW}
-    assert set(view._repr_mimebundle_(exclude=[MIME_ROW])) == {"text/plain"}
+    data, metadata = view._repr_mimebundle_(exclude=[MIME_ROW])
+    assert set(data) == {"text/plain", "image/png", "text/html"}
+    assert set(metadata) == {"image/png"}
+    assert set(view._repr_mimebundle_(exclude=["image/png"])) == {
+        MIME_ROW,
+        "text/plain",
+        "text/html",
+    }
+    assert set(row({"Path": "a.jpg"}, static=False)._repr_mimebundle_(exclude=[MIME_ROW])) == {
+        "text/plain"
+    }
 
 
 @pytest.mark.parametrize("bad", [[1, 2], "Path,Heart", None, 3.0])
 def test_row_must_be_series_or_mapping(bad: object) -> None:
     with pytest.raises(TypeError):
-        show(bad)
+        row(bad)
 
 
 @pytest.mark.parametrize("bad", [0, -1, 1.5, True, "512"])
 def test_max_side_must_be_positive_int(bad: object) -> None:
     with pytest.raises(ValueError, match="max_side"):
-        show({"Path": "a.jpg"}, max_side=bad)
+        row({"Path": "a.jpg"}, max_side=bad)
 
 
-def test_returns_rowview() -> None:
-    assert isinstance(show({"image_id": "x"}), RowView)
+def test_row_returns_a_rowview() -> None:
+    assert isinstance(row({"image_id": "x"}), RowView)
 
 
 def test_empty_mask_cell_becomes_null(tmp_path: Path) -> None:
     path = tmp_path / "empty-heart.csv"
     path.write_text('image_id,Right Lung,Left Lung,Heart,Height,Width\nabc,"1 10",,,1024,1024\n')
-    view = show(read_csv(path).iloc[0])
+    view = row(read_csv(path).iloc[0])
     assert view.payload["row"]["Heart"] is None
     assert view.payload["row"]["Left Lung"] is None
     assert "Right Lung 10; Left Lung 0 (empty); Heart 0 (empty)" in view.summary
@@ -148,4 +164,71 @@ def test_empty_mask_cell_becomes_null(tmp_path: Path) -> None:
 
 def test_a_whole_dataframe_is_refused(shared_data: Path) -> None:
     with pytest.raises(TypeError, match="iloc"):
-        show(read_csv(shared_data / "chexmask-preprocessed" / "VinDr-CXR.csv"))
+        row(read_csv(shared_data / "chexmask-preprocessed" / "VinDr-CXR.csv"))
+
+
+# --- show(): display now, return None ----------------------------------------------------------
+
+
+@pytest.fixture
+def displayed(monkeypatch) -> list[object]:
+    """What ``IPython.display.display`` is given, as in a kernel (a shell is running)."""
+    import IPython
+    import IPython.display
+
+    shown: list[object] = []
+    monkeypatch.setattr(IPython, "get_ipython", lambda: object())
+    monkeypatch.setattr(IPython.display, "display", lambda *objects: shown.extend(objects))
+    return shown
+
+
+def test_show_displays_a_row_at_once_and_returns_none(displayed: list[object]) -> None:
+    frame = read_csv(cm.sample_csv())
+    for i in range(3):  # in a loop: one view each
+        assert show(frame.iloc[i]) is None
+    assert [type(v) for v in displayed] == [RowView] * 3
+    first = displayed[0]
+    assert isinstance(first, RowView)
+    assert first.payload == row(frame.iloc[0]).payload
+
+
+def test_show_passes_the_row_options_on(displayed: list[object]) -> None:
+    frame = read_csv(cm.sample_csv())
+    show(frame.iloc[0], cm.sample_xray(), max_side=256, title="t", static=False)
+    (view,) = displayed
+    assert isinstance(view, RowView)
+    assert view.payload["title"] == "t"
+    assert view.payload["image"]["width"] == 256
+    assert set(view._repr_mimebundle_()) == {MIME_ROW, "text/plain"}
+
+
+def test_show_displays_any_view_as_it_is(displayed: list[object]) -> None:
+    frame = read_csv(cm.sample_csv())
+    views = [row(frame.iloc[0]), cm.rca_histogram(frame), cm.landmarks(frame)]
+    for view in views:
+        assert show(view) is None
+        assert view.show() is None
+    assert displayed == [v for v in views for _ in range(2)]
+
+
+@pytest.mark.parametrize(
+    "options", [{"image": "x.png"}, {"max_side": 512}, {"title": "t"}, {"static": True}]
+)
+def test_show_of_a_view_refuses_row_options(options: dict, displayed: list[object]) -> None:
+    view = cm.rca_histogram(read_csv(cm.sample_csv()))
+    with pytest.raises(TypeError, match=f"takes no row options \\({next(iter(options))}\\)"):
+        show(view, **options)
+    assert displayed == []
+
+
+def test_show_outside_ipython_prints_the_summary(capsys) -> None:
+    frame = read_csv(cm.sample_csv())
+    show(frame.iloc[0], static=False)
+    assert capsys.readouterr().out == row(frame.iloc[0]).summary + "\n"
+    show({"Path": "a.jpg", "Heart": "1 2 3"})  # malformed: the summary and the picture's note
+    out = capsys.readouterr().out
+    assert "malformed row, not drawn: Heart: has an odd count of numbers (3)" in out
+    assert out.endswith(
+        '  picture: not drawn (Heart: has an odd count of numbers (3): a mask is "start length" '
+        "pairs)\n"
+    )

@@ -1,4 +1,5 @@
-"""Static pictures: drawn in Python for headless runs, with alt text that survives export."""
+"""The kernel's pictures: in every output by default, exact, small, with alt text that survives
+export; the switch (``cm.pictures``, ``CHEXMASK_PICTURES``) and ``static=``; ``.save()``."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import numpy as np
+import pytest
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from PIL import Image
@@ -29,7 +31,9 @@ VIEW_TYPES = (cm.MIME_ROW, cm.MIME_RCA, cm.MIME_LANDMARKS)
 
 def test_static_colours_are_the_settings_defaults() -> None:
     """The kernel's pictures use the defaults the frontend's settings start from."""
-    settings = json.loads((REPO / "schema" / "plugin.json").read_text(encoding="utf-8"))
+    settings = json.loads(
+        (REPO / "schema" / "settings" / "plugin.json").read_text(encoding="utf-8")
+    )
     defaults = settings["properties"]
     keys = {"Right Lung": "rightLung", "Left Lung": "leftLung", "Heart": "heart"}
     assert set(ORGAN_COLORS) == set(keys)
@@ -43,7 +47,7 @@ def test_static_colours_are_the_settings_defaults() -> None:
 
 def test_static_picture_blends_each_organ_in_its_colour() -> None:
     row = cm.read_csv(cm.sample_csv()).iloc[1]
-    data, metadata = cm.show(row, static=True)._repr_mimebundle_()
+    data, metadata = cm.row(row, static=True)._repr_mimebundle_()
     picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).convert("RGB"))
     assert picture.shape == (1024, 1024, 3)
     masks = {c: cm.decode_rle(row[c], 1024, 1024, c).astype(bool) for c in ORGAN_COLORS}
@@ -61,12 +65,75 @@ def test_static_picture_blends_each_organ_in_its_colour() -> None:
     assert data["text/html"].startswith('<img alt="CheXmask segmentation of')
 
 
+def per_pixel_blend(background: np.ndarray, masks: dict[str, np.ndarray]) -> np.ndarray:
+    """The reference: each organ blended over the background pixel by pixel, in float32."""
+    rgb = background.astype(np.float32)
+    for column, color in ORGAN_COLORS.items():
+        mask = masks[column]
+        rgb[mask] = rgb[mask] * (1 - OPACITY) + np.asarray(color, dtype=np.float32) * OPACITY
+    return np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
+
+
+@pytest.mark.parametrize("colour", [False, True])
+def test_picture_over_an_xray_is_the_per_pixel_blend(colour: bool) -> None:
+    """Over an x-ray (grey or colour), at the picture's size (512: masks sampled nearest, the
+    x-ray resized), every pixel is exactly the per-pixel float32 blend."""
+    row = cm.read_csv(cm.sample_csv()).iloc[0]
+    xray = Image.open(cm.sample_xray()).convert("L").resize((1024, 1024))
+    if colour:
+        tint = np.asarray(xray, dtype=np.uint8)
+        xray = Image.fromarray(np.stack([tint, tint // 2, 255 - tint], axis=-1))
+    view = cm.row(row, xray, static=True)
+    data, metadata = view._repr_mimebundle_()
+    assert (metadata["image/png"]["width"], metadata["image/png"]["height"]) == (512, 512)
+    picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).convert("RGB"))
+    embedded = Image.open(io.BytesIO(base64.b64decode(view.payload["image"]["data"])))
+    background = np.asarray(
+        embedded.convert("RGB").resize((512, 512), Image.Resampling.BILINEAR, reducing_gap=2.0)
+    )
+    if not colour:  # a grey x-ray is resized as grey
+        grey = embedded.convert("L").resize((512, 512), Image.Resampling.BILINEAR, reducing_gap=2.0)
+        background = np.repeat(np.asarray(grey)[..., np.newaxis], 3, axis=2)
+    masks = {
+        c: np.asarray(
+            Image.fromarray(cm.decode_rle(row[c], 1024, 1024, c) * 255).resize(
+                (512, 512), Image.Resampling.NEAREST
+            )
+        )
+        > 0
+        for c in ORGAN_COLORS
+    }
+    assert np.array_equal(picture, per_pixel_blend(background, masks))
+
+
+def test_a_large_mask_is_drawn_at_max_side_with_exact_colours(shared_data: Path) -> None:
+    """A 2828×2320 row: drawn at 1024 on its long side, every pixel one of the mask's
+    (sampled nearest), in exactly its blended colour."""
+    path = shared_data / "original-resolution-synthetic" / "CheXpert_synthetic_2828x2320.csv"
+    row = cm.read_csv(path).iloc[0]
+    data, metadata = cm.row(row, static=True)._repr_mimebundle_()
+    size = (metadata["image/png"]["width"], metadata["image/png"]["height"])
+    assert size == (840, 1024)
+    picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).convert("RGB"))
+    masks = {
+        c: np.asarray(
+            Image.fromarray(cm.decode_rle(row[c], 2828, 2320, c) * 255).resize(
+                size, Image.Resampling.NEAREST
+            )
+        )
+        > 0
+        for c in ORGAN_COLORS
+    }
+    grey = np.full((1024, 840, 3), 119, dtype=np.uint8)
+    assert np.array_equal(picture, per_pixel_blend(grey, masks))
+
+
 def test_static_picture_keeps_an_empty_heart_empty() -> None:
     row = cm.read_csv(cm.sample_csv()).iloc[1].copy()
     heart = cm.decode_rle(row["Heart"], 1024, 1024, "Heart").astype(bool)
     for empty in ("", None, float("nan")):
         row["Heart"] = empty
-        data, metadata = cm.show(row, static=True)._repr_mimebundle_()
+        data, metadata = cm.row(row, static=True)._repr_mimebundle_()
         picture = np.asarray(
             Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).convert("RGB")
         )
@@ -79,25 +146,126 @@ def test_static_picture_keeps_an_empty_heart_empty() -> None:
 
 
 def test_static_picture_refuses_an_absurd_size_before_allocating() -> None:
-    view = cm.show(
-        {"image_id": "x", "Height": 100000, "Width": 100000, "Heart": "1 2"}, static=True
-    )
+    view = cm.row({"image_id": "x", "Height": 100000, "Width": 100000, "Heart": "1 2"}, static=True)
     assert "image/png" not in view._repr_mimebundle_()
     assert "Height: a 100000×100000 mask has 10000000000 pixels" in view.summary
 
 
-def test_static_is_off_by_default_and_on_with_the_environment(monkeypatch) -> None:
+@pytest.fixture
+def no_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The defaults, as a user has them: no environment variable, the switch not set."""
+    monkeypatch.delenv("CHEXMASK_PICTURES", raising=False)
+    monkeypatch.delenv("CHEXMASK_STATIC", raising=False)
+    monkeypatch.setattr(cm.pictures, "_enabled", None)
+
+
+def has_picture(view: object) -> bool:
+    bundle = view._repr_mimebundle_()  # type: ignore[attr-defined]
+    return isinstance(bundle, tuple) and "image/png" in bundle[0]
+
+
+def test_pictures_are_on_by_default_and_off_with_the_environment(
+    no_switch: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     row = cm.read_csv(cm.sample_csv()).iloc[0]
-    assert "image/png" not in cm.show(row)._repr_mimebundle_()
+    assert cm.pictures.enabled is True
+    assert has_picture(cm.row(row))
+    view = cm.row(row)  # read when displayed, not when made
+    for value in ("0", "false", "off", " No "):
+        monkeypatch.setenv("CHEXMASK_PICTURES", value)
+        assert cm.pictures.enabled is False
+        assert not has_picture(view)
+        assert has_picture(cm.row(row, static=True))  # static= wins
+    monkeypatch.setenv("CHEXMASK_PICTURES", "1")
+    assert has_picture(view)
+    # The earlier switch still works, and CHEXMASK_PICTURES wins over it.
+    monkeypatch.delenv("CHEXMASK_PICTURES")
     monkeypatch.setenv("CHEXMASK_STATIC", "1")
-    data, _ = cm.show(row)._repr_mimebundle_()
-    assert "image/png" in data
+    assert has_picture(view)
+    monkeypatch.setenv("CHEXMASK_STATIC", "0")
+    assert not has_picture(view)
+    monkeypatch.setenv("CHEXMASK_PICTURES", "1")
+    assert has_picture(view)
+    monkeypatch.setenv("CHEXMASK_STATIC", "anything else")
+    monkeypatch.delenv("CHEXMASK_PICTURES")
+    assert has_picture(view)
+
+
+def test_the_python_switch_wins_over_the_environment(
+    no_switch: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frame = cm.read_csv(cm.sample_csv())
+    views = [cm.row(frame.iloc[0]), cm.rca_histogram(frame), cm.landmarks(frame)]
+    cm.pictures.enabled = False
+    assert "set in Python" in repr(cm.pictures)
+    assert not any(has_picture(v) for v in views)
+    assert all(has_picture(v) for v in (cm.row(frame.iloc[0], static=True),))
+    monkeypatch.setenv("CHEXMASK_PICTURES", "1")
+    assert not any(has_picture(v) for v in views)
+    cm.pictures.enabled = True
+    monkeypatch.setenv("CHEXMASK_PICTURES", "0")
+    assert all(has_picture(v) for v in views)
+    assert not has_picture(cm.landmarks(frame, static=False))
+    cm.pictures.enabled = None  # back to the environment
+    assert not any(has_picture(v) for v in views)
+    assert repr(cm.pictures) == "<Pictures enabled=False (from the environment)>"
+    with pytest.raises(TypeError, match="True, False or None"):
+        cm.pictures.enabled = "no"  # type: ignore[assignment]
+
+
+def test_save_writes_the_kernels_png_even_with_pictures_off(
+    no_switch: None, tmp_path: Path
+) -> None:
+    frame = cm.read_csv(cm.sample_csv())
+    cm.pictures.enabled = False
+    for name, view in [
+        ("row.png", cm.row(frame.iloc[1])),
+        ("rca.png", cm.rca_histogram(frame)),
+        ("landmarks.png", cm.landmarks(frame)),
+    ]:
+        assert not has_picture(view)
+        view.save(tmp_path / name)
+        saved = (tmp_path / name).read_bytes()
+        with Image.open(io.BytesIO(saved)) as picture:
+            assert picture.format == "PNG"
+        buffer = io.BytesIO()
+        view.save(buffer)  # or into a binary file object
+        assert buffer.getvalue() == saved
+        cm.pictures.enabled = True
+        assert base64.b64decode(view._repr_mimebundle_()[0]["image/png"]) == saved
+        cm.pictures.enabled = False
+    bad = cm.row({"Path": "a.jpg", "Heart": "1 2 5"})
+    with pytest.raises(ValueError, match=r"^Heart: has an odd count of numbers \(3\)"):
+        bad.save(tmp_path / "bad.png")
+    assert not (tmp_path / "bad.png").exists()
+
+
+def test_a_1024_row_picture_is_small_enough_to_store_twice(shared_data: Path) -> None:
+    """Every shared 1024×1024 row: a palette PNG of at most 25 KB, and its two copies in the
+    bundle (``image/png`` and the ``<img alt>`` that nbconvert's lab template needs) at most
+    45 KB."""
+    sizes = []
+    for path in sorted((shared_data / "chexmask-preprocessed").glob("*.csv")):
+        frame = cm.read_csv(path)
+        for i in range(len(frame)):
+            data, metadata = cm.row(frame.iloc[i], static=True)._repr_mimebundle_()
+            if (metadata["image/png"]["width"], metadata["image/png"]["height"]) != (1024, 1024):
+                continue
+            png = base64.b64decode(data["image/png"])
+            with Image.open(io.BytesIO(png)) as picture:
+                assert picture.mode == "P"
+            sizes.append((len(png), len(data["image/png"]) + len(data["text/html"])))
+    assert len(sizes) > 250
+    largest_png, largest_total = (max(column) for column in zip(*sizes, strict=True))
+    print(f"\n1024² row pictures: PNG ≤ {largest_png:,} B, both copies ≤ {largest_total:,} B")
+    assert largest_png <= 25_000
+    assert largest_total <= 45_000
 
 
 def test_alt_text_is_escaped_in_html() -> None:
     row = dict(cm.read_csv(cm.sample_csv()).iloc[0])
     row["Path"] = '<script>alert("x")</script>'
-    data, _ = cm.show(row, static=True)._repr_mimebundle_()
+    data, _ = cm.row(row, static=True)._repr_mimebundle_()
     assert "<script>" not in data["text/html"]
     assert "&lt;script&gt;" in data["text/html"]
 
@@ -105,19 +273,24 @@ def test_alt_text_is_escaped_in_html() -> None:
 def test_a_malformed_row_gets_no_picture_but_a_note() -> None:
     row = dict(cm.read_csv(cm.sample_csv()).iloc[0])
     row["Heart"] = "1 2 5"
-    bundle = cm.show(row, static=True)._repr_mimebundle_()
+    bundle = cm.row(row, static=True)._repr_mimebundle_()
     assert "image/png" not in bundle
     assert "picture: not drawn (Heart: has an odd count of numbers (3)" in bundle["text/plain"]
 
 
-def test_headless_execution_exports_one_img_with_alt_per_view(tmp_path) -> None:
+def test_headless_execution_exports_one_img_with_alt_per_view(tmp_path, monkeypatch) -> None:
+    """By default (no environment variable): ``cm.show`` in a loop displays one view per row
+    (and no ``None``), and each view exports as one ``<img alt>``."""
+    monkeypatch.delenv("CHEXMASK_PICTURES", raising=False)
+    monkeypatch.delenv("CHEXMASK_STATIC", raising=False)
     notebook = nbformat.v4.new_notebook()
     notebook.cells = [
         nbformat.v4.new_code_cell(
             "import jupyterlab_chexmask as cm\ndf = cm.read_csv(cm.sample_csv())"
         ),
-        nbformat.v4.new_code_cell("cm.show(df.iloc[0], image=cm.sample_xray(), static=True)"),
-        nbformat.v4.new_code_cell("cm.show(df.iloc[3], static=True)"),
+        nbformat.v4.new_code_cell("cm.show(df.iloc[0], image=cm.sample_xray())"),
+        nbformat.v4.new_code_cell("for i in (3, 4):\n    cm.show(df.iloc[i])"),
+        nbformat.v4.new_code_cell("cm.row(df.iloc[5])"),
     ]
     NotebookClient(
         notebook,
@@ -125,22 +298,25 @@ def test_headless_execution_exports_one_img_with_alt_per_view(tmp_path) -> None:
         kernel_name="python3",
         resources={"metadata": {"path": str(tmp_path)}},
     ).execute()
+    outputs = [[o.output_type for o in cell.outputs] for cell in notebook.cells[1:]]
+    assert outputs == [["display_data"], ["display_data"] * 2, ["execute_result"]]
     body, _ = HTMLExporter().from_notebook_node(notebook)
     images = re.findall(
         r'<img alt="CheXmask segmentation of [^"]+" src="data:image/png;base64,', body
     )
-    assert len(images) == 2
-    assert "values look swapped" not in images[0]
+    assert len(images) == 4 == len(re.findall(r"<img\b", body))
+    assert ">None<" not in body
 
 
 def test_demo_executed_headless_exports_one_img_with_alt_per_view(tmp_path) -> None:
-    """``CHEXMASK_STATIC=1 jupyter nbconvert --execute --to html examples/demo.ipynb``, as a
-    user runs it: every view output of that run (rows, RCA histogram, landmark plots) is one
-    ``<img alt>`` in the HTML, and the HTML has no other images."""
+    """``jupyter nbconvert --execute --to html examples/demo.ipynb``, as a user runs it (no
+    environment variable): every view output of that run (rows, RCA histogram, landmark
+    plots) is one ``<img alt>`` in the HTML, and the HTML has no other images."""
     executed = tmp_path / "executed.ipynb"
     env = {
-        **os.environ,
-        "CHEXMASK_STATIC": "1",
+        **{
+            k: v for k, v in os.environ.items() if k not in ("CHEXMASK_PICTURES", "CHEXMASK_STATIC")
+        },
         "CHEXMASK_TEST_EXECUTED": str(executed),  # see executed_capture.py
         "PYTHONPATH": os.pathsep.join(
             filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])

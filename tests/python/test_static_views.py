@@ -18,7 +18,7 @@ from jupyterlab_chexmask.common.chart import series_color
 from jupyterlab_chexmask.common.colors import ORGAN_COLORS
 from jupyterlab_chexmask.common.js_numbers import to_fixed
 from jupyterlab_chexmask.format.columns import LANDMARK_SLICES
-from jupyterlab_chexmask.format.landmarks import parse_landmarks
+from jupyterlab_chexmask.format.landmarks import parse_integer_cells, parse_landmarks
 from jupyterlab_chexmask.landmarks.picture import landmark_image
 from jupyterlab_chexmask.rca.picture import THRESHOLD_COLOR, merge_factor, rca_image
 
@@ -250,13 +250,52 @@ def test_hostile_id_is_escaped_and_bad_landmarks_leave_a_note(all_rows: pd.DataF
     assert "Landmarks: must hold 240 numbers (120 points × 2), found 3)" in bundle["text/plain"]
 
 
-def test_static_follows_the_environment_like_show(monkeypatch, all_rows: pd.DataFrame) -> None:
+def test_pictures_follow_the_switch_like_rows(monkeypatch, all_rows: pd.DataFrame) -> None:
     frame = all_rows.iloc[:3]
     views = (lambda **k: cm.rca_histogram(frame, **k), lambda **k: cm.landmarks(frame, **k))
+    monkeypatch.delenv("CHEXMASK_PICTURES", raising=False)
     monkeypatch.delenv("CHEXMASK_STATIC", raising=False)
-    for view in views:
-        assert "image/png" not in view()._repr_mimebundle_()
-    monkeypatch.setenv("CHEXMASK_STATIC", "1")
+    monkeypatch.setattr(cm.pictures, "_enabled", None)
     for view in views:
         assert "image/png" in view()._repr_mimebundle_()[0]
         assert "image/png" not in view(static=False)._repr_mimebundle_()
+    monkeypatch.setenv("CHEXMASK_PICTURES", "0")
+    for view in views:
+        assert "image/png" not in view()._repr_mimebundle_()
+        assert "image/png" in view(static=True)._repr_mimebundle_()[0]
+
+
+def test_a_landmark_plot_of_many_rows_reads_them_as_one_by_one(all_rows: pd.DataFrame) -> None:
+    """The plot's reader of many cells at once gives what the one-cell reader gives, and leaves
+    it every cell it does not read (decimals, lists, malformed text), which it then reads or
+    refuses in the same words."""
+    cells = list(all_rows["Landmarks"])
+    points = ",".join(str(v) for v in range(240))
+    odd = [
+        points.replace("5", "5.5", 1),  # a decimal
+        "[" + points + "]",
+        "+1," + points.split(",", 1)[1],
+        "-0," + points.split(",", 1)[1],
+        "1-2," + points.split(",", 1)[1],  # malformed
+        "+-1," + points.split(",", 1)[1],
+        "-," + points.split(",", 1)[1],
+        points + ",1",  # 241 numbers
+        points.rsplit(",", 1)[0],  # 239
+        "70000," + points.split(",", 1)[1],  # out of range
+        "0000000000001," + points.split(",", 1)[1],  # 13 digits: read one by one
+        "",
+        "1;2",
+        "é," + points,
+        [float(v) for v in range(240)],
+        None,
+    ]
+    coords, others = parse_integer_cells(cells + odd)
+    assert others == [305, *range(309, 321)]
+    for i, cell in enumerate(cells + odd):
+        try:
+            expected = parse_landmarks(cell)
+        except ValueError:
+            assert i in others, i
+            continue
+        if i not in others:
+            assert np.array_equal(coords[i], expected), i

@@ -101,7 +101,7 @@ export async function showThreeViews(
     [
       'import jupyterlab_chexmask as cm',
       `df = cm.read_csv(${py(path.join(folder, 'CheXpert.csv'))})`,
-      'display(cm.show(df.iloc[0]))',
+      'cm.show(df.iloc[0])',
       `display(cm.rca_histogram(${py(path.join(folder, 'Padchest.csv'))}, progress=False))`,
       'display(cm.landmarks(df))'
     ].join('\n')

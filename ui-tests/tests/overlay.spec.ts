@@ -339,7 +339,7 @@ test.describe('row overlay', () => {
     await runInNewNotebook(
       page,
       'scroll.ipynb',
-      `import jupyterlab_chexmask as cm\ndf = cm.read_csv(${py(CHEXPERT)}, nrows=3)\nfor i in range(3):\n    display(cm.show(df.iloc[i]))`
+      `import jupyterlab_chexmask as cm\ndf = cm.read_csv(${py(CHEXPERT)}, nrows=3)\nfor i in range(3):\n    cm.show(df.iloc[i])`
     );
     const view = await paintedRowView(page, 0);
     const times: string[] = [];
