@@ -228,7 +228,7 @@ def landmark_picture(payload: Mapping[str, Any]) -> tuple[Image.Image, str]:
 
 def landmark_alt_text(frame: LandmarkFrame) -> str:
     """What the picture shows, in words: rows, groups, frame; one row's id, or the row furthest
-    from the mean shape (worded like ``altText`` in ``src/landmarks/landmark-view.ts``)."""
+    from the mean shape (worded like ``landmarkAltText`` in ``src/landmarks/picture.ts``)."""
     n = len(frame.rows)
     where = f" (frame: {describe_size(frame)})"
     if n == 1:

@@ -1,7 +1,7 @@
 """The kernel's picture of an RCA histogram, in its output by default (see ``common.picture``).
 
 :func:`rca_picture` draws what the JupyterLab view first shows (see
-``src/rca/rca-view.ts``): the Dice RCA (Mean) of each dataset overlaid, as a
+``src/rca/picture.ts``): the Dice RCA (Mean) of each dataset overlaid, as a
 translucent histogram with its outline in the dataset's colour (d3's
 Tableau 10, in payload order), and a vertical line at the threshold (the
 settings' default, 0.7, snapped to a fine-bin edge as the view snaps it). The
@@ -166,7 +166,7 @@ def rca_alt_text(
 ) -> str:
     """What the picture shows, in words: per dataset its rows and the values kept at the threshold.
 
-    Worded like the view's alt text (``altText`` in ``src/rca/rca-view.ts``),
+    Worded like the view's alt text (``rcaAltText`` in ``src/rca/picture.ts``),
     with the kept count too: the threshold with three decimals, rows with
     thousands separators, the share of the binned values with one decimal,
     rounded as JavaScript's ``toFixed`` rounds.

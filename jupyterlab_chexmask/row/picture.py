@@ -149,7 +149,7 @@ def row_picture(
 
 
 def row_alt_text(summary: RowSummary) -> str:
-    """What the picture shows, in the view's words (``rowAltText`` in ``src/overlay/picture.ts``).
+    """What the picture shows, in the view's words (``rowAltText`` in ``src/row/picture.ts``).
 
     Raises:
         RowFormatError: the summary is of a malformed row (nothing is drawn).
