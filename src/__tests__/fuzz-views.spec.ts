@@ -15,7 +15,7 @@
  * 10,000); `npm run fuzz` runs 100,000. FUZZ_SEED replays a run.
  */
 import fc from 'fast-check';
-import { jsonish, mutate, mutations } from './fuzz-arbitraries';
+import { jsonish, mutate, mutations, VIEW_KEYS } from './fuzz-arbitraries';
 import {
   landmarkPayloadWithRow,
   realPayloads,
@@ -47,63 +47,6 @@ const RECOVERY_EVERY = 25;
 function timeoutFor(runs: number): number {
   return Math.max(120_000, runs * 100);
 }
-
-/** Field and column names each view reads, for arbitrary objects' keys. */
-const KEYS: Record<ViewKind, readonly string[]> = {
-  row: [
-    'version',
-    'row',
-    'image',
-    'title',
-    'mimeType',
-    'data',
-    'width',
-    'height',
-    'image_id',
-    'Path',
-    'Dice RCA (Mean)',
-    'Dice RCA (Max)',
-    'Landmarks',
-    'Right Lung',
-    'Left Lung',
-    'Heart',
-    'Height',
-    'Width'
-  ],
-  rca: [
-    'version',
-    'bins',
-    'datasets',
-    'title',
-    'name',
-    'rows',
-    'swapped',
-    'mean',
-    'max',
-    'values',
-    'counts',
-    'missing',
-    'outOfRange',
-    'count',
-    'sum',
-    'sumSquares',
-    'min'
-  ],
-  landmarks: [
-    'version',
-    'rows',
-    'groupBy',
-    'frame',
-    'title',
-    'id',
-    'dataset',
-    'group',
-    'height',
-    'width',
-    'landmarks',
-    'row'
-  ]
-};
 
 /** Valid payloads each view's mutations start from. */
 function bases(kind: ViewKind): unknown[] {
@@ -191,7 +134,7 @@ describe.each(VIEW_KINDS)('fuzzing the %s view', kind => {
   it(
     `survives ${arbitraryRuns} arbitrary JSON-ish payloads`,
     async () => {
-      const keys = KEYS[kind];
+      const keys = VIEW_KEYS[kind];
       // Mostly objects with the view's own field names, so checks past the
       // first are reached too.
       const payload = fc.oneof(
@@ -219,8 +162,11 @@ describe.each(VIEW_KINDS)('fuzzing the %s view', kind => {
     async () => {
       const starts = bases(kind);
       await fc.assert(
-        fc.asyncProperty(fc.nat(), mutations(KEYS[kind]), (pick, changes) =>
-          check(under, mutate(starts[pick % starts.length], changes), tally)
+        fc.asyncProperty(
+          fc.nat(),
+          mutations(VIEW_KEYS[kind]),
+          (pick, changes) =>
+            check(under, mutate(starts[pick % starts.length], changes), tally)
         ),
         { numRuns: mutationRuns, seed: SEED }
       );

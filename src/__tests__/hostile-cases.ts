@@ -1,27 +1,12 @@
 /**
- * Test helper: tables of hostile payloads and the one set of assertions
- * every case of every view must pass.
- *
- * A case renders through the view's real `renderModel` in jsdom, as an
- * update of a view already showing a good payload, and must
- * resolve (never throw, nothing thrown later in a timer), within a second,
- * leave an inert DOM, and end either with `data-state="error"` and an error
- * panel naming the field at fault, or with `data-state="painted"` (with a
- * visible warning where the case asks for one). Then the same view must
- * still render a good payload: one bad output must not break the notebook.
+ * Test helper: the vocabulary of the hostile-payload tables, free of the DOM
+ * so that the schema tests read the same tables: a case and how it must
+ * end, the cases every view shares, markup strings, and payload factories
+ * that change one place of a valid payload. The views' tables are in
+ * hostile-row-cases.ts, hostile-rca-cases.ts and hostile-landmarks-cases.ts;
+ * hostile-runner.ts renders them and checks how they end.
  */
-import { smallPayload } from './valid-payloads';
 import { deeplyNested } from './nesting';
-import {
-  activeContent,
-  createView,
-  disposeView,
-  IRenderOutcome,
-  IViewUnderTest,
-  renderPayload,
-  UNTYPED_ERROR,
-  ViewKind
-} from './view-harness';
 
 /** How a hostile case must end. */
 export type HostileExpectation =
@@ -69,100 +54,6 @@ export function paintedCase(
     payload,
     expect: { state: 'painted', text: options.text, warning: options.warning }
   };
-}
-
-/**
- * The bound on a render: a guard against hanging or unbounded work, not a
- * benchmark (the slowest case takes about 0.5 s here; the tables print the
- * times). Generous, so that a busy two-core machine cannot make it flaky.
- */
-export const RENDER_BOUND_MS = 5000;
-
-/** The longest error message a view may show (a 50 MB cell must not be quoted whole). */
-export const MAX_MESSAGE_LENGTH = 1000;
-
-/** Per-test timeout: building 50 MB payloads takes a while on two cores. */
-export const CASE_TIMEOUT_MS = 60_000;
-
-/** Assert how a hostile render ended (see the module comment). */
-export function expectHandled(
-  under: IViewUnderTest,
-  outcome: IRenderOutcome,
-  expected: HostileExpectation
-): void {
-  expect(outcome.rejected).toBeUndefined();
-  expect(outcome.uncaught).toEqual([]);
-  expect(outcome.ms).toBeLessThan(RENDER_BOUND_MS);
-  expect(activeContent(under.view.node)).toBeNull();
-  expect(under.options.sanitized).toEqual([]);
-  // A warning may explain, but never quote a crash from inside the view.
-  for (const warning of outcome.warnings) {
-    expect(warning).not.toMatch(UNTYPED_ERROR);
-  }
-  if (expected.state === 'error') {
-    expect({ state: outcome.state, field: outcome.field }).toEqual({
-      state: 'error',
-      field: expected.field
-    });
-    const message = outcome.message ?? '';
-    expect(message).not.toMatch(UNTYPED_ERROR);
-    expect(message.length).toBeLessThan(MAX_MESSAGE_LENGTH);
-    if (expected.message) {
-      expect(message).toMatch(expected.message);
-    }
-    return;
-  }
-  expect({ state: outcome.state, message: outcome.message }).toEqual({
-    state: 'painted',
-    message: null
-  });
-  for (const text of expected.text ?? []) {
-    expect(outcome.text).toContain(text);
-  }
-  if (expected.warning) {
-    expect(outcome.warnings.some(w => expected.warning!.test(w))).toBe(true);
-  }
-}
-
-/** Render a good payload in the same view: it must paint. */
-export async function expectRecovers(under: IViewUnderTest): Promise<void> {
-  const outcome = await renderPayload(under, smallPayload(under.kind));
-  expect(outcome.rejected).toBeUndefined();
-  expect(outcome.uncaught).toEqual([]);
-  expect({ state: outcome.state, message: outcome.message }).toEqual({
-    state: 'painted',
-    message: null
-  });
-}
-
-/**
- * Declare one test per case. A fresh view first shows a good payload, so
- * the hostile one arrives as an update of a live output (the view then
- * compares the two), is checked, and a good payload must paint after it.
- */
-export function describeHostileCases(
-  kind: ViewKind,
-  cases: IHostileCase[]
-): void {
-  describe(`${kind} view, hostile payloads`, () => {
-    for (const c of cases) {
-      it(
-        c.name,
-        async () => {
-          const under = createView(kind);
-          try {
-            await expectRecovers(under);
-            const outcome = await renderPayload(under, c.payload());
-            expectHandled(under, outcome, c.expect);
-            await expectRecovers(under);
-          } finally {
-            disposeView(under);
-          }
-        },
-        CASE_TIMEOUT_MS
-      );
-    }
-  });
 }
 
 /** Hostile nesting, for the views' case tables. */
@@ -286,16 +177,16 @@ export function withChanges(
 }
 
 /**
- * A payload factory whose payload has `changes` made to the object at
- * `path` (the payload itself when empty), e.g. `['rows', 0]` for the first
- * row: each call makes a fresh payload, so cases never share one.
+ * Payload factories over `make`'s payload: `changedAt(make, path)(changes)`
+ * makes payloads whose object at `path` (the payload itself when empty,
+ * `['rows', 0]` for the first row) has `changes`. Each call of a factory
+ * makes a fresh payload, so cases never share one.
  */
 export function changedAt(
   make: () => Record<string, unknown>,
-  path: ReadonlyArray<string | number>,
-  changes: Record<string, unknown>
-): () => Record<string, unknown> {
-  return () => {
+  path: ReadonlyArray<string | number>
+): (changes: Record<string, unknown>) => () => Record<string, unknown> {
+  return changes => () => {
     const payload = make();
     if (path.length === 0) {
       return withChanges(payload, changes);

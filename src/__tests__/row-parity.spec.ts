@@ -45,19 +45,7 @@ interface ICase {
   static?: boolean;
 }
 
-/** What the kernel said (tests/parity/python_side.py). */
-interface IKernelReport {
-  payload: unknown;
-  error_field: string | null;
-  error: string | null;
-  warnings: string[];
-  pixels: Record<string, number>;
-  sources: Record<string, string>;
-  ctr: number | null;
-  alt: string | null;
-}
-
-/** What the view shows. */
+/** What the view shows: the refusal, warnings, measurements and alt text. */
 interface IViewReport {
   error_field: string | null;
   warnings: string[];
@@ -65,6 +53,16 @@ interface IViewReport {
   sources: Record<string, string>;
   ctr: string | null;
   alt: string | null;
+}
+
+/**
+ * What the kernel said (tests/parity/python_side.py): the same as the view,
+ * the CTR as a number, with the payload it built and its error message.
+ */
+interface IKernelReport extends Omit<IViewReport, 'ctr'> {
+  payload: unknown;
+  error: string | null;
+  ctr: number | null;
 }
 
 /** Cells as JSON for Python: non-finite numbers spelled out, absent cells left out. */
