@@ -26,7 +26,7 @@ TEST_ENV := JUPYTER_CONFIG_DIR=$(CURDIR)/$(BUILD)/jupyter/config \
 	TMPDIR=$(CURDIR)/$(BUILD)/tmp \
 	PATH=$(CURDIR)/$(VENV)/bin:$$PATH
 
-.PHONY: setup test lint unit pytest install ui-test chromium demo clean dist test-dist
+.PHONY: setup test lint unit pytest install ui-test chromium demo clean dist test-dist site
 
 setup: $(NPM_STAMP) $(VENV_STAMP)
 
@@ -72,7 +72,9 @@ chromium:
 	  else echo "Install Debian's chromium (sudo apt-get install chromium) or set CHROMIUM=/path/to/chromium"; exit 1; fi; \
 	fi
 
+# The site test (ui-tests/tests/site.spec.ts) opens the demo's static site, built first.
 ui-test: $(EXT_STAMP) $(UI_STAMP) chromium
+	$(MAKE) site NOTEBOOKS=examples/demo.ipynb SITE=$(BUILD)/site
 	rm -rf $(BUILD)/ui-root && mkdir -p $(BUILD)/ui-root $(BUILD)/tmp
 	cd ui-tests && $(TEST_ENV) CHROMIUM_PATH=$(CHROMIUM) npx playwright test
 
@@ -103,6 +105,14 @@ test-dist: dist $(UI_STAMP) chromium
 	@start=$$SECONDS; \
 	CHROMIUM=$(CHROMIUM) VENV_MIN=$(CURDIR)/$(BUILD)/venv-min bash scripts/test-dist.sh; \
 	echo "make test-dist (after dist): $$((SECONDS - start)) s"
+
+# A report as a static site (JupyterLite, no kernel): NOTEBOOKS executed headless, then
+# `jupyter lite build` with the extension installed in .venv (scripts/build_site.sh).
+# Serve $(SITE) with any web server and open lab/index.html?path=NAME.ipynb.
+NOTEBOOKS ?= examples/demo.ipynb
+SITE ?= $(BUILD)/site
+site: $(EXT_STAMP)
+	NOTEBOOKS="$(NOTEBOOKS)" SITE="$(SITE)" VENV="$(CURDIR)/$(VENV)" bash scripts/build_site.sh
 
 demo: $(EXT_STAMP)
 	$(PY) -m jupyter lab --allow-root examples/demo.ipynb

@@ -1,0 +1,110 @@
+"""Issue 14, part 3 (b): a report notebook executed headless exports one picture per view.
+
+The notebook of ``scripts/make_report_notebook.py`` (50 row views shown in loops, one RCA
+histogram, two landmark plots: 53 views; the same notebook the JupyterLab test runs in
+ui-tests/tests/report-export.spec.ts) is executed with ``jupyter nbconvert --execute --to
+html`` and no environment variable: the kernel draws a picture into every view output by
+default, so the HTML has 53 ``<img>``, each with its alt text.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+
+import jupyterlab_chexmask as cm
+
+REPO = Path(__file__).resolve().parents[2]
+GENERATOR = REPO / "scripts" / "make_report_notebook.py"
+ROWS = 50
+VIEWS = {cm.MIME_ROW: ROWS, cm.MIME_RCA: 1, cm.MIME_LANDMARKS: 2}
+
+
+def test_report_executed_headless_exports_53_pictures_with_alt(tmp_path, shared_data) -> None:
+    notebook = tmp_path / "report.ipynb"
+    generate = [sys.executable, str(GENERATOR), str(notebook), "--rows", str(ROWS)]
+    subprocess.run(
+        [*generate, "--data", str(shared_data)],
+        check=True,
+        timeout=120,
+    )
+    executed = tmp_path / "executed.ipynb"
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("CHEXMASK_PICTURES", "CHEXMASK_STATIC")  # the defaults, as a user has them
+    }
+    env["CHEXMASK_TEST_EXECUTED"] = str(executed)  # see executed_capture.py
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])
+    )
+    # The Makefile's TEST_ENV, for a run outside make: keep Jupyter's state out of $HOME.
+    for name, folder in [
+        ("JUPYTER_CONFIG_DIR", "jupyter/config"),
+        ("JUPYTER_DATA_DIR", "jupyter/data"),
+        ("JUPYTER_RUNTIME_DIR", "jupyter/runtime"),
+        ("IPYTHONDIR", "ipython"),
+    ]:
+        env.setdefault(name, str(REPO / "build" / folder))
+    started = time.perf_counter()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--execute",
+            "--to",
+            "html",
+            "--ExecutePreprocessor.kernel_name=python3",
+            "--ExecutePreprocessor.timeout=600",
+            "--HTMLExporter.preprocessors=executed_capture.SaveExecuted",
+            str(notebook),
+        ],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    seconds = time.perf_counter() - started
+    page = tmp_path / "report.html"
+    body = page.read_text(encoding="utf-8")
+
+    outputs = [
+        output
+        for cell in nbformat.read(executed, as_version=4).cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+        if output.get("output_type") in ("display_data", "execute_result")
+    ]
+    views = [o for o in outputs if any(mime in o["data"] for mime in VIEWS)]
+    assert len(views) == len(outputs) == sum(VIEWS.values()) == 53
+    for mime, count in VIEWS.items():
+        assert sum(mime in o["data"] for o in views) == count, mime
+    for output in views:
+        alt = output["metadata"]["image/png"]["alt"]
+        assert output["data"]["image/png"].startswith("iVBORw0K")
+        assert alt.strip()
+        assert output["data"]["text/html"].startswith(f'<img alt="{html.escape(alt)}"')
+
+    images = re.findall(r"<img\b[^>]*>", body)
+    with_alt = re.findall(r'<img alt="([^"]+)" src="data:image/png;base64,', body)
+    assert len(images) == len(with_alt) == 53
+    alts = [html.unescape(a) for a in with_alt]
+    assert sum(a.startswith("CheXmask segmentation of ") for a in alts) == ROWS
+    assert sum(a.startswith("RCA histogram of Dice RCA (Mean) for 6 datasets") for a in alts) == 1
+    assert sum(a.startswith("Landmark plot of ") for a in alts) == 2
+    assert alts == [o["metadata"]["image/png"]["alt"] for o in views]
+    print(
+        f"\nreport of 53 views executed headless and exported in {seconds:.1f} s: "
+        f"{len(with_alt)} <img alt> in {page.stat().st_size / 2**20:.1f} MB of HTML"
+    )
