@@ -16,6 +16,7 @@
 'use strict';
 
 const { chromium } = require('@playwright/test');
+const { CHROMIUM_ARGS, CHROMIUM_PATH } = require('./chromium');
 
 const PLUGIN_ID = 'jupyterlab-chexmask:plugin'; // src/plugin.ts
 const VIEWS = {
@@ -62,18 +63,9 @@ async function main() {
   await waitForServer(base, deadline);
 
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: false, // --headless=new below
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync'
-    ]
+    args: ['--headless=new', ...CHROMIUM_ARGS]
   });
   const errors = []; // from the extension
   const others = []; // anything else JupyterLab logs as an error

@@ -5,6 +5,7 @@
  */
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 const path = require('path');
+const { CHROMIUM_ARGS, CHROMIUM_PATH } = require('./chromium');
 
 const repo = path.resolve(__dirname, '..');
 const jupyter = path.join(repo, '.venv', 'bin', 'jupyter');
@@ -24,17 +25,8 @@ module.exports = {
     trace: 'off',
     viewport: { width: 1280, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--enable-precise-memory-info'
-      ]
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info']
     }
   },
   webServer: {

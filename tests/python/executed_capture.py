@@ -9,12 +9,42 @@ HTML with the outputs of the very same run instead of executing the notebook twi
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import nbformat
 from nbconvert.preprocessors import Preprocessor
 
 #: Where the executed notebook is written.
 TARGET_ENV = "CHEXMASK_TEST_EXECUTED"
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def headless_env(executed: Path) -> dict[str, str]:
+    """The environment of a headless ``jupyter nbconvert --execute`` run as a user has it.
+
+    No ``CHEXMASK_*`` picture variables (the defaults), this module importable by the
+    nbconvert process (``--HTMLExporter.preprocessors=executed_capture.SaveExecuted``
+    saves the executed notebook to ``executed``), and, for a run outside make, the
+    Makefile's Jupyter folders under ``build/`` so nothing lands in ``$HOME``.
+    """
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("CHEXMASK_PICTURES", "CHEXMASK_STATIC")
+    }
+    env[TARGET_ENV] = str(executed)
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])
+    )
+    for name, folder in [
+        ("JUPYTER_CONFIG_DIR", "jupyter/config"),
+        ("JUPYTER_DATA_DIR", "jupyter/data"),
+        ("JUPYTER_RUNTIME_DIR", "jupyter/runtime"),
+        ("IPYTHONDIR", "ipython"),
+    ]:
+        env.setdefault(name, str(REPO / "build" / folder))
+    return env
 
 
 class SaveExecuted(Preprocessor):

@@ -10,7 +10,6 @@ default, so the HTML has 53 ``<img>``, each with its alt text.
 from __future__ import annotations
 
 import html
-import os
 import re
 import subprocess
 import sys
@@ -18,6 +17,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from executed_capture import headless_env
 
 import jupyterlab_chexmask as cm
 
@@ -36,23 +36,7 @@ def test_report_executed_headless_exports_53_pictures_with_alt(tmp_path, shared_
         timeout=120,
     )
     executed = tmp_path / "executed.ipynb"
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in ("CHEXMASK_PICTURES", "CHEXMASK_STATIC")  # the defaults, as a user has them
-    }
-    env["CHEXMASK_TEST_EXECUTED"] = str(executed)  # see executed_capture.py
-    env["PYTHONPATH"] = os.pathsep.join(
-        filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])
-    )
-    # The Makefile's TEST_ENV, for a run outside make: keep Jupyter's state out of $HOME.
-    for name, folder in [
-        ("JUPYTER_CONFIG_DIR", "jupyter/config"),
-        ("JUPYTER_DATA_DIR", "jupyter/data"),
-        ("JUPYTER_RUNTIME_DIR", "jupyter/runtime"),
-        ("IPYTHONDIR", "ipython"),
-    ]:
-        env.setdefault(name, str(REPO / "build" / folder))
+    env = headless_env(executed)
     started = time.perf_counter()
     result = subprocess.run(
         [

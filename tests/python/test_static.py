@@ -7,7 +7,6 @@ import base64
 import html
 import io
 import json
-import os
 import re
 import subprocess
 import sys
@@ -16,6 +15,7 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pytest
+from executed_capture import headless_env
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from PIL import Image
@@ -313,23 +313,7 @@ def test_demo_executed_headless_exports_one_img_with_alt_per_view(tmp_path) -> N
     environment variable): every view output of that run (rows, RCA histogram, landmark
     plots) is one ``<img alt>`` in the HTML, and the HTML has no other images."""
     executed = tmp_path / "executed.ipynb"
-    env = {
-        **{
-            k: v for k, v in os.environ.items() if k not in ("CHEXMASK_PICTURES", "CHEXMASK_STATIC")
-        },
-        "CHEXMASK_TEST_EXECUTED": str(executed),  # see executed_capture.py
-        "PYTHONPATH": os.pathsep.join(
-            filter(None, [str(Path(__file__).parent), os.environ.get("PYTHONPATH")])
-        ),
-    }
-    # The Makefile's TEST_ENV, for a run outside make: keep Jupyter's state out of $HOME.
-    for name, folder in [
-        ("JUPYTER_CONFIG_DIR", "jupyter/config"),
-        ("JUPYTER_DATA_DIR", "jupyter/data"),
-        ("JUPYTER_RUNTIME_DIR", "jupyter/runtime"),
-        ("IPYTHONDIR", "ipython"),
-    ]:
-        env.setdefault(name, str(REPO / "build" / folder))
+    env = headless_env(executed)
     command = [
         sys.executable,
         "-m",

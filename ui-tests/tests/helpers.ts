@@ -3,6 +3,13 @@
  * in a fresh notebook, and how to wait for a CheXmask view to paint.
  */
 import { IJupyterLabPageFixture } from '@jupyterlab/galata';
+import {
+  decodeOrganMasks,
+  IChexmaskRow,
+  maskStats,
+  ORGANS,
+  OrganKey
+} from '../../src/core';
 import { expect, Locator } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -55,6 +62,32 @@ export async function maskPixel(
         Array.from(canvas.getContext('2d')!.getImageData(px, py, 1, 1).data),
       [x, y]
     );
+}
+
+/**
+ * A pixel of `row` covered by exactly one organ, `key`, as near that organ's
+ * centroid as possible: where the organ's own colour can be read back.
+ */
+export function pixelOfOnly(
+  row: IChexmaskRow,
+  key: OrganKey
+): { x: number; y: number } {
+  const masks = decodeOrganMasks(row).masks;
+  const c = maskStats(masks[key], row.height, row.width).centroid!;
+  let best = { x: -1, y: -1, d: Infinity };
+  for (let y = 0; y < row.height; y++) {
+    for (let x = 0; x < row.width; x++) {
+      const i = y * row.width + x;
+      const only = ORGANS.every(o =>
+        o.key === key ? masks[o.key][i] === 1 : masks[o.key][i] === 0
+      );
+      const d = (x - c.x) ** 2 + (y - c.y) ** 2;
+      if (only && d < best.d) {
+        best = { x, y, d };
+      }
+    }
+  }
+  return { x: best.x, y: best.y };
 }
 
 /** Where a mask pixel's centre is on screen. */

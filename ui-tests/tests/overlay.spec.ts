@@ -5,16 +5,11 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
-import {
-  decodeOrganMasks,
-  maskStats,
-  ORGANS,
-  parseCsv,
-  parseRow
-} from '../../src/core';
+import { ORGANS, parseCsv, parseRow } from '../../src/core';
 import {
   maskPixel,
   outputBundle,
+  pixelOfOnly as pixelOf,
   paintedRowView,
   py,
   runInNewNotebook,
@@ -42,28 +37,12 @@ const COLOURS: Record<string, number[]> = {
 };
 
 const row = parseRow(parseCsv(fs.readFileSync(CHEXPERT, 'utf8'))[0]);
-const masks = decodeOrganMasks(row).masks;
-
-/** A pixel covered by exactly one organ, as near its centroid as possible. */
+/** A pixel of this row covered by `key` alone (see helpers). */
 function pixelOfOnly(key: 'rightLung' | 'leftLung' | 'heart'): {
   x: number;
   y: number;
 } {
-  const c = maskStats(masks[key], row.height, row.width).centroid!;
-  let best = { x: -1, y: -1, d: Infinity };
-  for (let y = 0; y < row.height; y++) {
-    for (let x = 0; x < row.width; x++) {
-      const i = y * row.width + x;
-      const only = ORGANS.every(o =>
-        o.key === key ? masks[o.key][i] === 1 : masks[o.key][i] === 0
-      );
-      const d = (x - c.x) ** 2 + (y - c.y) ** 2;
-      if (only && d < best.d) {
-        best = { x, y, d };
-      }
-    }
-  }
-  return best;
+  return pixelOf(row, key);
 }
 
 /**

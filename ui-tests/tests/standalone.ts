@@ -9,8 +9,8 @@ import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
-import { decodeOrganMasks, maskStats, ORGANS, parseRow } from '../../src/core';
-import { maskPixel } from './helpers';
+import { parseRow } from '../../src/core';
+import { maskPixel, pixelOfOnly } from './helpers';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const VENV_BIN = path.join(REPO, '.venv', 'bin');
@@ -156,30 +156,6 @@ function savedPayload(notebook: string, mime: string): any {
   throw new Error(`no ${mime} output in ${notebook}`);
 }
 
-/** A pixel covered by the organ alone, as near its centroid as possible. */
-function pixelOfOnly(
-  record: Record<string, unknown>,
-  key: 'rightLung' | 'leftLung' | 'heart'
-): { x: number; y: number } {
-  const row = parseRow(record);
-  const masks = decodeOrganMasks(row).masks;
-  const c = maskStats(masks[key], row.height, row.width).centroid!;
-  let best = { x: -1, y: -1, d: Infinity };
-  for (let y = 0; y < row.height; y++) {
-    for (let x = 0; x < row.width; x++) {
-      const i = y * row.width + x;
-      const only = ORGANS.every(o =>
-        o.key === key ? masks[o.key][i] === 1 : masks[o.key][i] === 0
-      );
-      const d = (x - c.x) ** 2 + (y - c.y) ** 2;
-      if (only && d < best.d) {
-        best = { x, y, d };
-      }
-    }
-  }
-  return best;
-}
-
 /** Per dataset of a saved RCA payload: rows with Dice RCA (Mean) ≥ t (bin i holds [i/bins, (i+1)/bins)). */
 function keptFromPayload(payload: any, t: number): Map<string, number> {
   const first = Math.round(t * payload.bins);
@@ -223,7 +199,10 @@ export async function checkViewsRespond(
 
   // Row view: a pixel of the right lung alone loses its colour when the lung is toggled off.
   const row = await painted(page, VIEWS.row);
-  const p = pixelOfOnly(savedPayload(notebook, MIME.row).row, 'rightLung');
+  const p = pixelOfOnly(
+    parseRow(savedPayload(notebook, MIME.row).row),
+    'rightLung'
+  );
   expect((await maskPixel(row, p.x, p.y))[3]).toBe(Math.round(0.45 * 255));
   const toggle = row.locator(
     'input.jp-chexmask-organ-toggle[data-organ="rightLung"]'
