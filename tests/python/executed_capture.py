@@ -9,6 +9,8 @@ HTML with the outputs of the very same run instead of executing the notebook twi
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -45,6 +47,40 @@ def headless_env(executed: Path) -> dict[str, str]:
     ]:
         env.setdefault(name, str(REPO / "build" / folder))
     return env
+
+
+def export_executed(notebook: Path, out_dir: Path) -> tuple[str, nbformat.NotebookNode]:
+    """``jupyter nbconvert --execute --to html notebook`` as a user runs it headless.
+
+    Returns the HTML and the notebook as executed in that very run (saved by
+    :class:`SaveExecuted`). Runs in ``out_dir``, where the HTML is written.
+    """
+    executed = out_dir / "executed.ipynb"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "jupyter",
+            "nbconvert",
+            "--execute",
+            "--to",
+            "html",
+            "--ExecutePreprocessor.kernel_name=python3",
+            "--ExecutePreprocessor.timeout=600",
+            "--HTMLExporter.preprocessors=executed_capture.SaveExecuted",
+            "--output-dir",
+            str(out_dir),
+            str(notebook),
+        ],
+        env=headless_env(executed),
+        cwd=out_dir,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (out_dir / f"{notebook.stem}.html").read_text(encoding="utf-8")
+    return html, nbformat.read(executed, as_version=4)
 
 
 class SaveExecuted(Preprocessor):

@@ -16,8 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
-from executed_capture import headless_env
+from executed_capture import export_executed
 
 import jupyterlab_chexmask as cm
 
@@ -35,37 +34,14 @@ def test_report_executed_headless_exports_53_pictures_with_alt(tmp_path, shared_
         check=True,
         timeout=120,
     )
-    executed = tmp_path / "executed.ipynb"
-    env = headless_env(executed)
     started = time.perf_counter()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "jupyter",
-            "nbconvert",
-            "--execute",
-            "--to",
-            "html",
-            "--ExecutePreprocessor.kernel_name=python3",
-            "--ExecutePreprocessor.timeout=600",
-            "--HTMLExporter.preprocessors=executed_capture.SaveExecuted",
-            str(notebook),
-        ],
-        env=env,
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    body, executed = export_executed(notebook, tmp_path)
     seconds = time.perf_counter() - started
     page = tmp_path / "report.html"
-    body = page.read_text(encoding="utf-8")
 
     outputs = [
         output
-        for cell in nbformat.read(executed, as_version=4).cells
+        for cell in executed.cells
         if cell.cell_type == "code"
         for output in cell.outputs
         if output.get("output_type") in ("display_data", "execute_result")

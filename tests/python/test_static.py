@@ -8,14 +8,12 @@ import html
 import io
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
 import numpy as np
 import pytest
-from executed_capture import headless_env
+from executed_capture import export_executed
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
 from PIL import Image
@@ -312,32 +310,11 @@ def test_demo_executed_headless_exports_one_img_with_alt_per_view(tmp_path) -> N
     """``jupyter nbconvert --execute --to html examples/demo.ipynb``, as a user runs it (no
     environment variable): every view output of that run (rows, RCA histogram, landmark
     plots) is one ``<img alt>`` in the HTML, and the HTML has no other images."""
-    executed = tmp_path / "executed.ipynb"
-    env = headless_env(executed)
-    command = [
-        sys.executable,
-        "-m",
-        "jupyter",
-        "nbconvert",
-        "--execute",
-        "--to",
-        "html",
-        "--ExecutePreprocessor.kernel_name=python3",
-        "--ExecutePreprocessor.timeout=300",
-        "--HTMLExporter.preprocessors=executed_capture.SaveExecuted",
-        "--output-dir",
-        str(tmp_path),
-        str(DEMO),
-    ]
-    result = subprocess.run(
-        command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    body = (tmp_path / "demo.html").read_text(encoding="utf-8")
+    body, executed = export_executed(DEMO, tmp_path)
 
     views = [
         output
-        for cell in nbformat.read(executed, as_version=4).cells
+        for cell in executed.cells
         if cell.cell_type == "code"
         for output in cell.outputs
         if any(mime in output.get("data", {}) for mime in VIEW_TYPES)
