@@ -4,6 +4,7 @@
 >>> df = cm.read_csv("CheXpert.csv", nrows=100)
 >>> cm.show(df.iloc[0], "view1_frontal.jpg")      # displays now, returns None
 >>> view = cm.row(df.iloc[0])                     # the view object: display it, .save("row.png")
+>>> m = cm.measure("CheXpert.csv")                # a DataFrame of measures, one row per row
 
 Every view's output carries a picture drawn by the kernel, for wherever the
 notebook is read without the extension; ``cm.pictures.enabled = False`` (or
@@ -21,6 +22,7 @@ from .format.rle import decode_rle, encode_rle
 # The package's name `landmarks` is the function imported below, not the subpackage
 # of the same name (whose modules stay importable as jupyterlab_chexmask.landmarks.<module>).
 from .landmarks import MIME_LANDMARKS, LandmarkPlot, landmarks
+from .measure import measure
 from .rca import MIME_RCA, RcaHistogram, rca_histogram
 from .row import MIME_ROW, RowView, row, show
 from .sample import sample_csv, sample_xray
@@ -41,6 +43,7 @@ __all__ = [
     "decode_rle",
     "encode_rle",
     "landmarks",
+    "measure",
     "pictures",
     "rca_histogram",
     "read_csv",

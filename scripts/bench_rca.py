@@ -125,19 +125,37 @@ def run_child(code: str, path: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def prepare(doc: str, out_dir: Path, passes: int) -> tuple[argparse.Namespace, Path, float]:
+    """The command line (``--size-mb``, ``--passes``, ``--keep``), the big file (built if
+    needed) and its size in MB (10^6 bytes); shared with ``bench_measure.py``."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--size-mb", type=float, default=1024.0)
-    parser.add_argument("--passes", type=int, default=3)
+    parser.add_argument("--passes", type=int, default=passes)
     parser.add_argument("--keep", action="store_true", help="keep the generated CSV")
     args = parser.parse_args()
 
-    path = OUT_DIR / f"bench-{int(args.size_mb)}mb.csv"
+    path = out_dir / f"bench-{int(args.size_mb)}mb.csv"
     if not path.exists() or path.stat().st_size < args.size_mb * 1024 * 1024:
         t = time.perf_counter()
         rows = build_file(path, args.size_mb)
         print(f"built {path.relative_to(REPO)}: {rows} rows in {time.perf_counter() - t:.1f} s")
-    size_mb = path.stat().st_size / 1e6
+    return args, path, path.stat().st_size / 1e6
+
+
+def median_line(label: str, runs: list[dict], size_mb: float) -> float:
+    """Print the median MB/s and the peak RSS of ``runs`` (and of their workers); the median."""
+    median = statistics.median(size_mb / r["seconds"] for r in runs)
+    workers = [r["worker_rss_mb"] for r in runs if "worker_rss_mb" in r]
+    extra = f" (+ worker processes, each at most {max(workers):.0f} MB)" if workers else ""
+    print(
+        f"median {label}: {median:.1f} MB/s, "
+        f"peak RSS {max(r['rss_mb'] for r in runs):.0f} MB{extra}"
+    )
+    return median
+
+
+def main() -> None:
+    args, path, size_mb = prepare(__doc__, OUT_DIR, 3)
     print(
         f"file: {size_mb:.0f} MB (1 MB = 10^6 bytes); load average {os.getloadavg()[0]:.2f}, "
         f"{os.cpu_count()} CPUs"
@@ -163,18 +181,9 @@ def main() -> None:
                 f"({b['seconds']:.2f} s, peak RSS {b['rss_mb']:.0f} MB) | "
                 f"single process {size_mb / c['seconds']:7.1f} MB/s"
             )
-        med_a = statistics.median(size_mb / r["seconds"] for r in ours)
-        med_b = statistics.median(size_mb / r["seconds"] for r in theirs)
         print(f"rows: {ours[0]['rows']}")
-        print(
-            f"median rca_histogram: {med_a:.1f} MB/s, "
-            f"peak RSS {max(r['rss_mb'] for r in ours):.0f} MB "
-            f"(+ worker processes, each at most {max(r['worker_rss_mb'] for r in ours):.0f} MB)"
-        )
-        print(
-            f"median pandas usecols+chunksize: {med_b:.1f} MB/s, "
-            f"peak RSS {max(r['rss_mb'] for r in theirs):.0f} MB"
-        )
+        med_a = median_line("rca_histogram", ours, size_mb)
+        med_b = median_line("pandas usecols+chunksize", theirs, size_mb)
         med_c = statistics.median(size_mb / r["seconds"] for r in single)
         print(
             f"median rca_histogram in one process (workers off): {med_c:.1f} MB/s, "

@@ -112,7 +112,7 @@ def add_frame(
         add(str(label), mean[rows], top[rows])
 
 
-def progress_bar(total: int, enabled: bool) -> tqdm[Any] | None:
+def progress_bar(total: int, enabled: bool, desc: str = "RCA") -> tqdm[Any] | None:
     """A tqdm bar of ``total`` bytes, or ``None`` when disabled or there is nothing to read."""
     if not enabled or total <= 0:
         return None
@@ -121,7 +121,7 @@ def progress_bar(total: int, enabled: bool) -> tqdm[Any] | None:
         from tqdm.auto import tqdm
 
         return tqdm(
-            total=total, unit="B", unit_scale=True, unit_divisor=1024, desc="RCA", leave=True
+            total=total, unit="B", unit_scale=True, unit_divisor=1024, desc=desc, leave=True
         )
 
 

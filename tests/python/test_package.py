@@ -30,6 +30,7 @@ def test_public_api() -> None:
         "rca_histogram",
         "RcaHistogram",
         "MIME_RCA",
+        "measure",
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
     assert cx.MIME_RCA == "application/vnd.chexmask.rca.v1+json"
@@ -37,6 +38,8 @@ def test_public_api() -> None:
     # The landmarks/ subpackage does not hide the function of the same name.
     assert callable(cx.landmarks)
     assert cx.landmarks.__name__ == "landmarks"
+    assert callable(cx.measure)
+    assert cx.measure.__name__ == "measure"
     assert isinstance(cx.__version__, str)
     assert cx.__version__
     assert cx._jupyter_labextension_paths() == [

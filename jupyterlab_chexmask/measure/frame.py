@@ -1,0 +1,429 @@
+"""The measures of a batch of CheXmask rows, vectorised over the batch.
+
+Areas and the cardiothoracic ratio are computed from the RLE runs without
+decoding masks, with the definitions of :mod:`..row.measure` (the view's):
+an organ's area is the sum of its run lengths; the ratio is the widest
+horizontal extent of the heart over the widest horizontal extent across both
+lungs. A run (1-based start ``s``, length ``n``) covers pixels ``s-1`` …
+``s+n-2`` row-major; per image row the first and last column covered are
+kept (``np.minimum.at`` / ``np.maximum.at``), and a run spanning three or
+more image rows covers a full row in between.
+
+Cells are checked as :func:`..row.check.check_row` checks them. The fast path
+flags a cell that is not plain digits and whitespace, or whose runs break a
+rule; only flagged cells go through the row checks (one at a time), whose
+message becomes the row's ``problem`` — or, when they pass (a ``+``, say),
+whose runs are used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..format.cells import RowFormatError, is_missing, mask_side
+from ..format.columns import (
+    DEFAULT_MASK_SIZE,
+    DICE_MAX_COLUMN,
+    DICE_MEAN_COLUMN,
+    HEART_COLUMN,
+    HEIGHT_COLUMN,
+    LANDMARK_COUNT,
+    LANDMARK_SLICES,
+    LEFT_LUNG_COLUMN,
+    ORGAN_COLUMNS,
+    RIGHT_LUNG_COLUMN,
+    WIDTH_COLUMN,
+)
+from ..format.rle import MAX_MASK_PIXELS, check_rle
+from ..row.check import _dice
+from ..types import FloatArray, IntArray
+
+#: The CheXmask-U column of each landmark's standard deviations (σx, σy per node).
+STD_COLUMN = "Landmarks (Std)"
+#: The output column of the mean landmark σ, and of each organ's.
+SIGMA_COLUMN = "Landmark σ"
+SIGMA_COLUMNS = {organ: f"{organ} σ" for organ in ORGAN_COLUMNS}
+CTR_COLUMN = "CTR"
+PROBLEM_COLUMN = "problem"
+AREA_COLUMNS = {organ: f"{organ} area" for organ in ORGAN_COLUMNS}
+#: The columns of every result (after the id column, which is the source's own).
+ID_AND_MEASURES: list[str] = [
+    "dataset",
+    DICE_MEAN_COLUMN,
+    DICE_MAX_COLUMN,
+    "swapped",
+    *AREA_COLUMNS.values(),
+    CTR_COLUMN,
+    HEIGHT_COLUMN,
+    WIDTH_COLUMN,
+    PROBLEM_COLUMN,
+]
+
+# Digit runs longer than this go to the row checks (which cap the digits they read).
+_MAX_FAST_DIGITS = 15
+_SPACE_BYTES = np.zeros(256, dtype=bool)
+_SPACE_BYTES[[ord(" "), ord("\t"), ord("\n"), ord("\r")]] = True
+_DIGIT_BYTES = np.zeros(256, dtype=bool)
+_DIGIT_BYTES[ord("0") : ord("9") + 1] = True
+_POW10 = 10 ** np.arange(_MAX_FAST_DIGITS + 1, dtype=np.int64)
+
+
+def _texts(values: Sequence[object]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Each cell as text ("" when missing), whether it is missing, and whether it is a string."""
+    missing = np.fromiter((is_missing(v) for v in values), dtype=bool, count=len(values))
+    is_str = np.fromiter((isinstance(v, str) for v in values), dtype=bool, count=len(values))
+    texts = [
+        v if isinstance(v, str) and not m else "" for v, m in zip(values, missing, strict=True)
+    ]
+    return texts, missing, is_str
+
+
+def _joined(texts: list[str]) -> tuple[np.ndarray, IntArray, np.ndarray]:
+    """The cells joined by newlines as bytes, each cell's byte offset, and which cells are ASCII.
+
+    Non-ASCII cells are left out (emptied) and reported, for the slow path.
+    """
+    ascii_ok = np.fromiter((t.isascii() for t in texts), dtype=bool, count=len(texts))
+    if not ascii_ok.all():
+        texts = [t if ok else "" for t, ok in zip(texts, ascii_ok, strict=True)]
+    lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
+    offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
+    data = np.frombuffer(("\n".join(texts) + "\n").encode("ascii"), dtype=np.uint8)
+    return data, offsets, ascii_ok
+
+
+def _tokens(data: np.ndarray, offsets: IntArray) -> tuple[IntArray, IntArray, np.ndarray]:
+    """The integers of digit runs in ``data``, the cell of each, and cells to check one by one.
+
+    A cell holding a byte that is neither a digit nor whitespace, or a number
+    of more than :data:`_MAX_FAST_DIGITS` digits, is flagged (its numbers are
+    then not used).
+    """
+    n = len(offsets)
+    flagged = np.zeros(n, dtype=bool)
+    digit = _DIGIT_BYTES[data]
+    bad_bytes = np.flatnonzero(~digit & ~_SPACE_BYTES[data])
+    if bad_bytes.size:
+        flagged[np.searchsorted(offsets, bad_bytes, side="right") - 1] = True
+    edges = np.diff(digit.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    starts = np.flatnonzero(edges == 1)
+    ends = np.flatnonzero(edges == -1)
+    long = ends - starts > _MAX_FAST_DIGITS
+    if long.any():  # blank them out; their cells are checked one by one
+        flagged[np.searchsorted(offsets, starts[long], side="right") - 1] = True
+        digit = digit.copy()
+        for s, e in zip(starts[long], ends[long], strict=True):
+            digit[s:e] = False
+        starts, ends = starts[~long], ends[~long]
+    cell = (np.searchsorted(offsets, starts, side="right") - 1).astype(np.int64)
+    if starts.size == 0:
+        return np.zeros(0, np.int64), cell, flagged
+    width = ends - starts
+    digits = (data[digit] - ord("0")).astype(np.int64)
+    first = np.cumsum(width) - width  # where each number starts among the digits
+    # Each digit's place, counted from its number's last digit.
+    place = np.repeat(first + width - 1, width) - np.arange(digits.size)
+    values = np.add.reduceat(digits * _POW10[place], first)
+    return values.astype(np.int64), cell, flagged
+
+
+_PLAIN = b"0123456789 \n"
+
+
+def _fast_tokens(texts: list[str]) -> tuple[IntArray, IntArray, np.ndarray] | None:
+    """The numbers of the cells, their count per cell, and cells to check one by one.
+
+    The fast path, for cells of digits separated by single spaces (every
+    CheXmask file): one ``np.fromstring`` over the joined cells. Cells with
+    anything else are flagged (and their numbers left out); ``None`` when the
+    text is not plain enough for this path (the caller then tokenizes byte by
+    byte).
+    """
+    joined = "\n".join(texts)
+    if not joined.isascii():
+        return None
+    flagged = np.zeros(len(texts), dtype=bool)
+    if joined.encode("ascii").translate(None, _PLAIN):  # a cell with other bytes
+        for i, text in enumerate(texts):
+            if text and text.encode("ascii").translate(None, _PLAIN):
+                flagged[i] = True
+        texts = [t if not f else "" for t, f in zip(texts, flagged, strict=True)]
+        joined = "\n".join(texts)
+    # Single spaces between numbers make a cell's count its spaces + 1; a doubled,
+    # leading or trailing space (or a newline in a cell) makes the totals differ.
+    counts = np.fromiter(
+        (t.count(" ") + 1 if t else 0 for t in texts), dtype=np.int64, count=len(texts)
+    )
+    numbers = np.fromstring(joined, dtype=np.int64, sep=" ")
+    if numbers.size != counts.sum():
+        return None
+    return numbers.astype(np.int64, copy=False), counts, flagged
+
+
+class _Organ:
+    """One organ column's runs over the batch: starts, lengths and the row of each."""
+
+    def __init__(self, starts: IntArray, lengths: IntArray, rows: IntArray) -> None:
+        self.starts, self.lengths, self.rows = starts, lengths, rows
+
+
+def _organ_runs(
+    values: Sequence[object],
+    column: str,
+    heights: IntArray,
+    widths: IntArray,
+    size_ok: np.ndarray,
+    problems: list[list[tuple[int, str]]],
+    order: int,
+) -> tuple[_Organ, FloatArray]:
+    """The checked runs of an organ column and each row's area (NaN where the cell is bad)."""
+    n = len(values)
+    texts, missing, is_str = _texts(values)
+    fast = _fast_tokens(texts)
+    if fast is not None:
+        numbers, counts, flagged = fast
+        cell = None
+    else:
+        data, offsets, ascii_ok = _joined(texts)
+        numbers, cell, flagged = _tokens(data, offsets)
+        flagged |= ~ascii_ok
+        counts = np.bincount(cell, minlength=n)
+    flagged |= ~missing & ~is_str
+    flagged |= counts % 2 == 1
+    if not (counts % 2).any():  # pairs throughout: starts and lengths alternate
+        starts, lengths = numbers[0::2], numbers[1::2]
+        run_row = np.repeat(np.arange(n, dtype=np.int64), counts // 2)
+    else:
+        if cell is None:
+            cell = np.repeat(np.arange(n, dtype=np.int64), counts)
+        first = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        within = np.arange(len(numbers)) - first[cell]
+        is_start = within % 2 == 0
+        run_row = cell[is_start]
+        starts = numbers[is_start]
+        lengths = np.zeros_like(starts)
+        following = np.flatnonzero(is_start) + 1
+        has_length = following < len(numbers)
+        has_length[has_length] = cell[following[has_length]] == run_row[has_length]
+        idx = following[has_length]
+        lengths[has_length] = numbers[idx]
+    ends = starts + lengths - 1
+    total = heights * widths
+    breaks = (starts < 1) | (lengths < 1) | (ends > total[run_row])
+    if len(starts) > 1:
+        same = run_row[1:] == run_row[:-1]
+        breaks[1:] |= same & (starts[1:] <= ends[:-1])
+    flagged[run_row[breaks]] = True
+    flagged &= ~missing & size_ok
+    keep = ~flagged[run_row] & size_ok[run_row]
+    organ = _Organ(starts[keep], lengths[keep], run_row[keep])
+    area = np.bincount(organ.rows, weights=organ.lengths, minlength=n).astype(np.float64)
+    area[~size_ok] = np.nan
+    extra: list[tuple[IntArray, IntArray, IntArray]] = []
+    for i in np.flatnonzero(flagged):
+        try:
+            s, ln = check_rle(values[int(i)], int(heights[i]), int(widths[i]), column)
+        except ValueError as error:
+            text = str(error)
+            problems[i].append((order, text))
+            area[i] = np.nan
+            continue
+        extra.append((s.astype(np.int64), ln.astype(np.int64), np.full(len(s), i, np.int64)))
+        area[i] = float(ln.sum())
+    if extra:
+        organ = _Organ(
+            np.concatenate([organ.starts, *(e[0] for e in extra)]),
+            np.concatenate([organ.lengths, *(e[1] for e in extra)]),
+            np.concatenate([organ.rows, *(e[2] for e in extra)]),
+        )
+    return organ, area
+
+
+def _divmod(p: IntArray, w: IntArray) -> tuple[IntArray, IntArray]:
+    """``divmod`` of non-negative pixel indexes by widths, by float division (exact here:
+    both are far below 2**52, and a quotient just below an integer is never rounded up)."""
+    r = (p / w).astype(np.int64)
+    return r, p - r * w
+
+
+def widest_extents(organs: list[_Organ], heights: IntArray, widths: IntArray) -> FloatArray:
+    """Each row's widest horizontal extent of the union of ``organs`` (NaN where empty)."""
+    n = len(heights)
+    base = np.concatenate([[0], np.cumsum(heights)[:-1]]).astype(np.int64)
+    first = np.full(int(heights.sum()), np.iinfo(np.int64).max, dtype=np.int64)
+    last = np.full(int(heights.sum()), -1, dtype=np.int64)
+    for organ in organs:
+        w = widths[organ.rows]
+        p0 = organ.starts - 1
+        p1 = organ.starts + organ.lengths - 2
+        r0, c0 = _divmod(p0, w)
+        r1, c1 = _divmod(p1, w)
+        b = base[organ.rows]
+        one_row = r0 == r1
+        keys = [b + r0, (b + r1)[~one_row]]
+        firsts = [c0, np.zeros(int((~one_row).sum()), np.int64)]
+        lasts = [np.where(one_row, c1, w - 1), c1[~one_row]]
+        middle = r1 > r0 + 1  # a full image row in between
+        keys.append((b + r0 + 1)[middle])
+        firsts.append(np.zeros(int(middle.sum()), np.int64))
+        lasts.append((w - 1)[middle])
+        key = np.concatenate(keys)
+        np.minimum.at(first, key, np.concatenate(firsts))
+        np.maximum.at(last, key, np.concatenate(lasts))
+    extent = np.where(last >= 0, last - first + 1, 0)
+    best = np.maximum.reduceat(extent, base) if n else np.zeros(0, np.int64)
+    return np.where(best > 0, best, np.nan).astype(np.float64)
+
+
+def _sides(
+    frame: pd.DataFrame, problems: list[list[tuple[int, str]]]
+) -> tuple[IntArray, IntArray, np.ndarray, FloatArray, FloatArray]:
+    """Height and Width (default 1024), which rows have a usable size, and the output columns.
+
+    The output columns are NaN where that cell is bad.
+    """
+    n = len(frame)
+    sides = []
+    ok = np.ones(n, dtype=bool)
+    shown: list[FloatArray] = []
+    for order, column in enumerate((HEIGHT_COLUMN, WIDTH_COLUMN)):
+        if column not in frame.columns:
+            sides.append(np.full(n, DEFAULT_MASK_SIZE, np.int64))
+            shown.append(np.full(n, float(DEFAULT_MASK_SIZE)))
+            continue
+        values = frame[column].to_numpy(dtype=object)
+        number = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(np.float64, copy=True)
+        fast = np.isfinite(number) & (number >= 1) & (np.mod(number, 1) == 0)
+        side = np.where(fast, number, DEFAULT_MASK_SIZE).astype(np.int64)
+        bad = np.zeros(n, dtype=bool)
+        for i in np.flatnonzero(~fast):
+            try:
+                side[i] = mask_side({column: values[i]}, column)
+            except RowFormatError as error:
+                problems[i].append((order, str(error)))
+                ok[i] = False
+                bad[i] = True
+        sides.append(side)
+        shown.append(np.where(bad, np.nan, side).astype(np.float64))
+    height, width = sides
+    big = ok & (height * width > MAX_MASK_PIXELS)
+    for i in np.flatnonzero(big):
+        problems[i].append(
+            (
+                2,
+                f"{HEIGHT_COLUMN}: a {height[i]}×{width[i]} mask has {height[i] * width[i]} "
+                f"pixels, above the limit of {MAX_MASK_PIXELS}",
+            )
+        )
+    ok &= ~big
+    return np.where(ok, height, 1), np.where(ok, width, 1), ok, shown[0], shown[1]
+
+
+def _dice_values(
+    frame: pd.DataFrame, column: str, order: int, problems: list[list[tuple[int, str]]]
+) -> FloatArray:
+    """A Dice column as float64: NaN where missing or bad (bad ones get a problem)."""
+    n = len(frame)
+    if column not in frame.columns:
+        return np.full(n, np.nan)
+    values = frame[column].to_numpy(dtype=object)
+    number = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(np.float64, copy=True)
+    fast = np.isfinite(number) & (number >= 0) & (number <= 1)
+    for i in np.flatnonzero(~fast):
+        try:
+            value = _dice({column: values[i]}, column)
+        except RowFormatError as error:
+            problems[i].append((order, str(error)))
+            value = None
+        number[i] = np.nan if value is None else value
+    return number
+
+
+def _sigmas(
+    values: Sequence[object], problems: list[list[tuple[int, str]]], order: int
+) -> FloatArray:
+    """Per row: the mean landmark σ and each organ's, shape (n, 4); NaN where missing or bad."""
+    n = len(values)
+    out = np.full((n, 4), np.nan)
+    for i, value in enumerate(values):
+        if is_missing(value):
+            continue
+        numbers = None
+        if isinstance(value, str):
+            text = value.translate(_STD_SEPARATORS)
+            try:
+                numbers = np.array(text.split(), dtype=np.float64)
+            except ValueError:
+                numbers = None
+        if numbers is None or numbers.size != 2 * LANDMARK_COUNT:
+            got = "not numbers" if numbers is None else f"{numbers.size} numbers"
+            problems[i].append(
+                (
+                    order,
+                    f"{STD_COLUMN}: must be {2 * LANDMARK_COUNT} numbers (σx, σy per "
+                    f"landmark), got {got}",
+                )
+            )
+            continue
+        if not np.isfinite(numbers).all() or (numbers < 0).any():
+            problems[i].append((order, f"{STD_COLUMN}: must be finite and not negative"))
+            continue
+        node = numbers.reshape(LANDMARK_COUNT, 2).mean(axis=1)
+        out[i, 0] = node.mean()
+        for k, organ in enumerate(ORGAN_COLUMNS):
+            a, b = LANDMARK_SLICES[organ]
+            out[i, k + 1] = node[a:b].mean()
+    return out
+
+
+_STD_SEPARATORS = str.maketrans({",": " ", "[": " ", "]": " ", ";": " "})
+
+
+def measure_frame(
+    frame: pd.DataFrame, id_column: str | None, datasets: Sequence[str] | str
+) -> pd.DataFrame:
+    """The measures of a DataFrame's rows (cells as read: text, numbers or missing)."""
+    n = len(frame)
+    problems: list[list[tuple[int, str]]] = [[] for _ in range(n)]
+    height, width, size_ok, height_out, width_out = _sides(frame, problems)
+    mean = _dice_values(frame, DICE_MEAN_COLUMN, 3, problems)
+    top = _dice_values(frame, DICE_MAX_COLUMN, 4, problems)
+    organs: dict[str, _Organ] = {}
+    areas: dict[str, FloatArray] = {}
+    for k, column in enumerate(ORGAN_COLUMNS):
+        values = frame[column].to_numpy(dtype=object) if column in frame.columns else [None] * n
+        organs[column], areas[column] = _organ_runs(
+            list(values), column, height, width, size_ok, problems, 5 + k
+        )
+    heart = widest_extents([organs[HEART_COLUMN]], height, width)
+    thorax = widest_extents([organs[RIGHT_LUNG_COLUMN], organs[LEFT_LUNG_COLUMN]], height, width)
+    ctr = heart / thorax
+    usable = ~np.isnan(areas[HEART_COLUMN])
+    usable &= ~np.isnan(areas[RIGHT_LUNG_COLUMN]) & ~np.isnan(areas[LEFT_LUNG_COLUMN])
+    ctr[~usable] = np.nan
+    out: dict[str, object] = {}
+    if id_column is not None:
+        out[id_column] = frame[id_column].to_numpy(dtype=object)
+    out["dataset"] = (
+        np.full(n, datasets, dtype=object) if isinstance(datasets, str) else list(datasets)
+    )
+    out[DICE_MEAN_COLUMN] = mean
+    out[DICE_MAX_COLUMN] = top
+    swapped = pd.array(mean > top, dtype="boolean")
+    swapped[np.isnan(mean) | np.isnan(top)] = pd.NA
+    out["swapped"] = swapped
+    for column in ORGAN_COLUMNS:
+        out[AREA_COLUMNS[column]] = areas[column]
+    out[CTR_COLUMN] = ctr
+    out[HEIGHT_COLUMN] = height_out
+    out[WIDTH_COLUMN] = width_out
+    if STD_COLUMN in frame.columns:
+        sigma = _sigmas(list(frame[STD_COLUMN].to_numpy(dtype=object)), problems, 8)
+        out[SIGMA_COLUMN] = sigma[:, 0]
+        for k, column in enumerate(ORGAN_COLUMNS):
+            out[SIGMA_COLUMNS[column]] = sigma[:, k + 1]
+    out[PROBLEM_COLUMN] = [min(p)[1] if p else "" for p in problems]
+    return pd.DataFrame(out, index=pd.RangeIndex(n))
