@@ -32,7 +32,7 @@ from ..rca.reader import _usable_cpus, dataset_name_of
 from ..rca.scan import csv_fields, record_end
 from ..rca.sources import _frame_names, collect_sources, is_path, progress_bar
 from ..types import Source
-from .frame import ID_AND_MEASURES, STD_COLUMN, measure_frame
+from .frame import ID_AND_MEASURES, PROBLEM_COLUMN, STD_COLUMN, measure_frame
 from .workers import Worker
 
 #: Bytes of a file parsed at a time.
@@ -105,7 +105,8 @@ def measure(
         return pd.DataFrame(columns=ID_AND_MEASURES)
     out = pd.concat(frames, ignore_index=True)
     ids = [c for c in ID_COLUMNS if c in out.columns]
-    ordered: pd.DataFrame = out[ids + [c for c in out.columns if c not in ids]]
+    rest = [c for c in out.columns if c not in ids and c != PROBLEM_COLUMN]
+    ordered: pd.DataFrame = out[[*ids, *rest, PROBLEM_COLUMN]]
     return ordered
 
 

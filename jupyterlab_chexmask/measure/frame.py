@@ -257,22 +257,31 @@ def widest_extents(organs: list[_Organ], heights: IntArray, widths: IntArray) ->
     last = np.full(int(heights.sum()), -1, dtype=np.int64)
     for organ in organs:
         w = widths[organ.rows]
-        p0 = organ.starts - 1
-        p1 = organ.starts + organ.lengths - 2
-        r0, c0 = _divmod(p0, w)
-        r1, c1 = _divmod(p1, w)
+        r0, c0 = _divmod(organ.starts - 1, w)
+        r1, c1 = _divmod(organ.starts + organ.lengths - 2, w)
         b = base[organ.rows]
         one_row = r0 == r1
-        keys = [b + r0, (b + r1)[~one_row]]
-        firsts = [c0, np.zeros(int((~one_row).sum()), np.int64)]
-        lasts = [np.where(one_row, c1, w - 1), c1[~one_row]]
-        middle = r1 > r0 + 1  # a full image row in between
-        keys.append((b + r0 + 1)[middle])
-        firsts.append(np.zeros(int(middle.sum()), np.int64))
-        lasts.append((w - 1)[middle])
-        key = np.concatenate(keys)
-        np.minimum.at(first, key, np.concatenate(firsts))
-        np.maximum.at(last, key, np.concatenate(lasts))
+        key = b + r0
+        end = np.where(one_row, c1, w - 1)  # the last column each run covers in its first row
+        if key.size and (key[1:] >= key[:-1]).all():
+            # Runs in pixel order (the usual case): on each image row the first run
+            # starts the extent and the last one ends it; one assignment per row.
+            head = np.flatnonzero(np.concatenate([[True], key[1:] != key[:-1]]))
+            tail = np.concatenate([head[1:] - 1, [key.size - 1]])
+            rows = key[head]
+            first[rows] = np.minimum(first[rows], c0[head])
+            last[rows] = np.maximum(last[rows], end[tail])
+        else:
+            np.minimum.at(first, key, c0)
+            np.maximum.at(last, key, end)
+        # Runs over several image rows: their last row, and a full row in between.
+        more = ~one_row
+        if more.any():
+            np.minimum.at(first, (b + r1)[more], 0)
+            np.maximum.at(last, (b + r1)[more], c1[more])
+            middle = r1 > r0 + 1
+            np.minimum.at(first, (b + r0 + 1)[middle], 0)
+            np.maximum.at(last, (b + r0 + 1)[middle], (w - 1)[middle])
     extent = np.where(last >= 0, last - first + 1, 0)
     best = np.maximum.reduceat(extent, base) if n else np.zeros(0, np.int64)
     return np.where(best > 0, best, np.nan).astype(np.float64)

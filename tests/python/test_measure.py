@@ -192,6 +192,11 @@ def test_chexmask_u_landmark_sigma(one_row: pd.DataFrame) -> None:
     assert result["problem"].iloc[1].startswith("Landmarks (Std): ")
     assert math.isnan(result["Landmark σ"].iloc[1])
     assert result["Heart area"].iloc[1] == result["Heart area"].iloc[0]
+    # Mixed with a source without σ: NaN there, and `problem` stays the last column.
+    mixed = cm.measure({"u": frame, "plain": one_row}, progress=False)
+    assert list(mixed.columns)[-1] == "problem"
+    assert math.isnan(mixed["Landmark σ"].iloc[2])
+    assert mixed["problem"].iloc[2] == ""
 
 
 def test_progress_false_prints_nothing(shared_csvs: list[Path], capsys) -> None:
@@ -206,3 +211,28 @@ def test_bad_sources() -> None:
         cm.measure(42, progress=False)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"not found|no such|does not exist"):
         cm.measure("/nonexistent/file.csv", progress=False)
+
+
+@pytest.mark.parametrize("spacing", [" ", "  "])  # "  " takes the byte-by-byte tokenizer
+def test_random_masks_equal_the_row_view(spacing: str) -> None:
+    """Small random masks, so that runs span several image rows (also full rows between)."""
+    rng = np.random.default_rng(17)
+    rows = []
+    for _ in range(200):
+        height, width = (int(v) for v in rng.integers(1, 9, size=2))
+        cells: dict[str, object] = {"Path": "x", "Height": height, "Width": width}
+        for organ in ORGANS:
+            mask = rng.random((height, width)) < rng.choice([0.0, 0.3, 0.8])
+            rle = cm.encode_rle(mask)
+            cells[organ] = rle.replace(" ", spacing) if rle else None
+        if all(cells[organ] is None for organ in ORGANS):  # the view refuses such a row
+            cells["Heart"] = "1 1"
+        rows.append(cells)
+    frame = pd.DataFrame(rows)
+    result = cm.measure({"random": frame}, progress=False)
+    assert (result["problem"] == "").all()
+    for i in range(len(frame)):
+        view = measure_row(check_row(row_cells(frame.iloc[i])))
+        assert same(result["CTR"].iloc[i], view.ctr), i
+        for organ in ORGANS:
+            assert result[f"{organ} area"].iloc[i] == view.pixels[organ]
