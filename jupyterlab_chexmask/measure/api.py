@@ -36,7 +36,7 @@ from .frame import ID_AND_MEASURES, PROBLEM_COLUMN, STD_COLUMN, measure_frame
 from .workers import Worker
 
 #: Bytes of a file parsed at a time.
-CHUNK_BYTES = 16 << 20
+CHUNK_BYTES = 4 << 20
 #: Plain files at least this large are measured by worker processes.
 PARALLEL_MIN = 64 << 20
 _BOM = b"\xef\xbb\xbf"
