@@ -28,9 +28,9 @@ from ..format.columns import (
     WIDTH_COLUMN,
 )
 from ..format.csv_file import GZIP_MAGIC, existing_file
-from ..rca.reader import _usable_cpus, dataset_name_of
+from ..rca.reader import dataset_name_of, usable_cpus
 from ..rca.scan import csv_fields, record_end
-from ..rca.sources import _frame_names, collect_sources, is_path, progress_bar
+from ..rca.sources import collect_sources, frame_names, is_path, progress_bar
 from ..types import Source
 from .frame import ID_AND_MEASURES, PROBLEM_COLUMN, STD_COLUMN, measure_frame
 from .workers import Worker
@@ -84,7 +84,7 @@ def measure(
     items = collect_sources(source)
     paths = [str(v) for _, v in items if is_path(v)]
     bar = progress_bar(sum(os.path.getsize(p) for p in paths), progress, desc="measure")
-    count = workers if workers is not None else _usable_cpus()
+    count = workers if workers is not None else usable_cpus()
     frames: list[pd.DataFrame] = []
     try:
         for name, value in items:
@@ -114,7 +114,7 @@ def _measure_dataframe(frame: pd.DataFrame, name: str | None) -> pd.DataFrame:
     id_column = next((c for c in ID_COLUMNS if c in frame.columns), None)
     if name is not None:
         return measure_frame(frame, id_column, name)
-    names = _frame_names(frame, None, "the DataFrame")
+    names = frame_names(frame, None, "the DataFrame")
     return measure_frame(frame, id_column, [str(n) for n in names])
 
 

@@ -38,7 +38,7 @@ from ..format.columns import (
     WIDTH_COLUMN,
 )
 from ..format.rle import MAX_MASK_PIXELS, check_rle
-from ..row.check import _dice
+from ..row.check import dice_score
 from ..types import FloatArray, IntArray
 
 #: The CheXmask-U column of each landmark's standard deviations (σx, σy per node).
@@ -343,7 +343,7 @@ def _dice_values(
     fast = np.isfinite(number) & (number >= 0) & (number <= 1)
     for i in np.flatnonzero(~fast):
         try:
-            value = _dice({column: values[i]}, column)
+            value = dice_score({column: values[i]}, column)
         except RowFormatError as error:
             problems[i].append((order, str(error)))
             value = None

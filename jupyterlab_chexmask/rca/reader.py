@@ -93,7 +93,7 @@ def read_dice_columns(
                     yield from _read_stream(source, raw, stream, on_bytes, block_size)
             else:
                 if workers is None:
-                    workers = _usable_cpus()
+                    workers = usable_cpus()
                 yield from read_plain(
                     source, raw.fileno(), on_bytes, window, max(1, workers), parallel_min
                 )
@@ -103,7 +103,8 @@ def read_dice_columns(
             ) from None
 
 
-def _usable_cpus() -> int:
+def usable_cpus() -> int:
+    """The CPU cores this process may use (its affinity where the platform says, else the count)."""
     try:
         # Not on every platform (macOS, Windows): mypy only knows it where it exists.
         count = len(os.sched_getaffinity(0))  # type: ignore[attr-defined, unused-ignore]

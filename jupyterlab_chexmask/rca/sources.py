@@ -57,7 +57,7 @@ def _frame_scores(frame: pd.DataFrame, where: str) -> tuple[FloatArray, FloatArr
     return out[0], out[1]
 
 
-def _frame_names(
+def frame_names(
     frame: pd.DataFrame, dataset_column: str | None, where: str
 ) -> npt.NDArray[np.object_]:
     """Each row's dataset name."""
@@ -100,7 +100,7 @@ def add_frame(
     if name is not None:
         add(name, mean, top)
         return
-    names = _frame_names(frame, dataset_column, where)
+    names = frame_names(frame, dataset_column, where)
     if len(names) == 0:
         return
     codes, uniques = pd.factorize(names, sort=False)

@@ -82,8 +82,8 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
             f"above the limit of {MAX_MASK_PIXELS}",
         )
 
-    dice_mean = _dice(cells, DICE_MEAN_COLUMN)
-    dice_max = _dice(cells, DICE_MAX_COLUMN)
+    dice_mean = dice_score(cells, DICE_MEAN_COLUMN)
+    dice_max = dice_score(cells, DICE_MAX_COLUMN)
     for column, value in ((DICE_MEAN_COLUMN, dice_mean), (DICE_MAX_COLUMN, dice_max)):
         if value is None and column in cells:
             warnings.append(f"{column} is missing (empty or NaN): quality unknown")
@@ -151,7 +151,7 @@ def empty_organs_warning(columns: list[str]) -> str:
     )
 
 
-def _dice(cells: Mapping[str, object], column: str) -> float | None:
+def dice_score(cells: Mapping[str, object], column: str) -> float | None:
     """A Dice RCA value in [0, 1], ``None`` when missing or NaN text."""
     value = cells.get(column)
     if is_missing(value):
