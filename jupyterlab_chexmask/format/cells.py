@@ -32,8 +32,12 @@ class RowFormatError(ValueError):
 
 
 def is_missing(value: object) -> bool:
-    """An absent, null, NaN or blank cell: an empty mask, a missing score."""
-    if value is None:
+    """An absent, null, NaN or blank cell: an empty mask, a missing score.
+
+    ``pd.NA`` (the missing cell of pandas' ``string`` dtype, which dask's CSV
+    reader gives) is null too.
+    """
+    if value is None or value is pd.NA:
         return True
     if isinstance(value, float):
         return math.isnan(value)

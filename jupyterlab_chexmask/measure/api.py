@@ -16,6 +16,7 @@ import io
 import os
 from collections import deque
 from collections.abc import Iterator
+from typing import Any
 
 import pandas as pd
 
@@ -30,7 +31,7 @@ from ..format.columns import (
 from ..format.csv_file import GZIP_MAGIC, existing_file
 from ..rca.reader import dataset_name_of, usable_cpus
 from ..rca.scan import csv_fields, record_end
-from ..rca.sources import collect_sources, frame_names, is_path, progress_bar
+from ..rca.sources import collect_sources, frame_names, is_dask_frame, is_path, progress_bar
 from ..types import Source
 from .frame import ID_AND_MEASURES, PROBLEM_COLUMN, STD_COLUMN, measure_frame
 from .workers import Worker
@@ -69,7 +70,12 @@ def measure(
         source: As for :func:`~jupyterlab_chexmask.rca_histogram`: a CSV path
             (``.csv`` or ``.csv.gz``), a DataFrame, a list of them, or a dict
             of dataset name to them. ``dataset`` is the dict key, else the
-            file's name, else (DataFrames) inferred from the id column.
+            file's name, else (DataFrames) inferred from the id column. Or a
+            ``dask.dataframe`` DataFrame (``pip install jupyterlab_chexmask[dask]``):
+            the result is then a lazy dask DataFrame of the same columns, each
+            partition measured by dask (on a cluster's workers if a
+            ``distributed`` client is active); ``.compute()`` gives the measures
+            of the pandas DataFrame of its rows (indexed as the source's rows).
         progress: Show a progress bar of the bytes read.
         workers: Processes measuring a large plain file (default: the CPUs
             this process may use, at most 4); 1 measures here only.
@@ -81,6 +87,9 @@ def measure(
         ValueError: a path is not a file, is empty, or ends inside a quoted field.
 
     """
+    if is_dask_frame(source):
+        lazy: pd.DataFrame = _measure_dask(source)  # a dask DataFrame (typed loosely)
+        return lazy
     items = collect_sources(source)
     paths = [str(v) for _, v in items if is_path(v)]
     bar = progress_bar(sum(os.path.getsize(p) for p in paths), progress, desc="measure")
@@ -116,6 +125,21 @@ def _measure_dataframe(frame: pd.DataFrame, name: str | None) -> pd.DataFrame:
         return measure_frame(frame, id_column, name)
     names = frame_names(frame, None, "the DataFrame")
     return measure_frame(frame, id_column, [str(n) for n in names])
+
+
+def _measure_dask(frame: Any) -> Any:
+    """The lazy measures of a dask DataFrame: each partition measured as a pandas DataFrame."""
+    # ``_meta_nonempty`` is dask's stand-in partition (made-up cells): its measures have
+    # the columns and dtypes of real partitions' measures.
+    meta = _measure_partition(frame._meta_nonempty).iloc[:0]
+    return frame.map_partitions(_measure_partition, meta=meta)
+
+
+def _measure_partition(frame: pd.DataFrame) -> pd.DataFrame:
+    """A partition's measures, on the partition's index (so divisions are kept)."""
+    out = _measure_dataframe(frame, None)
+    out.index = frame.index
+    return out
 
 
 def _wanted(names: list[str]) -> list[str]:

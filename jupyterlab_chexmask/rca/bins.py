@@ -174,6 +174,20 @@ class Dataset:
                 self._values[0].append(np.array(mean, dtype=np.float64))
                 self._values[1].append(np.array(top, dtype=np.float64))
 
+    def merge(self, other: Dataset) -> None:
+        """Add the rows of ``other`` (the same name and bins), as if they had been added after
+        this one's: the counts and sums add up, the raw values concatenate (within the limit)."""
+        rows = self.rows + other.rows
+        if self._values is not None and other._values is not None and rows <= self._limit:
+            self._values[0].extend(other._values[0])
+            self._values[1].extend(other._values[1])
+        else:
+            self._values = None
+        self.rows = rows
+        self.swapped += other.swapped
+        self.mean.merge(other.mean)
+        self.max.merge(other.max)
+
     def values_payload(self) -> dict[str, list[float | None]] | None:
         if self._values is None:
             return None

@@ -23,7 +23,14 @@ from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
 from ..types import FloatArray, Source
 from .bins import Dataset
 from .reader import dataset_name_of, read_dice_columns
-from .sources import DEFAULT_DATASET, add_frame, collect_sources, is_path, progress_bar
+from .sources import (
+    DEFAULT_DATASET,
+    add_frame,
+    collect_sources,
+    is_dask_frame,
+    is_path,
+    progress_bar,
+)
 from .summary import Score, summary_frame, summary_text
 
 if TYPE_CHECKING:
@@ -110,7 +117,12 @@ def rca_histogram(
 
     Args:
         source: One of
-            - a pandas DataFrame with the columns ``Dice RCA (Mean)`` and
+            - a pandas DataFrame, or a ``dask.dataframe`` DataFrame (each
+              partition counted by dask, on a cluster's workers if a
+              ``distributed`` client is active, and merged: the same payload
+              as the pandas DataFrame of its rows, exactly;
+              ``pip install jupyterlab_chexmask[dask]``), with the columns
+              ``Dice RCA (Mean)`` and
               ``Dice RCA (Max)``; each row's dataset is ``dataset_column`` if
               given, else inferred from the image-id column (``Path`` is
               CheXpert, ``ImageID`` Padchest or CANDID-PTX by the id, ...),
@@ -161,18 +173,30 @@ def rca_histogram(
     ):
         raise ValueError(f"raw_values_limit must be a whole number >= 0, got {raw_values_limit!r}")
 
-    items = collect_sources(source)  # (name or None, DataFrame or path) in order
-
     datasets: dict[str, Dataset] = {}
 
+    def new_dataset(name: str) -> Dataset:
+        if len(datasets) >= MAX_DATASETS:
+            raise ValueError(
+                f"more than {MAX_DATASETS} datasets; the view shows at most {MAX_DATASETS}"
+            )
+        dataset = datasets[name] = Dataset(name, bins, int(raw_values_limit))
+        return dataset
+
+    if is_dask_frame(source):
+        from .dask_source import dask_datasets
+
+        for part in dask_datasets(source, bins, dataset_column, int(raw_values_limit)):
+            for key, counted in part.items():
+                (datasets.get(key) or new_dataset(key)).merge(counted)
+        if not datasets:
+            new_dataset(DEFAULT_DATASET)
+        return _histogram(datasets, bins, title, static)
+
+    items = collect_sources(source)  # (name or None, DataFrame or path) in order
+
     def add(name: str, mean: FloatArray, top: FloatArray) -> None:
-        dataset = datasets.get(name)
-        if dataset is None:
-            if len(datasets) >= MAX_DATASETS:
-                raise ValueError(
-                    f"more than {MAX_DATASETS} datasets; the view shows at most {MAX_DATASETS}"
-                )
-            dataset = datasets[name] = Dataset(name, bins, int(raw_values_limit))
+        dataset = datasets.get(name) or new_dataset(name)
         if len(mean):
             dataset.add(mean, top)
 
@@ -197,7 +221,13 @@ def rca_histogram(
             bar.close()
 
     if not datasets:
-        add(DEFAULT_DATASET, np.empty(0), np.empty(0))
+        new_dataset(DEFAULT_DATASET)
+    return _histogram(datasets, bins, title, static)
+
+
+def _histogram(
+    datasets: dict[str, Dataset], bins: int, title: str | None, static: bool | None
+) -> RcaHistogram:
     payload = {
         "version": PAYLOAD_VERSION,
         "bins": bins,

@@ -46,6 +46,11 @@ def is_path(value: object) -> TypeGuard[PathLike]:
     return isinstance(value, (str, os.PathLike))
 
 
+def is_dask_frame(value: object) -> bool:
+    """Whether ``value`` is a ``dask.dataframe`` DataFrame (checked without importing dask)."""
+    return type(value).__module__.startswith("dask") and hasattr(value, "map_partitions")
+
+
 def _frame_scores(frame: pd.DataFrame, where: str) -> tuple[FloatArray, FloatArray]:
     """The two Dice columns of a DataFrame as float64 (anything not a number is NaN)."""
     out = []
