@@ -56,7 +56,8 @@ class RowView(PayloadDisplay):
 
     def _draw(self) -> tuple[Image.Image, str]:
         alt = row_alt_text(self._summary)  # refuses a malformed row first
-        return row_picture(self._payload["row"], self._payload["image"], self._max_side), alt
+        assert self._summary.checked is not None  # a summary without an error has its row
+        return row_picture(self._summary.checked, self._payload["image"], self._max_side), alt
 
     def __repr__(self) -> str:
         """One line: the summary's first line, the title and the embedded image's size."""

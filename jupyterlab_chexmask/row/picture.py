@@ -30,7 +30,7 @@ import numpy.typing as npt
 from ..common.colors import OPACITY, ORGAN_COLORS
 from ..common.js_numbers import to_fixed
 from ..format.columns import ORGAN_COLUMNS
-from .check import CheckedRow, check_row
+from .check import CheckedRow
 from .image import fit_size
 from .summary import RowSummary
 
@@ -108,23 +108,19 @@ def picture_size(row: CheckedRow, xray: bool, max_side: int) -> tuple[int, int]:
 
 
 def row_picture(
-    cells: Mapping[str, Any], image: Mapping[str, Any] | None, max_side: int = 1024
+    row: CheckedRow, image: Mapping[str, Any] | None, max_side: int = 1024
 ) -> Image.Image:
     """The overlay of a row: a palette picture over grey, or an RGB picture over the x-ray.
 
     Args:
-        cells: The row's cells (as in the payload).
+        row: The row as checked (:func:`~.check.check_row`; the summary keeps it), so
+            a malformed row or an absurd size never gets here.
         image: The payload's embedded x-ray, or ``None`` for a grey background.
         max_side: The picture's longest side at most (over an x-ray, at most
             :data:`XRAY_PICTURE_SIDE`).
-
-    Raises:
-        RowFormatError: the row is malformed (a ``ValueError`` naming the column),
-            before anything is allocated.
     """
     from PIL import Image  # only when a picture is drawn: importing the package stays light
 
-    row = check_row(cells)
     size = picture_size(row, image is not None, max_side)
     labels = Image.fromarray(organ_labels(row), "P")
     if labels.size != size:

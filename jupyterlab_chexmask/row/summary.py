@@ -19,31 +19,8 @@ from ..format.columns import (
     WIDTH_COLUMN,
     infer_dataset,
 )
-from .check import check_row
+from .check import CheckedRow, check_row
 from .measure import MaskSource, measure_row
-
-
-def organ_pixels(rle: object) -> int | None:
-    """Pixels in a run-length mask: the sum of its run lengths (every second number).
-
-    An empty or missing mask has 0 pixels. Returns ``None`` for a value that is
-    not ``start length`` pairs of integers with positive lengths (the frontend
-    reports the details). The mask is never decoded.
-    """
-    if is_missing(rle):
-        return 0
-    if not isinstance(rle, str):
-        return None
-    numbers = rle.split()
-    if len(numbers) % 2:
-        return None
-    try:
-        lengths = [int(n) for n in numbers[1::2]]
-    except ValueError:
-        return None
-    if any(n <= 0 for n in lengths):
-        return None
-    return sum(lengths)
 
 
 @dataclass(frozen=True)
@@ -74,6 +51,8 @@ class RowSummary:
     ctr: float | None = None
     #: Why the view refuses the row (it names the column), or ``None``.
     error: RowFormatError | None = None
+    #: The row as checked, for drawing it without checking it again; ``None`` when malformed.
+    checked: CheckedRow | None = None
 
     @property
     def dice_swapped(self) -> bool:
@@ -123,6 +102,7 @@ def summarize(cells: Mapping[str, Any]) -> RowSummary:
         pixels=measures.pixels,
         sources=measures.sources,
         ctr=measures.ctr,
+        checked=row,
     )
 
 

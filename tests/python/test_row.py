@@ -10,27 +10,6 @@ import pytest
 
 from jupyterlab_chexmask.format.cells import json_safe, mask_size, row_cells
 from jupyterlab_chexmask.format.columns import infer_dataset
-from jupyterlab_chexmask.row.summary import organ_pixels
-
-
-@pytest.mark.parametrize(
-    ("rle", "pixels"),
-    [
-        ("2 2 8 2", 4),  # FORMAT.md's 3x4 example
-        ("1 12", 12),
-        ("", 0),
-        ("   ", 0),
-        (None, 0),
-        (math.nan, 0),
-        ("1 2 3", None),
-        ("1 x", None),
-        ("1 0", None),
-        ("1 -3", None),
-        (12, None),
-    ],
-)
-def test_organ_pixels(rle: object, pixels: object) -> None:
-    assert organ_pixels(rle) == pixels
 
 
 @pytest.mark.parametrize(
