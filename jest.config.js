@@ -13,7 +13,7 @@ module.exports = {
   moduleNameMapper: {
     '^d3$': '<rootDir>/node_modules/d3/dist/d3.min.js',
     // Unit tests have no workers; the row view then decodes on the main thread.
-    'spawn-decode-worker$': '<rootDir>/src/__tests__/no-worker.js',
+    'spawn-worker$': '<rootDir>/src/__tests__/no-worker.js',
     '\\.(css|less)$': '<rootDir>/src/__tests__/style-mock.js'
   },
   testTimeout: 120000

@@ -1,2 +1,2 @@
-/** Stands in for spawn-decode-worker in jest: no Worker, decode on the main thread. */
-module.exports = { spawnDecodeWorker: () => null };
+/** Stands in for worker/spawn-worker in jest: no Worker, so views work on the main thread. */
+module.exports = { spawnWorker: () => null };

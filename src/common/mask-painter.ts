@@ -6,8 +6,10 @@ import {
   OrganKey,
   parseRuns
 } from '../core';
-import { DEFAULT_SETTINGS, DrawMode } from '../settings';
-import { parseColor, Rgb } from './colors';
+// Type imports only: the painter runs in the worker, which must not load
+// the settings (Lumino) or d3.
+import type { DrawMode } from '../settings';
+import type { Rgb } from './colors';
 
 /** What the painter draws. */
 export interface IMaskStyle {
@@ -15,24 +17,6 @@ export interface IMaskStyle {
   visible: Record<OrganKey, boolean>;
   opacity: number;
   mode: DrawMode;
-}
-
-/**
- * The organ colours of the settings as bytes for the painter. Settings are
- * user text: a colour that does not parse falls back to its default.
- */
-export function organRgb(
-  colors: Readonly<Record<OrganKey, string>>
-): Record<OrganKey, Rgb> {
-  const rgb = {} as Record<OrganKey, Rgb>;
-  for (const organ of ORGANS) {
-    const fallback = parseColor(
-      DEFAULT_SETTINGS.colors[organ.key],
-      Private.GREY
-    );
-    rgb[organ.key] = parseColor(colors[organ.key], fallback);
-  }
-  return rgb;
 }
 
 /**
@@ -51,6 +35,11 @@ export class MaskPainter {
     private readonly _height: number,
     private readonly _width: number
   ) {}
+
+  /** Whether this painter paints masks of this size. */
+  paints(height: number, width: number): boolean {
+    return height === this._height && width === this._width;
+  }
 
   /** Paint into `pixels` (RGBA of the mask's size), transparent elsewhere. */
   paint(pixels: Uint8ClampedArray, style: IMaskStyle): void {
@@ -107,9 +96,6 @@ export class MaskPainter {
 }
 
 namespace Private {
-  /** The colour of last resort, for a default that would not parse. */
-  export const GREY: Rgb = [128, 128, 128];
-
   /** Runs back to an RLE string (1-based starts), for the core's decoder. */
   export function runsToRle(runs: Int32Array): string {
     const parts: string[] = [];

@@ -288,6 +288,9 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       return;
     }
     const started = performance.now();
+    // Spans of main-thread work only (`chexmask:build`, and `chexmask:finish`
+    // after work off the main thread): the wait between them is not ours.
+    let resumed = started;
     this._clearAll();
     const generation = this._generation;
     try {
@@ -295,7 +298,9 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       if (building) {
         // Decoding off the main thread: keep the output's place meanwhile.
         this._showPlaceholder();
+        recordSpan('chexmask:build', started);
         await building;
+        resumed = performance.now();
         if (!this.isCurrent(generation)) {
           return;
         }
@@ -315,7 +320,10 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     );
     this._painted = true;
     this._paints++;
-    recordSpan('chexmask:paint', started);
+    recordSpan(
+      resumed === started ? 'chexmask:paint' : 'chexmask:finish',
+      resumed
+    );
     this.node.dataset.renderMs = (
       this._parseMs +
       performance.now() -

@@ -2,6 +2,8 @@
  * The contour cloud of a many-row landmark plot: a canvas layer holding the
  * density of every visible row's organ rings (see `density.ts`).
  */
+import { drawBitmap, LatestOnly } from '../common';
+import { runInWorker, WorkerGoneError } from '../worker/client';
 import { IDensityGroup, paintContourDensity } from './density';
 import { deviceMapping, ICanvasMapping, layerCanvas } from './frame';
 
@@ -25,6 +27,12 @@ export interface IContourCloud {
   organs: readonly boolean[];
 }
 
+/** A draw for the worker: where, and what. */
+interface IWorkerDraw {
+  mapping: ICanvasMapping;
+  cloud: IContourCloud;
+}
+
 /**
  * The many-row contour canvas of the plot area. Rasterising 10,000 rows is
  * too slow for every zoom event, so while a large gesture lasts the last
@@ -37,18 +45,27 @@ export class ContourCanvas {
   /** The mapping the canvas was last drawn with. */
   private _drawnAt: ICanvasMapping;
   private _redrawTimer: number | null = null;
+  /** Waiting for the worker's draws to be done. */
+  private readonly _idle: Array<() => void> = [];
+  /** Draws in the worker, the latest only, when the plot was laid out there. */
+  private readonly _draws: LatestOnly<IWorkerDraw>;
 
   /**
    * @param _width - The plot area's width in layout pixels.
    * @param _height - The plot area's height in layout pixels.
    * @param _dpr - Canvas pixels per layout pixel.
    * @param mapping - The plot area's mapping now.
+   * @param _worker - The plot's session in the worker, which holds its
+   *   coordinates and rasterises there; `null` to draw on this thread.
+   * @param onDrawn - Told how long each worker draw took, once drawn.
    */
   constructor(
     private readonly _width: number,
     private readonly _height: number,
     private readonly _dpr: number,
-    mapping: ICanvasMapping
+    mapping: ICanvasMapping,
+    private _worker: number | null = null,
+    onDrawn: (ms: number) => void = () => undefined
   ) {
     [this.canvas, this._ctx] = layerCanvas(
       'jp-chexmask-lm-contours',
@@ -57,15 +74,35 @@ export class ContourCanvas {
       _dpr
     );
     this._drawnAt = mapping;
+    this._draws = new LatestOnly(
+      draw => this._drawInWorker(draw, onDrawn),
+      busy => {
+        if (!busy) {
+          this._idle.splice(0).forEach(resolve => resolve());
+        }
+      }
+    );
+  }
+
+  /** Settles once no worker draw is pending (at once when none is). */
+  whenDrawn(): Promise<void> {
+    return this._draws.busy
+      ? new Promise(resolve => this._idle.push(resolve))
+      : Promise.resolve();
   }
 
   /**
    * Clear the canvas and rasterise `cloud` at `mapping`, or leave it empty
    * for `null` (contours hidden).
    *
-   * @returns The milliseconds spent rasterising, or `null` when hidden.
+   * @returns The milliseconds spent rasterising, or `null` when hidden or
+   *   drawn by the worker (then told to `onDrawn`).
    */
   draw(mapping: ICanvasMapping, cloud: IContourCloud | null): number | null {
+    if (cloud && this._worker !== null) {
+      this._draws.request({ mapping, cloud });
+      return null;
+    }
     const { canvas, _ctx: ctx } = this;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -113,9 +150,61 @@ export class ContourCanvas {
     }, REDRAW_DELAY_MS);
   }
 
-  /** Cancel a pending sharp redraw. */
+  /** Cancel a pending sharp redraw; worker draws in flight are not shown. */
   dispose(): void {
     this._cancelRedraw();
+    this._draws.dispose();
+    this._idle.splice(0).forEach(resolve => resolve());
+  }
+
+  /**
+   * Rasterise in the worker, sending the coordinates only if the worker let
+   * the plot's go; fall back to this thread when the worker is gone.
+   */
+  private async _drawInWorker(
+    { mapping, cloud }: IWorkerDraw,
+    onDrawn: (ms: number) => void
+  ): Promise<void> {
+    const session = this._worker;
+    if (session === null) {
+      this.draw(mapping, cloud);
+      return;
+    }
+    const started = performance.now();
+    const { canvas } = this;
+    const ask = (coords: Float64Array | null) =>
+      runInWorker('landmarks', {
+        op: 'density',
+        session,
+        coords,
+        groups: cloud.groups.map(g => ({ rows: g.rows, color: g.color })),
+        organs: [...cloud.organs],
+        mapping: deviceMapping(mapping, this._dpr),
+        width: canvas.width,
+        height: canvas.height
+      });
+    try {
+      let answer = await ask(null);
+      if (answer && 'missing' in answer) {
+        answer = await ask(cloud.coords);
+      }
+      if (answer && 'bitmap' in answer) {
+        this._drawnAt = mapping;
+        canvas.style.transform = '';
+        this._ctx.setTransform(1, 0, 0, 1, 0, 0);
+        drawBitmap(this._ctx, answer.bitmap);
+        onDrawn(performance.now() - started);
+      }
+    } catch (error) {
+      if (!(error instanceof WorkerGoneError)) {
+        throw error;
+      }
+      this._worker = null;
+      const ms = this.draw(mapping, cloud);
+      if (ms !== null) {
+        onDrawn(ms);
+      }
+    }
   }
 
   private _cancelRedraw(): void {

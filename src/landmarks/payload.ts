@@ -94,13 +94,24 @@ export interface IParsedLandmarkPayload {
   title: string | null;
 }
 
+/** A landmark payload's fields other than its rows, checked. */
+export interface ILandmarkEnvelope {
+  /** The rows, not checked yet (see {@link LandmarkRowsParser}). */
+  rawRows: unknown[];
+  groupBy: string | null;
+  frame: LandmarkFrame | null;
+  title: string | null;
+}
+
 /**
- * Check a landmark payload and parse every row's landmarks once.
+ * Check a landmark payload's fields but its rows' content: version, the
+ * rows array and its length, grouping, frame and title. Cheap whatever the
+ * payload's size, so a large payload's rows can be parsed elsewhere (the
+ * worker) with {@link LandmarkRowsParser}.
  *
- * @throws ChexmaskFormatError naming the payload field at fault, e.g.
- *   `rows[12].landmarks` or `rows[0].row.Heart`.
+ * @throws ChexmaskFormatError naming the payload field at fault.
  */
-export function parseLandmarkPayload(data: unknown): IParsedLandmarkPayload {
+export function parseLandmarkEnvelope(data: unknown): ILandmarkEnvelope {
   const payload = expectObject(data, 'payload');
   checkPayloadVersion(payload.version, MIME_LANDMARKS);
   const { rows: rawRows } = payload;
@@ -121,33 +132,73 @@ export function parseLandmarkPayload(data: unknown): IParsedLandmarkPayload {
       `has ${rawRows.length.toLocaleString('en-US')} rows, more than the ${MAX_LANDMARK_ROWS.toLocaleString('en-US')} a landmark plot draws: plot a sample (e.g. df.sample(10000))`
     );
   }
-  const groupBy = optionalText(payload.groupBy, 'groupBy');
-  const frame = Private.parseFrame(payload.frame);
-  const groups = new Set<string>();
-  const rows = rawRows.map((value, i) => {
-    const row = Private.parseRowEntry(
-      value,
-      `rows[${i}]`,
-      groupBy,
-      rawRows.length
-    );
-    if (row.group !== null && !groups.has(row.group)) {
-      groups.add(row.group);
-      if (groups.size > MAX_LANDMARK_GROUPS) {
-        throw new ChexmaskFormatError(
-          `rows[${i}].group`,
-          `is the ${groups.size}th distinct group; a plot tells at most ${MAX_LANDMARK_GROUPS} apart`
-        );
-      }
-    }
-    return row;
-  });
   return {
-    rows,
-    groupBy,
-    frame,
+    rawRows,
+    groupBy: optionalText(payload.groupBy, 'groupBy'),
+    frame: Private.parseFrame(payload.frame),
     title: optionalText(payload.title, 'title')
   };
+}
+
+/**
+ * Parses a payload's rows in order, in as many slices as the caller likes
+ * (the worker gets them in chunks): each row's landmarks once with the
+ * core, and the count of distinct groups as it grows, so the first error is
+ * the same, at the same row, however the rows are cut.
+ */
+export class LandmarkRowsParser {
+  /** The rows parsed so far. */
+  readonly rows: IParsedLandmarkRow[] = [];
+  private readonly _groups = new Set<string>();
+
+  /**
+   * @param _groupBy - The payload's grouping.
+   * @param _rowCount - How many rows the payload has in all.
+   */
+  constructor(
+    private readonly _groupBy: string | null,
+    private readonly _rowCount: number
+  ) {}
+
+  /**
+   * Parse the next rows.
+   *
+   * @throws ChexmaskFormatError naming the field, e.g. `rows[12].landmarks`.
+   */
+  add(values: readonly unknown[]): void {
+    for (const value of values) {
+      const i = this.rows.length;
+      const row = Private.parseRowEntry(
+        value,
+        `rows[${i}]`,
+        this._groupBy,
+        this._rowCount
+      );
+      if (row.group !== null && !this._groups.has(row.group)) {
+        this._groups.add(row.group);
+        if (this._groups.size > MAX_LANDMARK_GROUPS) {
+          throw new ChexmaskFormatError(
+            `rows[${i}].group`,
+            `is the ${this._groups.size}th distinct group; a plot tells at most ${MAX_LANDMARK_GROUPS} apart`
+          );
+        }
+      }
+      this.rows.push(row);
+    }
+  }
+}
+
+/**
+ * Check a landmark payload and parse every row's landmarks once.
+ *
+ * @throws ChexmaskFormatError naming the payload field at fault, e.g.
+ *   `rows[12].landmarks` or `rows[0].row.Heart`.
+ */
+export function parseLandmarkPayload(data: unknown): IParsedLandmarkPayload {
+  const { rawRows, groupBy, frame, title } = parseLandmarkEnvelope(data);
+  const parser = new LandmarkRowsParser(groupBy, rawRows.length);
+  parser.add(rawRows);
+  return { rows: parser.rows, groupBy, frame, title };
 }
 
 namespace Private {

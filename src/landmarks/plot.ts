@@ -44,6 +44,14 @@ export interface ILandmarkPlotHost {
   settings(): IChexmaskSettings;
 }
 
+/** What the worker made of a plot laid out there. */
+export interface ILandmarkWorkerLayout {
+  /** The plot's session in the worker. */
+  session: number;
+  /** The statistics with every group shown. */
+  stats: ILandmarkPlotStats;
+}
+
 /**
  * The plot of one model (see the module's comment). One row is drawn as
  * organ rings and points, over its masks when the payload carries its CSV
@@ -80,12 +88,17 @@ export class LandmarkPlot {
    * @param model - The payload laid out in its frame.
    * @param title - The payload's title, or `null`.
    * @param _host - The view.
+   * @param worker - When the worker laid the model out: its session there
+   *   (which rasterises the contours) and the statistics with every group
+   *   shown, so the first paint computes nothing here.
    */
   constructor(
     readonly model: ILandmarkModel,
     title: string | null,
-    private readonly _host: ILandmarkPlotHost
+    private readonly _host: ILandmarkPlotHost,
+    worker: ILandmarkWorkerLayout | null = null
   ) {
+    this._stats = worker?.stats ?? null;
     const single = model.rows.length === 1;
     this._single = single;
     const underlayRow =
@@ -107,7 +120,14 @@ export class LandmarkPlot {
       : null;
     this._contours = single
       ? null
-      : new ContourCanvas(frame.width, frame.height, dpr, frame.mapping);
+      : new ContourCanvas(
+          frame.width,
+          frame.height,
+          dpr,
+          frame.mapping,
+          worker?.session ?? null,
+          ms => (this._host.dataset.drawMs = ms.toFixed(2))
+        );
     this._shapes = new ShapeLayer(frame.width, frame.height);
     frame.stage.append(
       ...[
@@ -177,7 +197,10 @@ export class LandmarkPlot {
       this._drawUnderlay();
     }
     if (!this._single) {
-      this._recompute();
+      // Statistics from the worker are those of every group shown.
+      const fromWorker =
+        this._stats !== null && this.state.hiddenGroups.size === 0;
+      this._recompute(fromWorker ? this._stats : null);
       this._drawContours();
       this._buildGridWhenIdle();
     }
@@ -196,6 +219,11 @@ export class LandmarkPlot {
     }
   }
 
+  /** Settles once the contours drawn by the worker are on the canvas. */
+  whenDrawn(): Promise<void> {
+    return this._contours?.whenDrawn() ?? Promise.resolve();
+  }
+
   /** Drop the zoom listeners, a pending redraw and the idle grid build. */
   dispose(): void {
     this._disposed = true;
@@ -203,10 +231,13 @@ export class LandmarkPlot {
     this._zoom.dispose();
   }
 
-  /** Statistics over the rows of the visible groups, and the outliers they rank. */
-  private _recompute(): void {
+  /**
+   * Statistics over the rows of the visible groups (unless already `known`),
+   * and the outliers they rank.
+   */
+  private _recompute(known: ILandmarkPlotStats | null = null): void {
     const { model } = this;
-    const stats = computePlotStats(model, this.state.hiddenGroups);
+    const stats = known ?? computePlotStats(model, this.state.hiddenGroups);
     this._stats = stats;
     if (!this._outliers) {
       return;

@@ -3,12 +3,16 @@
  * JupyterLab renderer.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { PayloadView, themeBackground } from '../common';
+import { PayloadView, recordSpan, themeBackground } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { buildLandmarkModel, ILandmarkModel } from './model';
-import { IParsedLandmarkPayload, parseLandmarkPayload } from './payload';
+import {
+  layOutInWorker,
+  LandmarkInput,
+  parseLandmarkInput
+} from './off-thread';
 import { figurePicture, figureSvg, landmarkAltText } from './picture';
-import { LandmarkPlot } from './plot';
+import { ILandmarkWorkerLayout, LandmarkPlot } from './plot';
 
 /** CSS class of the landmark plot. */
 export const LANDMARK_VIEW_CLASS = 'jp-chexmask-LandmarkView';
@@ -26,18 +30,16 @@ export const LANDMARK_VIEW_CLASS = 'jp-chexmask-LandmarkView';
  * tests read: `data-parse-ms`, `data-rows`, `data-groups`, `data-frame` and
  * what the plot reports (see {@link ILandmarkPlotHost.dataset}).
  */
-export class LandmarkPlotView extends PayloadView<
-  IParsedLandmarkPayload,
-  LandmarkPlot
-> {
+export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
   /**
    * The payload laid out in its frame, and the payload it is of. It outlives
    * a release: painting again after scrolling back should not redo it
    * (10,000 rows cost a few hundred ms).
    */
   private _laidOut: {
-    of: IParsedLandmarkPayload;
+    of: LandmarkInput;
     model: ILandmarkModel;
+    worker: ILandmarkWorkerLayout | null;
   } | null = null;
 
   /**
@@ -49,26 +51,65 @@ export class LandmarkPlotView extends PayloadView<
   }
 
   /**
-   * Check the payload, timed apart from drawing (`data-parse-ms`): at 10,000
-   * rows parsing 1.2 million landmarks is a good part of the render.
+   * Check the payload, timed apart from drawing (`data-parse-ms`). A large
+   * payload is only checked around its rows here: the worker parses them
+   * (1.2 million landmarks at 10,000 rows), and a bad row shows its error
+   * when the plot is painted.
    */
-  protected parse(data: unknown): IParsedLandmarkPayload {
+  protected parse(data: unknown): LandmarkInput {
     const started = performance.now();
-    const payload = parseLandmarkPayload(data);
+    const input = parseLandmarkInput(data);
     this.node.dataset.parseMs = (performance.now() - started).toFixed(2);
-    return payload;
+    return input;
   }
 
-  /** Build the plot and paint it; the hover grid waits until idle. */
-  protected build(payload: IParsedLandmarkPayload): void {
-    if (this._laidOut?.of !== payload) {
-      this._laidOut = { of: payload, model: buildLandmarkModel(payload) };
+  /**
+   * Lay the payload out (in the worker for large payloads: parsing, frame
+   * and statistics), build the plot and paint it; done once the contours
+   * the worker rasterises are drawn. The hover grid waits until idle.
+   */
+  protected build(input: LandmarkInput): void | Promise<void> {
+    if (this._laidOut?.of === input) {
+      this._present(this._laidOut.model, input, this._laidOut.worker);
+      return this.built?.whenDrawn();
     }
-    const { model } = this._laidOut;
-    const plot = new LandmarkPlot(model, payload.title, {
-      dataset: this.node.dataset,
-      settings: () => this.settings.current
+    if (input.kind === 'parsed') {
+      const model = buildLandmarkModel(input.payload);
+      this._laidOut = { of: input, model, worker: null };
+      this._present(model, input, null);
+      return;
+    }
+    const generation = this.generation;
+    return layOutInWorker(input.envelope).then(({ model, worker }) => {
+      this._laidOut = { of: input, model, worker };
+      if (!this.isCurrent(generation)) {
+        return;
+      }
+      const started = performance.now();
+      this.node.replaceChildren();
+      this._present(model, input, worker);
+      recordSpan('chexmask:present', started);
+      return this.built?.whenDrawn();
     });
+  }
+
+  /** Make the plot of a laid-out model and paint it. */
+  private _present(
+    model: ILandmarkModel,
+    input: LandmarkInput,
+    worker: ILandmarkWorkerLayout | null
+  ): void {
+    const title =
+      input.kind === 'parsed' ? input.payload.title : input.envelope.title;
+    const plot = new LandmarkPlot(
+      model,
+      title,
+      {
+        dataset: this.node.dataset,
+        settings: () => this.settings.current
+      },
+      worker
+    );
     this.present(plot);
     this.node.dataset.rows = String(model.rows.length);
     this.node.dataset.groups = String(model.groups.length);

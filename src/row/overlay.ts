@@ -13,24 +13,32 @@ import {
   ORGANS,
   OrganKey
 } from '../core';
-import {
-  h,
-  MaskPainter,
-  organRgb,
-  scratchImage,
-  ZoomController
-} from '../common';
+import { h, IMaskStyle, MaskLayer, organRgb, ZoomController } from '../common';
 import { IChexmaskSettings } from '../settings';
+import { runInWorker } from '../worker/client';
 import { AnnotationLayer } from './annotations';
 import { RowControls } from './controls';
-import { IDecodedRow } from './decode-protocol';
 import { RowHeader } from './header';
 import { hoverReadout } from './hover';
+import { IDecodedRow } from './off-thread';
 import { agreementText, areaText, ratioText } from './measurements';
 import { IParsedRowPayload } from './payload';
 import { drawRowAnnotations, rowAltText, rowDescription } from './picture';
 import { IRowState } from './state';
 import { XrayLayer } from './xray';
+
+/** The mask painter's style for a row state and the settings' colours. */
+export function maskStyle(
+  state: IRowState,
+  settings: IChexmaskSettings
+): IMaskStyle {
+  return {
+    colors: organRgb(settings.colors),
+    visible: { ...state.visible },
+    opacity: state.opacity,
+    mode: state.mode
+  };
+}
 
 /** What an overlay reports to its view. */
 export interface IRowOverlayHost {
@@ -57,8 +65,7 @@ export class RowOverlay {
   /** Where each organ's mask comes from. */
   private readonly _sources: Record<OrganKey, MaskSource>;
   private readonly _runs: Record<OrganKey, Int32Array>;
-  private readonly _painter: MaskPainter;
-  private readonly _maskContext: CanvasRenderingContext2D;
+  private readonly _masks: MaskLayer;
   private readonly _xray: XrayLayer | null;
   private readonly _annotations: AnnotationLayer;
   private readonly _header: RowHeader;
@@ -88,19 +95,28 @@ export class RowOverlay {
     this.row = row;
     this._runs = _decoded.runs;
     this._sources = maskSources(row, _state.fromLandmarks);
-    this._painter = new MaskPainter(this._runs, row.height, row.width);
-    const maskCanvas = h('canvas', { className: 'jp-chexmask-masks' });
-    maskCanvas.width = row.width;
-    maskCanvas.height = row.height;
-    this._maskContext = maskCanvas.getContext('2d')!;
-    this._xray = payload.image ? new XrayLayer(payload.image) : null;
+    // Tests read pixels once `data-masks`/`data-xray-paint` say "painted".
+    const busy = (attribute: string) => (pending: boolean) =>
+      (_host.dataset[attribute] = pending ? 'pending' : 'painted');
+    this._masks = new MaskLayer({
+      runs: this._runs,
+      height: row.height,
+      width: row.width,
+      key: _decoded.key,
+      className: 'jp-chexmask-masks',
+      onBusy: busy('masks')
+    });
+    _host.dataset.masks = 'painted';
+    this._xray = payload.image
+      ? new XrayLayer(payload.image, busy('xrayPaint'))
+      : null;
     this._annotations = new AnnotationLayer(row.width, row.height);
     this._annotations.setLandmarks(row.landmarks);
     this._header = new RowHeader(row, payload.title);
     this._header.setSources(this._sources);
     const world = h('div', { className: 'jp-chexmask-world' }, [
       this._xray?.canvas ?? null,
-      maskCanvas,
+      this._masks.canvas,
       this._annotations.node
     ]);
     this.stage = Private.stage(row, world, this._xray !== null);
@@ -142,18 +158,38 @@ export class RowOverlay {
     );
   }
 
-  /** Paint masks, annotations and controls with the state and settings. */
-  paint(settings: IChexmaskSettings): void {
-    const state = this._state;
-    const { width, height } = this.row;
-    const pixels = scratchImage(this._maskContext, width, height);
-    this._painter.paint(pixels.data, {
-      colors: organRgb(settings.colors),
-      visible: state.visible,
-      opacity: state.opacity,
-      mode: state.mode
+  /**
+   * The masks of runs the worker decoded earlier, painted there in a style,
+   * for a view built again (after scrolling back).
+   */
+  static paintFirst(
+    decoded: IDecodedRow,
+    row: IChexmaskRow,
+    style: IMaskStyle
+  ): Promise<ImageBitmap | null> {
+    if (decoded.key === null) {
+      return Promise.resolve(null);
+    }
+    return runInWorker('masks', {
+      key: decoded.key,
+      runs: decoded.runs,
+      height: row.height,
+      width: row.width,
+      style
     });
-    this._maskContext.putImageData(pixels, 0, 0);
+  }
+
+  /**
+   * Paint masks, annotations and controls with the state and settings; the
+   * masks from `painted` when the worker already painted them in this state.
+   */
+  paint(settings: IChexmaskSettings, painted: ImageBitmap | null = null): void {
+    const state = this._state;
+    if (painted) {
+      this._masks.show(painted);
+    } else {
+      this._masks.paint(maskStyle(state, settings));
+    }
     this._controls.setColors(settings.colors);
     this._controls.setState(state);
     this._header.setThreshold(settings.rcaThreshold);
@@ -185,11 +221,10 @@ export class RowOverlay {
       return;
     }
     try {
-      await xray.load();
+      await xray.load(this._state.windowLevel);
       if (this._disposed) {
         return;
       }
-      xray.paint(this._state.windowLevel);
       this._xrayLoaded = true;
       this._host.dataset.xray = 'loaded';
     } catch (error) {
@@ -214,7 +249,7 @@ export class RowOverlay {
     if (this._xray && this._xrayLoaded) {
       context.drawImage(this._xray.canvas, 0, 0, row.width, row.height);
     }
-    context.drawImage(this._maskContext.canvas, 0, 0);
+    context.drawImage(this._masks.canvas, 0, 0);
     drawRowAnnotations(context, row, this._ratio, this._state, colors);
     return canvas;
   }
@@ -233,6 +268,8 @@ export class RowOverlay {
   dispose(): void {
     this._disposed = true;
     this._zoom.dispose();
+    this._masks.dispose();
+    this._xray?.dispose();
   }
 
   private _measure(measured: IRowMeasurements): void {

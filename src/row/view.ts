@@ -3,12 +3,11 @@
  * JupyterLab renderer.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { organRuns } from '../core';
-import { PayloadView } from '../common';
+import { PayloadView, recordSpan } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
-import { IDecodedRow } from './decode-protocol';
-import { decodeRow, decodesOffThread, measureRowOffThread } from './off-thread';
-import { RowOverlay } from './overlay';
+import { WorkerGoneError, workerAvailable } from '../worker/client';
+import { decodeHere, decodeRow, IDecodedRow } from './off-thread';
+import { maskStyle, RowOverlay } from './overlay';
 import { IParsedRowPayload, parseRowPayload } from './payload';
 import { applySettings, initialRowState, IRowState } from './state';
 
@@ -39,33 +38,45 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
   }
 
   /**
-   * Large masks are decoded in the worker first; others here at once, with
-   * their measurements made in the worker. What was decoded is kept for as
-   * long as the payload, so painting again after scrolling back is cheap.
+   * Decode and paint the masks in the worker (one round trip: the page gets
+   * the runs for hover and the finished bitmap), then build the view around
+   * them; without a worker, here. What was decoded is kept for as long as
+   * the payload, so painting again after scrolling back does not decode
+   * again (the worker paints from the runs it is sent).
    */
   protected build(payload: IParsedRowPayload): void | Promise<void> {
     const { row } = payload;
-    const fromLandmarks = this._state?.fromLandmarks ?? false;
+    const settings = this.settings.current;
+    // A view painted again after scrolling back keeps what the user set.
+    const state = (this._state ??= initialRowState(settings, row));
+    const { fromLandmarks } = state;
     const kept = this._decoded.get(fromLandmarks);
-    if (kept) {
-      this._build(payload, kept);
-      return;
-    }
-    if (!decodesOffThread(row)) {
-      const decoded: IDecodedRow = {
-        runs: organRuns(row, fromLandmarks),
-        measurements: measureRowOffThread(row, fromLandmarks)
-      };
+    if (!workerAvailable()) {
+      const decoded = kept ?? decodeHere(row, fromLandmarks);
       this._decoded.set(fromLandmarks, decoded);
-      this._build(payload, decoded);
+      this._build(payload, decoded, null);
       return;
     }
     const generation = this.generation;
-    return decodeRow(row, fromLandmarks).then(decoded => {
+    const painted = kept
+      ? RowOverlay.paintFirst(kept, row, maskStyle(state, settings)).then(
+          masks => ({ decoded: kept, masks }),
+          // The worker went away: the overlay paints here.
+          (error: unknown) =>
+            error instanceof WorkerGoneError
+              ? { decoded: kept, masks: null }
+              : Promise.reject(error)
+        )
+      : decodeRow(row, fromLandmarks, maskStyle(state, settings));
+    return painted.then(({ decoded, masks }) => {
+      const started = performance.now();
       this._decoded.set(fromLandmarks, decoded);
       if (this.isCurrent(generation)) {
         this.node.replaceChildren();
-        this._build(payload, decoded);
+        this._build(payload, decoded, masks);
+        recordSpan('chexmask:present', started);
+      } else {
+        masks?.close();
       }
     });
   }
@@ -131,20 +142,24 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
     }
   }
 
-  /** Build the overlay from the decoded runs; the measurements follow. */
-  private _build(payload: IParsedRowPayload, decoded: IDecodedRow): void {
+  /**
+   * Build the overlay from the decoded runs and, from the worker, the masks
+   * already painted; the measurements follow.
+   */
+  private _build(
+    payload: IParsedRowPayload,
+    decoded: IDecodedRow,
+    masks: ImageBitmap | null
+  ): void {
     const settings = this.settings.current;
-    // A view painted again after scrolling back keeps what the user set.
-    this._state ??= initialRowState(settings, payload.row);
-    this.node.dataset.decoded = decodesOffThread(payload.row)
-      ? 'worker'
-      : 'main';
-    const overlay = new RowOverlay(payload, decoded, this._state, {
+    const state = (this._state ??= initialRowState(settings, payload.row));
+    this.node.dataset.decoded = decoded.key === null ? 'main' : 'worker';
+    const overlay = new RowOverlay(payload, decoded, state, {
       dataset: this.node.dataset,
       change: patch => this._change(patch)
     });
     this.present(overlay);
-    overlay.paint(settings);
+    overlay.paint(settings, masks);
     if (this._refocus) {
       this._refocus = false;
       overlay.focusFromLandmarks();

@@ -1,35 +1,125 @@
+import { drawBitmap, LatestOnly } from '../common';
+import {
+  runInWorker,
+  WorkerGoneError,
+  workerAvailable
+} from '../worker/client';
 import { IEmbeddedImage } from './image';
+import { greyOf, IWindowLevel, paintWindowed } from './window-level';
 
-/** Window/level of the x-ray: the grey range mapped to black…white. */
-export interface IWindowLevel {
-  /** Centre of the window, 0–255 (brightness). */
-  level: number;
-  /** Width of the window, 1–255 (contrast: narrower is stronger). */
-  window: number;
-}
-
-/** The neutral window: identity mapping. */
-export const FULL_WINDOW: IWindowLevel = { level: 127.5, window: 255 };
+export { FULL_WINDOW } from './window-level';
+export type { IWindowLevel } from './window-level';
 
 /**
- * The chest x-ray under the masks: decoded once from the payload into its
- * grey values, then re-mapped through a 256-entry window/level table on each
- * change (real windowing on the pixel values, not a CSS filter).
+ * The chest x-ray under the masks: decoded once into its grey values, then
+ * re-mapped through a window/level table on each change (see
+ * `window-level.ts`). Both happen in the shared worker where there is one:
+ * the grey buffer travels there and back by transfer with each change, and
+ * the page only draws the finished bitmap. Without a worker, on this thread.
  */
 export class XrayLayer {
   readonly canvas: HTMLCanvasElement;
   private _grey: Uint8ClampedArray | null = null;
   private _image: ImageData | null = null;
+  private _inWorker = workerAvailable();
+  private readonly _paints: LatestOnly<IWindowLevel>;
 
-  constructor(private readonly _source: IEmbeddedImage) {
+  /**
+   * @param _source - The embedded image.
+   * @param onBusy - Told when worker paints start and when the last is drawn.
+   */
+  constructor(
+    private readonly _source: IEmbeddedImage,
+    onBusy?: (busy: boolean) => void
+  ) {
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'jp-chexmask-xray';
     this.canvas.width = _source.width;
     this.canvas.height = _source.height;
+    this._paints = new LatestOnly(wl => this._paintInWorker(wl), onBusy);
   }
 
-  /** Decode the embedded image. Rejects with a readable error if the browser cannot. */
-  async load(): Promise<void> {
+  /**
+   * Decode the embedded image and paint it with a window/level. Rejects
+   * with a readable error if the browser cannot decode it.
+   */
+  async load(wl: IWindowLevel): Promise<void> {
+    if (this._inWorker) {
+      try {
+        const { mimeType, data, width, height } = this._source;
+        const { grey, bitmap } = await runInWorker('xray', {
+          mimeType,
+          data,
+          width,
+          height,
+          windowLevel: wl
+        });
+        this._grey = grey;
+        drawBitmap(this.canvas.getContext('2d')!, bitmap);
+        return;
+      } catch (error) {
+        if (!(error instanceof WorkerGoneError)) {
+          throw error;
+        }
+        this._inWorker = false;
+      }
+    }
+    await this._loadHere();
+    this.paint(wl);
+  }
+
+  /** Repaint with a window/level (once loaded). */
+  paint(wl: IWindowLevel): void {
+    if (!this._grey) {
+      return;
+    }
+    if (this._inWorker) {
+      this._paints.request(wl);
+      return;
+    }
+    this._image ??= this.canvas
+      .getContext('2d')!
+      .createImageData(this.canvas.width, this.canvas.height);
+    paintWindowed(this._grey, wl, this._image.data);
+    this.canvas.getContext('2d')!.putImageData(this._image, 0, 0);
+  }
+
+  /** Stop: paints in flight are not drawn. */
+  dispose(): void {
+    this._paints.dispose();
+  }
+
+  private async _paintInWorker(wl: IWindowLevel): Promise<void> {
+    const grey = this._grey;
+    if (!grey) {
+      return;
+    }
+    const { width, height } = this.canvas;
+    // The buffer is the worker's until it comes back.
+    this._grey = null;
+    try {
+      const answer = await runInWorker(
+        'window',
+        { grey, width, height, windowLevel: wl },
+        [grey.buffer]
+      );
+      this._grey = answer.grey;
+      drawBitmap(this.canvas.getContext('2d')!, answer.bitmap);
+    } catch (error) {
+      if (error instanceof WorkerGoneError) {
+        // The grey values went with the worker: decode again here.
+        this._inWorker = false;
+        await this._loadHere();
+        this.paint(wl);
+        return;
+      }
+      this._grey = grey.buffer.byteLength ? grey : null;
+      throw error;
+    }
+  }
+
+  /** Decode on this thread: the browser decodes, the luminance is kept. */
+  private async _loadHere(): Promise<void> {
     const bytes = Uint8Array.from(atob(this._source.data), c =>
       c.charCodeAt(0)
     );
@@ -40,33 +130,6 @@ export class XrayLayer {
     const context = this.canvas.getContext('2d', { willReadFrequently: true })!;
     context.drawImage(bitmap, 0, 0, width, height);
     bitmap.close();
-    const image = context.getImageData(0, 0, width, height);
-    // Keep the luminance once; windowing maps it to RGB.
-    const grey = new Uint8ClampedArray(width * height);
-    const d = image.data;
-    for (let i = 0, p = 0; i < grey.length; i++, p += 4) {
-      grey[i] = (d[p] * 77 + d[p + 1] * 150 + d[p + 2] * 29) >> 8;
-    }
-    this._grey = grey;
-    this._image = image;
-  }
-
-  /** Repaint with a window/level. */
-  paint(wl: IWindowLevel): void {
-    if (!this._grey || !this._image) {
-      return;
-    }
-    const table = new Uint8ClampedArray(256);
-    const low = wl.level - wl.window / 2;
-    for (let v = 0; v < 256; v++) {
-      table[v] = ((v - low) / wl.window) * 255;
-    }
-    const grey = this._grey;
-    const out = new Uint32Array(this._image.data.buffer);
-    for (let i = 0; i < grey.length; i++) {
-      const g = table[grey[i]];
-      out[i] = (0xff000000 | (g << 16) | (g << 8) | g) >>> 0;
-    }
-    this.canvas.getContext('2d')!.putImageData(this._image, 0, 0);
+    this._grey = greyOf(context.getImageData(0, 0, width, height).data);
   }
 }

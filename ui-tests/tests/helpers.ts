@@ -49,12 +49,17 @@ export async function paintedRowView(
   return view;
 }
 
-/** RGBA of one pixel of the view's mask canvas (mask coordinates). */
+/**
+ * RGBA of one pixel of the view's mask canvas (mask coordinates), once the
+ * masks asked for are drawn: the worker paints them, so a control's change
+ * shows a moment later (`data-masks` is "pending" meanwhile).
+ */
 export async function maskPixel(
   view: Locator,
   x: number,
   y: number
 ): Promise<number[]> {
+  await expect(view).toHaveAttribute('data-masks', 'painted');
   return view
     .locator('canvas.jp-chexmask-masks')
     .evaluate(

@@ -1,9 +1,9 @@
 /**
- * Start the decoding worker. Its own module because `import.meta.url` is how
+ * Start the shared worker. Its own module because `import.meta.url` is how
  * webpack finds and bundles a worker script, and the unit tests (CommonJS,
  * jsdom without workers) map this module to one that returns `null`.
  */
-export function spawnDecodeWorker(): Worker | null {
+export function spawnWorker(): Worker | null {
   if (typeof Worker !== 'function') {
     return null;
   }
@@ -11,5 +11,5 @@ export function spawnDecodeWorker(): Worker | null {
   // this module (jest maps it away), the ES module build does.
   // eslint-disable-next-line @typescript-eslint/ban-ts-comment
   // @ts-ignore
-  return new Worker(new URL('./decode-worker.js', import.meta.url));
+  return new Worker(new URL('./worker.js', import.meta.url));
 }

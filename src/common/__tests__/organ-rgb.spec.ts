@@ -2,7 +2,7 @@
  * The organ colours the mask painter gets: the settings' colours as bytes,
  * and the default's where a setting does not parse (settings are user text).
  */
-import { organRgb } from '../mask-painter';
+import { organRgb } from '../organ-rgb';
 
 describe('organ colours for the painter', () => {
   it('parse the settings colours', () => {

@@ -1,0 +1,181 @@
+/**
+ * The landmark plot's work in the shared worker: a large payload's rows
+ * arrive in chunks and are parsed as they come; then the rows are laid out
+ * in their frame with the statistics for every group shown, and the contour
+ * density is rasterised there on each draw. The worker keeps the laid-out
+ * coordinates of the last few plots (a session each) for those draws.
+ */
+import { LANDMARK_COUNT } from '../core';
+import { IDensityGroup, paintContourDensity } from './density';
+import type { ICanvasMapping } from './frame';
+import { buildLandmarkModel, ILandmarkModel } from './model';
+import { LandmarkFrame, LandmarkRowsParser } from './payload';
+import { computePlotStats, ILandmarkPlotStats } from './statistics';
+import type { ITaskResult } from '../worker/tasks';
+import { bitmapOf, pixelsOf } from '../worker/bitmaps';
+
+/** A laid-out model in a few buffers, to cross threads cheaply (see {@link unpackModel}). */
+export interface IPackedLandmarkModel extends Omit<ILandmarkModel, 'rows'> {
+  ids: (string | null)[];
+  datasets: (string | null)[];
+  groupNames: (string | null)[];
+  heights: Int32Array;
+  widths: Int32Array;
+  /** Every row's landmarks in mask pixels, 240 numbers per row. */
+  raw: Float64Array;
+}
+
+/** What the page asks of the worker for landmark plots. */
+export type LandmarkTaskInput =
+  | {
+      /** Parse the next chunk of a payload's rows. */
+      op: 'rows';
+      session: number;
+      groupBy: string | null;
+      total: number;
+      rows: unknown[];
+    }
+  | {
+      /** Lay the parsed rows out and compute the statistics. */
+      op: 'layout';
+      session: number;
+      groupBy: string | null;
+      frame: LandmarkFrame | null;
+      title: string | null;
+    }
+  | {
+      /** Rasterise the contour density (`coords` only when asked for). */
+      op: 'density';
+      session: number;
+      coords: Float64Array | null;
+      groups: IDensityGroup[];
+      organs: boolean[];
+      mapping: ICanvasMapping;
+      width: number;
+      height: number;
+    };
+
+/** What the worker answers (by `op`: nothing, the layout, a bitmap or "send the coordinates"). */
+export type LandmarkTaskOutput =
+  | null
+  | { model: IPackedLandmarkModel; stats: ILandmarkPlotStats }
+  | { bitmap: ImageBitmap }
+  | { missing: true };
+
+/** Run a landmark task in the worker. */
+export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
+  switch (input.op) {
+    case 'rows': {
+      const session = Private.session(input.session);
+      session.parser ??= new LandmarkRowsParser(input.groupBy, input.total);
+      session.parser.add(input.rows);
+      return { output: null, transfer: [] };
+    }
+    case 'layout': {
+      const session = Private.session(input.session);
+      if (!session.parser) {
+        throw new Error('the worker has no rows for this plot');
+      }
+      const { rows } = session.parser;
+      session.parser = null;
+      const model = buildLandmarkModel({
+        rows,
+        groupBy: input.groupBy,
+        frame: input.frame,
+        title: input.title
+      });
+      session.coords = model.coords;
+      const stats = computePlotStats(model, new Set());
+      const packed = packModel(model);
+      return {
+        output: { model: packed, stats },
+        transfer: [packed.raw.buffer, packed.coords.buffer]
+      };
+    }
+    case 'density': {
+      const kept = Private.sessions.get(input.session);
+      const coords = input.coords ?? kept?.coords ?? null;
+      if (!coords) {
+        return { output: { missing: true }, transfer: [] };
+      }
+      Private.session(input.session).coords = coords;
+      const image = pixelsOf(input.width, input.height);
+      paintContourDensity(
+        image,
+        coords,
+        input.groups,
+        input.organs,
+        input.mapping
+      );
+      const bitmap = bitmapOf(image);
+      return { output: { bitmap }, transfer: [bitmap] };
+    }
+  }
+}
+
+/** Pack a model's rows into columns (the frame coordinates are copied: the worker keeps them). */
+export function packModel(model: ILandmarkModel): IPackedLandmarkModel {
+  const { rows, ...rest } = model;
+  const stride = 2 * LANDMARK_COUNT;
+  const raw = new Float64Array(rows.length * stride);
+  rows.forEach((row, r) => raw.set(row.coords, r * stride));
+  return {
+    ...rest,
+    coords: model.coords.slice(),
+    ids: rows.map(r => r.id),
+    datasets: rows.map(r => r.dataset),
+    groupNames: rows.map(r => r.group),
+    heights: Int32Array.from(rows, r => r.height),
+    widths: Int32Array.from(rows, r => r.width),
+    raw
+  };
+}
+
+/** The model again from its columns; rows' coordinates are views of one buffer. */
+export function unpackModel(packed: IPackedLandmarkModel): ILandmarkModel {
+  const { ids, datasets, groupNames, heights, widths, raw, ...rest } = packed;
+  const stride = 2 * LANDMARK_COUNT;
+  return {
+    ...rest,
+    rows: ids.map((id, r) => ({
+      id,
+      dataset: datasets[r],
+      group: groupNames[r],
+      height: heights[r],
+      width: widths[r],
+      coords: raw.subarray(r * stride, (r + 1) * stride),
+      row: null
+    }))
+  };
+}
+
+namespace Private {
+  /** What the worker keeps of one plot. */
+  export interface ISession {
+    parser: LandmarkRowsParser | null;
+    coords: Float64Array | null;
+  }
+
+  /** The plots' sessions, the most recently used last. */
+  export const sessions = new Map<number, ISession>();
+  /** Sessions kept: each holds a plot's frame coordinates (up to ~19 MB). */
+  const KEPT = 4;
+
+  /** A session, made on first use and marked as the most recent. */
+  export function session(id: number): ISession {
+    const found = sessions.get(id) ?? { parser: null, coords: null };
+    sessions.delete(id);
+    sessions.set(id, found);
+    // Only finished plots are let go: a plot whose rows are still coming in
+    // keeps its parser until it is laid out.
+    for (const [key, kept] of sessions) {
+      if (sessions.size <= KEPT) {
+        break;
+      }
+      if (kept.parser === null) {
+        sessions.delete(key);
+      }
+    }
+    return found;
+  }
+}

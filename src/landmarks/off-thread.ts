@@ -1,0 +1,121 @@
+/**
+ * Large landmark payloads are parsed and laid out in the shared worker: the
+ * page checks the payload around its rows, sends the rows in chunks (each
+ * posted in a task of its own, so copying them never makes one long task),
+ * and gets back the model in a few transferred buffers, with the statistics
+ * of every group shown. Small payloads (and pages without a worker) are
+ * parsed here, as they always were.
+ */
+import {
+  WorkerGoneError,
+  runInWorker,
+  workerAvailable
+} from '../worker/client';
+import { buildLandmarkModel, ILandmarkModel } from './model';
+import { unpackModel } from './off-thread-task';
+import {
+  ILandmarkEnvelope,
+  IParsedLandmarkPayload,
+  LandmarkRowsParser,
+  parseLandmarkEnvelope,
+  parseLandmarkPayload
+} from './payload';
+import type { ILandmarkWorkerLayout } from './plot';
+
+/** Payloads with more rows than this are parsed in the worker. */
+export const WORKER_ROWS = 200;
+
+/** Rows per message to the worker (about 0.5 MB of landmark text). */
+export const CHUNK_ROWS = 500;
+
+/** A landmark payload checked here, or checked around its rows for the worker. */
+export type LandmarkInput =
+  | { kind: 'parsed'; payload: IParsedLandmarkPayload }
+  | { kind: 'envelope'; envelope: ILandmarkEnvelope };
+
+/**
+ * Check a landmark payload: whole here when small or without a worker,
+ * else all but its rows' content.
+ *
+ * @throws ChexmaskFormatError naming the payload field at fault.
+ */
+export function parseLandmarkInput(data: unknown): LandmarkInput {
+  const envelope = parseLandmarkEnvelope(data);
+  if (envelope.rawRows.length > WORKER_ROWS && workerAvailable()) {
+    return { kind: 'envelope', envelope };
+  }
+  return { kind: 'parsed', payload: parseLandmarkPayload(data) };
+}
+
+/**
+ * Parse and lay out a payload's rows in the worker; on this thread if the
+ * worker goes away meanwhile.
+ *
+ * @throws ChexmaskFormatError for the first bad row, as the core names it
+ *   (re-created from the worker's).
+ */
+export async function layOutInWorker(
+  envelope: ILandmarkEnvelope
+): Promise<{ model: ILandmarkModel; worker: ILandmarkWorkerLayout | null }> {
+  const session = ++Private.counter.lastSession;
+  const { rawRows, groupBy, frame, title } = envelope;
+  try {
+    const chunks: Promise<unknown>[] = [];
+    for (let start = 0; start < rawRows.length; start += CHUNK_ROWS) {
+      if (start > 0) {
+        await Private.nextTask();
+      }
+      const sent = runInWorker('landmarks', {
+        op: 'rows',
+        session,
+        groupBy,
+        total: rawRows.length,
+        rows: rawRows.slice(start, start + CHUNK_ROWS)
+      });
+      // The first bad chunk's error is the one shown; the others' are moot.
+      sent.catch(() => undefined);
+      chunks.push(sent);
+    }
+    await Promise.all(chunks);
+    const laidOut = await runInWorker('landmarks', {
+      op: 'layout',
+      session,
+      groupBy,
+      frame,
+      title
+    });
+    if (!laidOut || !('model' in laidOut)) {
+      throw new Error('the worker answered the layout with something else');
+    }
+    return {
+      model: unpackModel(laidOut.model),
+      worker: { session, stats: laidOut.stats }
+    };
+  } catch (error) {
+    if (!(error instanceof WorkerGoneError)) {
+      throw error;
+    }
+    const parser = new LandmarkRowsParser(groupBy, rawRows.length);
+    parser.add(rawRows);
+    return {
+      model: buildLandmarkModel({ rows: parser.rows, groupBy, frame, title }),
+      worker: null
+    };
+  }
+}
+
+namespace Private {
+  export const counter = { lastSession: 0 };
+
+  /** Resolve in a later task, so the page can render and take input. */
+  export function nextTask(): Promise<void> {
+    return new Promise(resolve => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+}

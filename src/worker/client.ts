@@ -1,0 +1,134 @@
+/**
+ * The page's side of the one worker all views share: `runInWorker` sends a
+ * task and settles with its answer. The worker is started on first use; the
+ * worker count is one whatever the number of outputs. Where workers are not
+ * available (or the worker fails) callers do the work on this thread:
+ * `workerAvailable()` says which, and a failed worker rejects what waits
+ * on it with {@link WorkerGoneError} so callers can fall back.
+ */
+import { ChexmaskFormatError } from '../core';
+import {
+  IWorkerFailure,
+  IWorkerRequest,
+  IWorkerTasks,
+  TaskKind,
+  WorkerResponse
+} from './protocol';
+import { spawnWorker } from './spawn-worker';
+
+/** The worker could not run the task: do it on this thread instead. */
+export class WorkerGoneError extends Error {
+  constructor(reason: string) {
+    super(`the worker is not available: ${reason}`);
+    this.name = 'WorkerGoneError';
+  }
+}
+
+/**
+ * Whether tasks can run in the worker: a worker can be started and the
+ * browser can paint off the main thread (`OffscreenCanvas`).
+ */
+export function workerAvailable(): boolean {
+  return typeof OffscreenCanvas === 'function' && Private.worker() !== null;
+}
+
+/**
+ * Run a task in the worker.
+ *
+ * @param kind - The task.
+ * @param input - Its input (buffers in `transfer` are handed over).
+ * @param transfer - Buffers to transfer rather than copy.
+ * @returns Its output.
+ * @throws ChexmaskFormatError as the core would have thrown it there;
+ *   `WorkerGoneError` when there is no worker (the caller falls back).
+ */
+export function runInWorker<K extends TaskKind>(
+  kind: K,
+  input: IWorkerTasks[K]['input'],
+  transfer: Transferable[] = []
+): Promise<IWorkerTasks[K]['output']> {
+  const worker = Private.worker();
+  if (!worker) {
+    return Promise.reject(new WorkerGoneError('no worker'));
+  }
+  const id = ++Private.counter.lastId;
+  const request: IWorkerRequest<K> = { id, kind, input };
+  return new Promise((resolve, reject) => {
+    Private.pending.set(id, {
+      resolve: resolve as (output: unknown) => void,
+      reject
+    });
+    worker.postMessage(request, transfer);
+  });
+}
+
+/** The core's error again, from its description. */
+export function failureError({ field, message }: IWorkerFailure): Error {
+  return field === null
+    ? new Error(message)
+    : new ChexmaskFormatError(
+        field,
+        message.startsWith(`${field}: `)
+          ? message.slice(field.length + 2)
+          : message
+      );
+}
+
+namespace Private {
+  /** A request waiting for its answer. */
+  export interface IPending {
+    resolve(output: unknown): void;
+    reject(error: Error): void;
+  }
+
+  export const pending = new Map<number, IPending>();
+  export const counter = { lastId: 0 };
+  let shared: Worker | null | undefined;
+
+  /** The one shared worker, started on first use (null: none). */
+  export function worker(): Worker | null {
+    if (shared === undefined) {
+      try {
+        shared = spawnWorker();
+      } catch (error) {
+        console.warn('jupyterlab-chexmask: no worker', error);
+        shared = null;
+      }
+      if (shared) {
+        shared.onmessage = (event: MessageEvent<WorkerResponse>) =>
+          answer(event.data);
+        shared.onerror = event => fail(event.message || 'the worker failed');
+      }
+    }
+    return shared;
+  }
+
+  /** Settle the request a worker message answers. */
+  export function answer(response: WorkerResponse): void {
+    const request = pending.get(response.id);
+    if (!request) {
+      return;
+    }
+    pending.delete(response.id);
+    if (response.ok) {
+      request.resolve(response.output);
+    } else {
+      request.reject(failureError(response.error));
+    }
+  }
+
+  /**
+   * A worker that cannot run (its script failed to load, say) is dropped:
+   * what waits on it is rejected as gone, and later tasks run on this thread.
+   */
+  export function fail(message: string): void {
+    console.warn(`jupyterlab-chexmask: the worker failed: ${message}`);
+    shared?.terminate();
+    shared = null;
+    const waiting = [...pending.values()];
+    pending.clear();
+    for (const request of waiting) {
+      request.reject(new WorkerGoneError(message));
+    }
+  }
+}

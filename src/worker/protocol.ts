@@ -1,0 +1,89 @@
+/**
+ * What the page and the shared worker say to each other. Every request has
+ * an id and gets exactly one answer with the same id: a result or a failure.
+ * Buffers travel by transfer, never by copy, where the sender is done with
+ * them (runs, grey x-ray pixels, bitmaps).
+ */
+import { IChexmaskRow, IRowMeasurements, OrganKey } from '../core';
+import type { IMaskStyle } from '../common/mask-painter';
+import type { IWindowLevel } from '../row/window-level';
+import type {
+  LandmarkTaskInput,
+  LandmarkTaskOutput
+} from '../landmarks/off-thread-task';
+
+/** The requests, by kind, and what each answers. */
+export interface IWorkerTasks {
+  /** Decode a row's masks to runs; with a style, paint them too. */
+  decode: {
+    input: {
+      row: IChexmaskRow;
+      fromLandmarks: boolean;
+      /** Names the runs, for later `masks` requests (see there). */
+      key: number;
+      style: IMaskStyle | null;
+    };
+    output: { runs: Record<OrganKey, Int32Array>; masks: ImageBitmap | null };
+  };
+  /** Measure a row (decodes every mask to a byte per pixel). Low priority. */
+  measure: {
+    input: { row: IChexmaskRow; fromLandmarks: boolean };
+    output: IRowMeasurements;
+  };
+  /** Paint runs in a style. `key` names the runs, for the worker's cache of outlines. */
+  masks: {
+    input: {
+      key: number;
+      runs: Record<OrganKey, Int32Array>;
+      height: number;
+      width: number;
+      style: IMaskStyle;
+    };
+    output: ImageBitmap;
+  };
+  /** Decode an embedded x-ray to grey values and paint it windowed. */
+  xray: {
+    input: {
+      mimeType: string;
+      data: string;
+      width: number;
+      height: number;
+      windowLevel: IWindowLevel;
+    };
+    output: { grey: Uint8ClampedArray; bitmap: ImageBitmap };
+  };
+  /** Paint grey values windowed; the grey buffer goes there and back by transfer. */
+  window: {
+    input: {
+      grey: Uint8ClampedArray;
+      width: number;
+      height: number;
+      windowLevel: IWindowLevel;
+    };
+    output: { grey: Uint8ClampedArray; bitmap: ImageBitmap };
+  };
+  /** Parse and lay out a landmark payload (many rows), with statistics. */
+  landmarks: { input: LandmarkTaskInput; output: LandmarkTaskOutput };
+}
+
+/** A kind of request. */
+export type TaskKind = keyof IWorkerTasks;
+
+/** A request to the worker. */
+export interface IWorkerRequest<K extends TaskKind = TaskKind> {
+  id: number;
+  kind: K;
+  input: IWorkerTasks[K]['input'];
+}
+
+/** A failure in the worker, as data (errors do not cross threads intact). */
+export interface IWorkerFailure {
+  /** The field a `ChexmaskFormatError` named, else `null`. */
+  field: string | null;
+  message: string;
+}
+
+/** The worker's one answer to a request. */
+export type WorkerResponse =
+  | { id: number; ok: true; output: unknown }
+  | { id: number; ok: false; error: IWorkerFailure };
