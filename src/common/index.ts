@@ -20,6 +20,7 @@ export * from './picture-output';
 export * from './svg-picture';
 export * from './paint-queue';
 export * from './latest-only';
+export * from './idle-queue';
 export * from './visibility';
 export * from './timing';
 export * from './export-bar';

@@ -5,6 +5,7 @@ import { IChexmaskSettings, SettingsModel } from '../settings';
 import { h } from './dom';
 import { errorPanel } from './error-panel';
 import { exportBar } from './export-bar';
+import { whenIdle } from './idle-queue';
 import { CancelPaint, schedulePaint } from './paint-queue';
 import {
   canvasPngBase64,
@@ -405,7 +406,11 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     model: IRenderMime.IMimeModel,
     stillWanted: () => boolean
   ): Promise<void> {
+    // In an idle period of its own: composing, copying and storing a
+    // picture is work the user scrolling past should not wait for.
+    await whenIdle();
     if (
+      !stillWanted() ||
       !this.node.isConnected ||
       this.node.offsetWidth === 0 ||
       this.node.offsetHeight === 0

@@ -1,6 +1,11 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { escapeAttribute } from './dom';
 import { recordSpan } from './timing';
+import {
+  runInWorker,
+  WorkerGoneError,
+  workerAvailable
+} from '../worker/client';
 
 /** Where a view's static picture goes in the output bundle. */
 const PNG = 'image/png';
@@ -75,10 +80,25 @@ export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
   );
 }
 
-/** A canvas as base64 PNG (no `data:` prefix). */
+/**
+ * A canvas as base64 PNG (no `data:` prefix). Encoded in the shared worker
+ * where there is one (Chrome encodes `toBlob` PNGs on the main thread, in
+ * idle slices that still add up to long tasks at 1024²): the page copies the
+ * pixels into a bitmap and hands it over; else with `toBlob` here.
+ */
 export async function canvasPngBase64(
   canvas: HTMLCanvasElement
 ): Promise<string> {
+  if (workerAvailable()) {
+    try {
+      const bitmap = await createImageBitmap(canvas);
+      return await runInWorker('png', { bitmap }, [bitmap]);
+    } catch (error) {
+      if (!(error instanceof WorkerGoneError)) {
+        throw error;
+      }
+    }
+  }
   const blob = await canvasPng(canvas);
   const url = await new Promise<string>((resolve, reject) => {
     const reader = new FileReader();

@@ -62,6 +62,8 @@ export interface IWorkerTasks {
     };
     output: { grey: Uint8ClampedArray; bitmap: ImageBitmap };
   };
+  /** Encode a picture as base64 PNG (no `data:` prefix). */
+  png: { input: { bitmap: ImageBitmap }; output: string };
   /** Parse and lay out a landmark payload (many rows), with statistics. */
   landmarks: { input: LandmarkTaskInput; output: LandmarkTaskOutput };
 }

@@ -10,6 +10,9 @@ import { greyOf, paintWindowed } from '../row/window-level';
 import { bitmapOf, pixelsOf } from './bitmaps';
 import { IWorkerRequest, IWorkerTasks, TaskKind } from './protocol';
 
+/** Workers' synchronous file reader (the DOM typings the project uses lack it). */
+declare const FileReaderSync: new () => { readAsDataURL(blob: Blob): string };
+
 /** A task's output and the buffers it hands over. */
 export interface ITaskResult {
   output: unknown;
@@ -78,6 +81,17 @@ namespace Private {
     },
     window({ grey, width, height, windowLevel }) {
       return windowed(grey, width, height, windowLevel);
+    },
+    async png({ bitmap }) {
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+      bitmap.close();
+      const blob = await canvas.convertToBlob({ type: 'image/png' });
+      const url = new FileReaderSync().readAsDataURL(blob);
+      return {
+        output: url.slice(url.indexOf(',') + 1),
+        transfer: []
+      };
     },
     landmarks(input) {
       return landmarkTask(input);
