@@ -145,7 +145,7 @@ def _row_intervals(runs: Runs, planes: Planes) -> tuple[IntArray, IntArray, IntA
 def _difference(
     x_first: IntArray, x_last: IntArray, y_first: IntArray, y_last: IntArray
 ) -> tuple[IntArray, IntArray]:
-    """The pixels of intervals X not in intervals Y (each a disjoint set), as intervals [first, end)."""
+    """The pixels of intervals X not in intervals Y (each disjoint), as intervals [first, end)."""
     pos = np.concatenate([x_first, x_last + 1, y_first, y_last + 1])
     dx = np.concatenate([np.ones_like(x_first), -np.ones_like(x_last), 0 * y_first, 0 * y_last])
     dy = np.concatenate([0 * x_first, 0 * x_last, np.ones_like(y_first), -np.ones_like(y_last)])
@@ -322,9 +322,7 @@ def assd(d: Distances, count: int) -> FloatArray:
     ab = np.sqrt(d.ab.astype(np.float64))
     ba = np.sqrt(d.ba.astype(np.float64))
     for g in np.flatnonzero(d.defined):
-        both = np.concatenate(
-            [ab[a_at[g] : a_at[g] + a_n[g]], ba[b_at[g] : b_at[g] + b_n[g]]]
-        )
+        both = np.concatenate([ab[a_at[g] : a_at[g] + a_n[g]], ba[b_at[g] : b_at[g] + b_n[g]]])
         out[g] = float(both.mean())
     return out
 
