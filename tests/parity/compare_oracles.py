@@ -149,10 +149,21 @@ def example_pairs(shared: Path) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
             yield f"example {a} vs {b}", masks[a], masks[b]
 
 
+def random_pairs(count: int = 40, seed: int = 3) -> Iterator[tuple[str, np.ndarray, np.ndarray]]:
+    """Small random masks of mixed sizes and densities (thin, full, speckled)."""
+    rng = np.random.default_rng(seed)
+    for k in range(count):
+        h, w = (int(v) for v in rng.integers(1, 40, 2))
+        a = (rng.random((h, w)) < rng.random()).astype(np.uint8)
+        b = (rng.random((h, w)) < rng.random()).astype(np.uint8)
+        yield f"random {k} ({h}×{w})", a, b
+
+
 def cases(shared: Path, rows_per_file: int = 2) -> list[dict[str, Any]]:
     """Every pair as RLE with its oracle."""
     out = []
-    for name, a, b in [*shared_pairs(shared, rows_per_file), *example_pairs(shared)]:
+    pairs = [*shared_pairs(shared, rows_per_file), *example_pairs(shared), *random_pairs()]
+    for name, a, b in pairs:
         out.append(
             {
                 "name": name,

@@ -110,13 +110,7 @@ def test_touching_runs_are_one_interval() -> None:
 
 
 def test_random_masks_of_mixed_sizes_in_one_batch() -> None:
-    rng = np.random.default_rng(3)
-    pairs = []
-    for _ in range(40):
-        h, w = (int(v) for v in rng.integers(1, 40, 2))
-        a = (rng.random((h, w)) < rng.random()).astype(np.uint8)
-        b = (rng.random((h, w)) < rng.random()).astype(np.uint8)
-        pairs.append((a, b))
+    pairs = [(a, b) for _, a, b in compare_oracles.random_pairs()]
     got = plane_metrics(*_batch(pairs))
     for k, (a, b) in enumerate(pairs):
         expected = compare_oracles.oracle(a, b)
