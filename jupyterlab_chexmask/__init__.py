@@ -16,6 +16,7 @@ format) and ``common/``. The public API is the names of ``__all__``.
 """
 
 from .common.picture import pictures
+from .compare import agreement
 from .format.csv_file import read_csv
 from .format.rle import decode_rle, encode_rle
 
@@ -40,6 +41,7 @@ __all__ = [
     "RcaHistogram",
     "RowView",
     "__version__",
+    "agreement",
     "decode_rle",
     "encode_rle",
     "landmarks",

@@ -163,14 +163,14 @@ def _fast_tokens(texts: list[str]) -> tuple[IntArray, IntArray, np.ndarray] | No
     return numbers.astype(np.int64, copy=False), counts, flagged
 
 
-class _Organ:
+class OrganRuns:
     """One organ column's runs over the batch: starts, lengths and the row of each."""
 
     def __init__(self, starts: IntArray, lengths: IntArray, rows: IntArray) -> None:
         self.starts, self.lengths, self.rows = starts, lengths, rows
 
 
-def _organ_runs(
+def organ_runs(
     values: Sequence[object],
     column: str,
     heights: IntArray,
@@ -178,7 +178,7 @@ def _organ_runs(
     size_ok: np.ndarray,
     problems: list[list[tuple[int, str]]],
     order: int,
-) -> tuple[_Organ, FloatArray]:
+) -> tuple[OrganRuns, FloatArray]:
     """The checked runs of an organ column and each row's area (NaN where the cell is bad)."""
     n = len(values)
     texts, missing, is_str = _texts(values)
@@ -219,7 +219,7 @@ def _organ_runs(
     flagged[run_row[breaks]] = True
     flagged &= ~missing & size_ok
     keep = ~flagged[run_row] & size_ok[run_row]
-    organ = _Organ(starts[keep], lengths[keep], run_row[keep])
+    organ = OrganRuns(starts[keep], lengths[keep], run_row[keep])
     area = np.bincount(organ.rows, weights=organ.lengths, minlength=n).astype(np.float64)
     area[~size_ok] = np.nan
     extra: list[tuple[IntArray, IntArray, IntArray]] = []
@@ -234,7 +234,7 @@ def _organ_runs(
         extra.append((s.astype(np.int64), ln.astype(np.int64), np.full(len(s), i, np.int64)))
         area[i] = float(ln.sum())
     if extra:
-        organ = _Organ(
+        organ = OrganRuns(
             np.concatenate([organ.starts, *(e[0] for e in extra)]),
             np.concatenate([organ.lengths, *(e[1] for e in extra)]),
             np.concatenate([organ.rows, *(e[2] for e in extra)]),
@@ -249,7 +249,7 @@ def _divmod(p: IntArray, w: IntArray) -> tuple[IntArray, IntArray]:
     return r, p - r * w
 
 
-def widest_extents(organs: list[_Organ], heights: IntArray, widths: IntArray) -> FloatArray:
+def widest_extents(organs: list[OrganRuns], heights: IntArray, widths: IntArray) -> FloatArray:
     """Each row's widest horizontal extent of the union of ``organs`` (NaN where empty)."""
     n = len(heights)
     base = np.concatenate([[0], np.cumsum(heights)[:-1]]).astype(np.int64)
@@ -287,7 +287,7 @@ def widest_extents(organs: list[_Organ], heights: IntArray, widths: IntArray) ->
     return np.where(best > 0, best, np.nan).astype(np.float64)
 
 
-def _sides(
+def mask_sides(
     frame: pd.DataFrame, problems: list[list[tuple[int, str]]]
 ) -> tuple[IntArray, IntArray, np.ndarray, FloatArray, FloatArray]:
     """Height and Width (default 1024), which rows have a usable size, and the output columns.
@@ -397,14 +397,14 @@ def measure_frame(
     """The measures of a DataFrame's rows (cells as read: text, numbers or missing)."""
     n = len(frame)
     problems: list[list[tuple[int, str]]] = [[] for _ in range(n)]
-    height, width, size_ok, height_out, width_out = _sides(frame, problems)
+    height, width, size_ok, height_out, width_out = mask_sides(frame, problems)
     mean = _dice_values(frame, DICE_MEAN_COLUMN, 3, problems)
     top = _dice_values(frame, DICE_MAX_COLUMN, 4, problems)
-    organs: dict[str, _Organ] = {}
+    organs: dict[str, OrganRuns] = {}
     areas: dict[str, FloatArray] = {}
     for k, column in enumerate(ORGAN_COLUMNS):
         values = frame[column].to_numpy(dtype=object) if column in frame.columns else [None] * n
-        organs[column], areas[column] = _organ_runs(
+        organs[column], areas[column] = organ_runs(
             list(values), column, height, width, size_ok, problems, 5 + k
         )
     heart = widest_extents([organs[HEART_COLUMN]], height, width)

@@ -1,7 +1,9 @@
 """Worker processes measuring chunks of a file, for :func:`.api.measure`.
 
-Each worker is ``python -c`` running :func:`worker_main`: it reads tasks
-(pickled ``(header, piece, dataset)``, length-prefixed) from stdin and writes
+Each worker is ``python -c`` running :func:`worker_main` for one task
+function (``"module:function"``, by default :func:`.api.measure_chunk`; the
+agreement of two files, :mod:`..compare.agreement`, uses its own): it reads
+tasks (the function's arguments, pickled and length-prefixed) from stdin and writes
 each result (a pickled DataFrame, or the exception raised) to stdout, in
 order. Plain subprocesses, not :mod:`multiprocessing`, so the user's script
 is never imported again by a child (no ``if __name__ == "__main__"`` needed,
@@ -12,6 +14,7 @@ worker never blocks on a full pipe while this process writes it a task.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import pickle
 import queue
@@ -27,7 +30,7 @@ _BOOT = (
     "import sys\n"
     "sys.path.insert(0, sys.argv[1])\n"
     "from jupyterlab_chexmask.measure.workers import worker_main\n"
-    "worker_main()\n"
+    "worker_main(sys.argv[2])\n"
 )
 
 
@@ -46,18 +49,25 @@ def _read(stream: IO[bytes]) -> Any:
     return pickle.loads(stream.read(size))
 
 
-def worker_main() -> None:
-    """Measure the tasks of stdin until it closes (in a worker process)."""
-    from .api import measure_chunk
+#: The task function of :func:`.api.measure`'s workers.
+MEASURE_TARGET = "jupyterlab_chexmask.measure.api:measure_chunk"
 
+
+def worker_main(target: str = MEASURE_TARGET) -> None:
+    """Run ``target`` (``"module:function"``) on the tasks of stdin until it closes.
+
+    In a worker process.
+    """
+    module, name = target.split(":")
+    function = getattr(importlib.import_module(module), name)
     source, sink = sys.stdin.buffer, sys.stdout.buffer
     while True:
         try:
-            header, piece, dataset = _read(source)
+            task = _read(source)
         except EOFError:
             return
         try:
-            result: object = measure_chunk(header, piece, dataset)
+            result: object = function(*task)
         except Exception as error:  # handed to the parent
             result = error
         _write(sink, result)
@@ -66,15 +76,15 @@ def worker_main() -> None:
 class Worker:
     """One worker process and the thread draining its results."""
 
-    def __init__(self) -> None:
+    def __init__(self, target: str = MEASURE_TARGET) -> None:
         self._process = subprocess.Popen(
-            [sys.executable, "-c", _BOOT, _ROOT],
+            [sys.executable, "-c", _BOOT, _ROOT, target],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
         )
         self._results: queue.Queue[object] = queue.Queue()
-        self._thread = threading.Thread(target=self._drain, name="chexmask-measure", daemon=True)
+        self._thread = threading.Thread(target=self._drain, name="chexmask-worker", daemon=True)
         self._thread.start()
 
     def _drain(self) -> None:
@@ -83,10 +93,10 @@ class Worker:
             try:
                 self._results.put(_read(self._process.stdout))
             except (EOFError, OSError, pickle.UnpicklingError) as error:
-                self._results.put(EOFError(f"a measure worker process stopped ({error!r})"))
+                self._results.put(EOFError(f"a worker process stopped ({error!r})"))
                 return
 
-    def submit(self, task: tuple[bytes, object, str]) -> None:
+    def submit(self, task: tuple[object, ...]) -> None:
         assert self._process.stdin is not None
         with contextlib.suppress(OSError):  # the worker is gone: result() reports it
             _write(self._process.stdin, task)
@@ -108,3 +118,5 @@ class Worker:
             self._process.kill()
             self._process.wait()
         self._thread.join(timeout=5)
+        if self._process.stdout is not None:
+            self._process.stdout.close()

@@ -117,14 +117,16 @@ def add_frame(
         add(str(label), mean[rows], top[rows])
 
 
-def progress_bar(total: int, enabled: bool, desc: str = "RCA") -> tqdm[Any] | None:
-    """A tqdm bar of ``total`` bytes, or ``None`` when disabled or there is nothing to read."""
+def progress_bar(total: int, enabled: bool, desc: str = "RCA", unit: str = "B") -> tqdm[Any] | None:
+    """A tqdm bar of ``total`` bytes (or other ``unit``s), or ``None`` when disabled or empty."""
     if not enabled or total <= 0:
         return None
     with warnings.catch_warnings():  # tqdm.auto warns when ipywidgets is missing
         warnings.simplefilter("ignore")
         from tqdm.auto import tqdm
 
+        if unit != "B":
+            return tqdm(total=total, unit=unit, desc=desc, leave=True)
         return tqdm(
             total=total, unit="B", unit_scale=True, unit_divisor=1024, desc=desc, leave=True
         )

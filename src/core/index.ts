@@ -16,3 +16,6 @@ export * from './geometry';
 export * from './organ-masks';
 export * from './csv';
 export * from './row-measurements';
+export * from './numpy-reductions';
+export * from './agreement';
+export * from './surface-distance';

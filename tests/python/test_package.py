@@ -31,6 +31,7 @@ def test_public_api() -> None:
         "RcaHistogram",
         "MIME_RCA",
         "measure",
+        "agreement",
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
     assert cx.MIME_RCA == "application/vnd.chexmask.rca.v1+json"
