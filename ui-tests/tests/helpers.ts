@@ -172,3 +172,45 @@ export function notebookJson(cells: Array<Record<string, unknown>>): string {
     }))
   });
 }
+
+/**
+ * Start recording the page's long tasks and the views' own spans
+ * (`chexmask:*` measures: main-thread work only) for {@link mainThreadReport}.
+ */
+export async function observeMainThread(
+  page: IJupyterLabPageFixture
+): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { mainThread: Array<[string, number]> };
+    w.mainThread = [];
+    new PerformanceObserver(list =>
+      list
+        .getEntries()
+        .forEach(e =>
+          w.mainThread.push([e.entryType + ' ' + e.name, e.duration])
+        )
+    ).observe({ entryTypes: ['longtask', 'measure'] });
+  });
+}
+
+/** The longest long task and the longest span of the views since {@link observeMainThread}. */
+export async function mainThreadReport(
+  page: IJupyterLabPageFixture
+): Promise<{ longestTask: number; longestSpan: number; span: string }> {
+  const entries = await page.evaluate(
+    () =>
+      (window as unknown as { mainThread: Array<[string, number]> }).mainThread
+  );
+  let longestTask = 0;
+  let longestSpan = 0;
+  let span = '';
+  for (const [name, duration] of entries) {
+    if (name.startsWith('longtask')) {
+      longestTask = Math.max(longestTask, duration);
+    } else if (name.startsWith('measure chexmask:') && duration > longestSpan) {
+      longestSpan = duration;
+      span = name.slice('measure '.length);
+    }
+  }
+  return { longestTask, longestSpan, span };
+}

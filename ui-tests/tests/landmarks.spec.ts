@@ -14,7 +14,14 @@ import {
   parseCsv,
   parseRow
 } from '../../src/core';
-import { outputBundle, py, runInNewNotebook, SHARED_DATA } from './helpers';
+import {
+  mainThreadReport,
+  observeMainThread,
+  outputBundle,
+  py,
+  runInNewNotebook,
+  SHARED_DATA
+} from './helpers';
 
 const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
 const FILES = fs
@@ -243,6 +250,7 @@ test.describe('landmark plots', () => {
   });
 
   test('10,000 rows: figures for drawing and hover', async ({ page }) => {
+    await observeMainThread(page);
     const paths = FILES.map(f => py(path.join(FOLDER, f))).join(', ');
     await runInNewNotebook(
       page,
@@ -264,9 +272,11 @@ test.describe('landmark plots', () => {
     const renderMs = Number(await view.getAttribute('data-render-ms'));
     const parseMs = Number(await view.getAttribute('data-parse-ms'));
     const drawMs = Number(await view.getAttribute('data-draw-ms'));
+    const main = await mainThreadReport(page);
     console.log(
       `10,000 rows: payload → painted ${renderMs.toFixed(0)} ms ` +
-        `(parsing 1.2 M landmarks ${parseMs.toFixed(0)} ms; contours drawn and rasterised ${drawMs.toFixed(0)} ms)`
+        `(checked on the main thread ${parseMs.toFixed(0)} ms, rows parsed in the worker; contours rasterised in the worker and drawn ${drawMs.toFixed(0)} ms); ` +
+        `longest main-thread task while the cell ran ${main.longestTask.toFixed(0)} ms, longest span of the view ${main.longestSpan.toFixed(1)} ms (${main.span})`
     );
 
     // Hover along the mean shape, where the cloud is densest.
