@@ -58,6 +58,8 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   private _generation = 0;
   private _cancelPaint: CancelPaint | null = null;
   private _releasedHeight = 0;
+  /** The height of the placeholder shown last (0: none yet). */
+  private _placeholderPx = 0;
   private readonly _watcher: VisibilityWatcher;
 
   /**
@@ -74,8 +76,8 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   ) {
     super();
     this.addClass(className);
-    this._watcher = new VisibilityWatcher(this.node, near =>
-      near ? this._schedulePaint() : this._release()
+    this._watcher = new VisibilityWatcher(this.node, (near, height) =>
+      near ? this._schedulePaint() : this._release(height)
     );
     settings.changed.connect(this._onSettingsChanged, this);
   }
@@ -297,8 +299,10 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     try {
       const building = this.build(payload);
       if (building) {
-        // Decoding off the main thread: keep the output's place meanwhile.
-        this._showPlaceholder();
+        // Decoding off the main thread: keep the output's place meanwhile,
+        // as tall as the placeholder just replaced (estimating again would
+        // read the layout, forcing it in the middle of the paint's task).
+        this._showPlaceholder(this._placeholderPx || undefined);
         recordSpan('chexmask:build', started);
         await building;
         resumed = performance.now();
@@ -338,14 +342,18 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     }
   }
 
-  /** Let the pixels go, keeping the output's height so scrolling stays put. */
-  private _release(): void {
+  /**
+   * Let the pixels go, keeping the output's height so scrolling stays put:
+   * `height` as the visibility observer measured it, else read (a forced
+   * layout, which the observer's measure spares when many views leave).
+   */
+  private _release(height?: number): void {
     this._cancelPaint?.();
     this._cancelPaint = null;
     if (!this._painted) {
       return;
     }
-    this._releasedHeight = this.node.offsetHeight;
+    this._releasedHeight = height || this.node.offsetHeight;
     this._clearAll();
     this._showPlaceholder();
     this.node.dataset.state = 'released';
@@ -382,12 +390,13 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   }
 
   /** Where the view will be painted: as tall as it was, or a guess. */
-  private _showPlaceholder(): void {
+  private _showPlaceholder(height = this._placeholderHeight()): void {
+    this._placeholderPx = height;
     const placeholder = h('div', {
       className: 'jp-chexmask-placeholder',
       attrs: {
         'aria-busy': 'true',
-        style: `height: ${this._placeholderHeight()}px`
+        style: `height: ${height}px`
       },
       text: `Loading ${this._what}…`
     });

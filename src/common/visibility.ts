@@ -11,11 +11,12 @@ export class VisibilityWatcher {
   /**
    * @param node - The view's node.
    * @param onChange - Called with `true` when the node comes within one
-   *   screen of the visible area of its scroller, `false` when it leaves.
+   *   screen of the visible area of its scroller, `false` when it leaves,
+   *   and the node's height as the observer measured it.
    */
   constructor(
     private readonly _node: HTMLElement,
-    private readonly _onChange: (near: boolean) => void
+    private readonly _onChange: (near: boolean, height: number) => void
   ) {}
 
   /** Whether the browser can tell visibility (jsdom and old browsers cannot). */
@@ -42,7 +43,9 @@ export class VisibilityWatcher {
         const near = entry.isIntersecting;
         if (near !== this._near) {
           this._near = near;
-          this._onChange(near);
+          // The observer measured the node already: handing its height on
+          // spares a forced layout per view when many leave at once.
+          this._onChange(near, entry.boundingClientRect.height);
         }
       },
       { root: Private.scrollParent(this._node), rootMargin: '100% 0px' }

@@ -87,13 +87,20 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
     if (!overlay) {
       return;
     }
-    // What the view adds to the stage's height, for later estimates (read
-    // after the paint's task, when layout is due anyway).
-    if (this.node.isConnected && overlay.stage.offsetHeight > 0) {
-      Private.measured.chromeHeight =
-        this.node.offsetHeight - overlay.stage.offsetHeight;
-    }
     overlay.measure();
+    // What the view adds to the stage's height, for later estimates: read
+    // after the next frame, when the browser has laid the page out anyway
+    // (read now, it would force a layout of the notebook inside this task).
+    void Private.afterNextFrame().then(() => {
+      if (
+        this.built === overlay &&
+        this.node.isConnected &&
+        overlay.stage.offsetHeight > 0
+      ) {
+        Private.measured.chromeHeight =
+          this.node.offsetHeight - overlay.stage.offsetHeight;
+      }
+    });
     await overlay.loadXray();
   }
 
@@ -197,4 +204,13 @@ namespace Private {
    * measurements, export bar), as last measured; a first guess before any.
    */
   export const measured = { chromeHeight: 220 };
+
+  /** Resolves in a task after the next frame is rendered. */
+  export function afterNextFrame(): Promise<void> {
+    return new Promise(resolve =>
+      typeof requestAnimationFrame === 'function'
+        ? requestAnimationFrame(() => setTimeout(resolve, 0))
+        : setTimeout(resolve, 0)
+    );
+  }
 }
