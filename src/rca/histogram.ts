@@ -4,21 +4,21 @@
  * never half there. It redraws on every state change and on resizes.
  */
 import { schemeTableau10 } from 'd3';
-import { h } from '../common';
-import { rebin, snapToEdge } from './bins';
-import { HistogramChart } from './chart';
+import {
+  binHover,
+  h,
+  HistogramChart,
+  rebin,
+  Tooltip,
+  WidthFollower
+} from '../common';
+import { snapToEdge } from './bins';
 import { RcaControls } from './controls';
-import { binTooltip, Tooltip } from './hover';
+import { binTooltip } from './hover';
 import { IRcaPayload } from './payload';
 import { IRcaState, scoreColumn, visibleDatasets } from './state';
 import { summarize } from './summary';
 import { RcaTable } from './table';
-
-/** The width drawn when the view has none yet (not in the page). */
-const DEFAULT_WIDTH = 720;
-
-/** The narrowest chart drawn: below, the axes no longer fit. */
-const MIN_WIDTH = 320;
 
 /**
  * The histogram of one payload (see the module's comment). It reads and
@@ -33,8 +33,7 @@ export class RcaHistogram {
   private readonly _controls: RcaControls;
   private readonly _tooltip = new Tooltip();
   private readonly _colors = new Map<string, string>();
-  private readonly _resize: ResizeObserver;
-  private _width = 0;
+  private readonly _width: WidthFollower;
 
   /**
    * @param _payload - The checked payload.
@@ -55,10 +54,19 @@ export class RcaHistogram {
       change: patch => this.update(patch),
       threshold: value => this.setThreshold(value)
     });
-    this.chart = new HistogramChart(
-      t => this.setThreshold(t),
-      (bin, event) => this._hover(bin, event)
-    );
+    this.chart = new HistogramChart({
+      prefix: 'rca',
+      seriesAttribute: 'dataset',
+      thresholdLabel: 'RCA threshold',
+      onThreshold: t => this.setThreshold(t),
+      onHover: binHover(
+        this._tooltip,
+        () => this.chart.node,
+        bin => binTooltip(this._payload, this._state, bin)
+      ),
+      keyStep: () => 1 / this._payload.bins,
+      formatThreshold: t => t.toFixed(3)
+    });
     this._table = new RcaTable(
       payload.datasets.map(d => d.name),
       this._colors
@@ -80,23 +88,18 @@ export class RcaHistogram {
       ]),
       this._table.node
     ];
-    this._resize = new ResizeObserver(() => {
-      const width = _node.clientWidth;
-      if (width && Math.abs(width - this._width) > 2) {
-        this.draw();
-      }
-    });
+    this._width = new WidthFollower(_node, () => this.draw());
   }
 
   /** The width the chart was last drawn at (part of the picture's key). */
   get width(): number {
-    return this._width;
+    return this._width.width;
   }
 
   /** Draw now and follow the view's width from now on. */
   start(): void {
     this.draw();
-    this._resize.observe(this._node);
+    this._width.start();
   }
 
   /** Change the state and redraw. */
@@ -108,12 +111,13 @@ export class RcaHistogram {
   /** Full redraw of the chart, then the threshold. */
   draw(): void {
     const state = this._state;
-    this._width = this._node.clientWidth || DEFAULT_WIDTH;
     this.chart.draw({
-      width: Math.max(MIN_WIDTH, this._width),
+      width: this._width.measure(),
       layout: state.layout,
       logScale: state.logScale,
+      domain: [0, 1],
       threshold: state.threshold,
+      keep: 'above',
       xLabel: scoreColumn(state.score),
       series: visibleDatasets(this._payload, state).map(d => ({
         name: d.name,
@@ -140,7 +144,7 @@ export class RcaHistogram {
 
   /** Stop following the view's width. */
   dispose(): void {
-    this._resize.disconnect();
+    this._width.dispose();
   }
 
   private _showThreshold(): void {
@@ -154,18 +158,5 @@ export class RcaHistogram {
       state.score === 'mean' ? 'Mean' : 'Max'
     );
     this._node.dataset.threshold = state.threshold.toFixed(3);
-  }
-
-  /** Tooltip of a bin: range, and count and share per visible dataset. */
-  private _hover(bin: number | null, event: PointerEvent): void {
-    if (bin === null) {
-      this._tooltip.hide();
-    } else {
-      this._tooltip.show(
-        binTooltip(this._payload, this._state, bin),
-        event,
-        this.chart.node.getBoundingClientRect()
-      );
-    }
   }
 }
