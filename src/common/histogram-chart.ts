@@ -144,7 +144,9 @@ export class HistogramChart {
         .domain([0, Math.max(1, peak)])
         .range([bottom, top])
         .nice();
-      const panel = root.append('g').attr('class', `jp-chexmask-${prefix}-panel`);
+      const panel = root
+        .append('g')
+        .attr('class', `jp-chexmask-${prefix}-panel`);
       for (const s of group) {
         const base = bases[index(s)];
         panel

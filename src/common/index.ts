@@ -32,3 +32,4 @@ export * from './histogram-controls';
 export * from './summary-table';
 export * from './tooltip';
 export * from './chart-width';
+export * from './csv-export';

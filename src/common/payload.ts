@@ -88,3 +88,70 @@ export function optionalText(value: unknown, field: string): string | null {
   }
   return value.slice(0, MAX_TEXT);
 }
+
+/**
+ * A count: a whole number ≥ 0 and safe (above 2^53 counts no longer add
+ * exactly).
+ *
+ * @throws ChexmaskFormatError naming `field` otherwise.
+ */
+export function expectCount(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
+    throw new ChexmaskFormatError(
+      field,
+      `must be a whole number ≥ 0, got ${describeValue(value)}`
+    );
+  }
+  return value;
+}
+
+/**
+ * A finite number, or `null` when null or absent.
+ *
+ * @throws ChexmaskFormatError naming `field` for anything else (NaN and
+ *   infinities included).
+ */
+export function finiteOrNull(value: unknown, field: string): number | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new ChexmaskFormatError(
+      field,
+      `must be a finite number or null, got ${describeValue(value)}`
+    );
+  }
+  return value;
+}
+
+/**
+ * Counts per fine bin: exactly `bins` counts adding up to a safe whole
+ * number. Returns them and their total.
+ *
+ * @throws ChexmaskFormatError naming `field` (or the count at fault).
+ */
+export function expectBinCounts(
+  value: unknown,
+  bins: number,
+  field: string
+): { counts: number[]; total: number } {
+  if (!Array.isArray(value) || value.length !== bins) {
+    throw new ChexmaskFormatError(
+      field,
+      `must be an array of ${bins} counts, got ${Array.isArray(value) ? value.length : describeType(value)}`
+    );
+  }
+  let total = 0;
+  const counts = value.map((c, i) => {
+    const n = expectCount(c, `${field}[${i}]`);
+    total += n;
+    return n;
+  });
+  if (!Number.isSafeInteger(total)) {
+    throw new ChexmaskFormatError(
+      field,
+      `add up to ${total}, beyond exact whole numbers`
+    );
+  }
+  return { counts, total };
+}

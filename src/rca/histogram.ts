@@ -5,9 +5,11 @@
  */
 import { schemeTableau10 } from 'd3';
 import {
+  binCountsCsv,
   binHover,
   h,
   HistogramChart,
+  IHistogramSeries,
   rebin,
   Tooltip,
   WidthFollower
@@ -119,13 +121,29 @@ export class RcaHistogram {
       threshold: state.threshold,
       keep: 'above',
       xLabel: scoreColumn(state.score),
-      series: visibleDatasets(this._payload, state).map(d => ({
-        name: d.name,
-        color: this._colors.get(d.name) ?? '',
-        counts: rebin(d[state.score].counts, state.factor)
-      }))
+      series: this.series()
     });
     this._showThreshold();
+  }
+
+  /** The visible datasets' counts of the score shown, in the drawn bins. */
+  series(): IHistogramSeries[] {
+    const state = this._state;
+    return visibleDatasets(this._payload, state).map(d => ({
+      name: d.name,
+      color: this._colors.get(d.name) ?? '',
+      counts: rebin(d[state.score].counts, state.factor)
+    }));
+  }
+
+  /** The drawn bins of the visible datasets as CSV (edges with enough decimals to differ). */
+  csv(): string {
+    const n = this._payload.bins / this._state.factor;
+    const digits = Math.max(3, Math.ceil(Math.log10(n)));
+    const edges = Array.from({ length: n + 1 }, (_, i) =>
+      (i / n).toFixed(digits)
+    );
+    return binCountsCsv(edges, this.series());
   }
 
   /**

@@ -4,10 +4,13 @@
  * format is specified in `schema/payloads/rca.v1.json`; this is the check
  * users see, naming the field at fault.
  */
-import { ChexmaskFormatError, describeType, describeValue } from '../core';
+import { ChexmaskFormatError, describeValue } from '../core';
 import {
   checkPayloadVersion,
+  expectBinCounts,
+  expectCount,
   expectObject,
+  finiteOrNull,
   isWholeNumber,
   optionalText,
   PAYLOAD_VERSION,
@@ -109,8 +112,8 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
     names.add(name);
     const dataset: IRcaDataset = {
       name,
-      rows: Private.count(d.rows, `${where}.rows`),
-      swapped: Private.count(d.swapped ?? 0, `${where}.swapped`),
+      rows: expectCount(d.rows, `${where}.rows`),
+      swapped: expectCount(d.swapped ?? 0, `${where}.swapped`),
       mean: Private.score(d.mean, bins, `${where}.mean`),
       max: Private.score(d.max, bins, `${where}.max`),
       values: null
@@ -158,63 +161,22 @@ namespace Private {
     }
   }
 
-  export function count(value: unknown, field: string): number {
-    // Safe integers only: above 2^53 counts no longer add exactly.
-    if (
-      typeof value !== 'number' ||
-      !Number.isSafeInteger(value) ||
-      value < 0
-    ) {
-      throw new ChexmaskFormatError(
-        field,
-        `must be a whole number ≥ 0, got ${describeValue(value)}`
-      );
-    }
-    return value;
-  }
-
-  export function finiteOrNull(value: unknown, field: string): number | null {
-    if (value === null || value === undefined) {
-      return null;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new ChexmaskFormatError(
-        field,
-        `must be a finite number or null, got ${describeValue(value)}`
-      );
-    }
-    return value;
-  }
-
   export function score(
     value: unknown,
     bins: number,
     field: string
   ): IScoreHistogram {
     const s = expectObject(value, field);
-    if (!Array.isArray(s.counts) || s.counts.length !== bins) {
-      throw new ChexmaskFormatError(
-        `${field}.counts`,
-        `must be an array of ${bins} counts, got ${Array.isArray(s.counts) ? s.counts.length : describeType(s.counts)}`
-      );
-    }
-    let total = 0;
-    const counts = s.counts.map((c, i) => {
-      const n = count(c, `${field}.counts[${i}]`);
-      total += n;
-      return n;
-    });
-    if (!Number.isSafeInteger(total)) {
-      throw new ChexmaskFormatError(
-        `${field}.counts`,
-        `add up to ${total}, beyond exact whole numbers`
-      );
-    }
+    const { counts, total } = expectBinCounts(
+      s.counts,
+      bins,
+      `${field}.counts`
+    );
     const histogram: IScoreHistogram = {
       counts,
-      missing: count(s.missing ?? 0, `${field}.missing`),
-      outOfRange: count(s.outOfRange ?? 0, `${field}.outOfRange`),
-      count: count(s.count ?? total, `${field}.count`),
+      missing: expectCount(s.missing ?? 0, `${field}.missing`),
+      outOfRange: expectCount(s.outOfRange ?? 0, `${field}.outOfRange`),
+      count: expectCount(s.count ?? total, `${field}.count`),
       sum: finiteOrNull(s.sum, `${field}.sum`) ?? 0,
       sumSquares: finiteOrNull(s.sumSquares, `${field}.sumSquares`) ?? 0,
       min: finiteOrNull(s.min, `${field}.min`),

@@ -1,4 +1,9 @@
-import { formatCount, formatNumber, formatShare, SummaryTable } from '../common';
+import {
+  formatCount,
+  formatNumber,
+  formatShare,
+  SummaryTable
+} from '../common';
 import { IRcaSummary } from './summary';
 
 /**
@@ -15,7 +20,15 @@ export class RcaTable {
     this._table = new SummaryTable({
       className: 'jp-chexmask-rca-table',
       rowHeader: 'Dataset',
-      columns: ['Rows', 'Missing', 'Kept', 'Kept %', 'Mean', 'Median', '5th pct'],
+      columns: [
+        'Rows',
+        'Missing',
+        'Kept',
+        'Kept %',
+        'Mean',
+        'Median',
+        '5th pct'
+      ],
       rows: names.map(name => ({ name, color: colors.get(name) ?? '' })),
       rowAttribute: 'dataset'
     });

@@ -3,11 +3,11 @@
  * JupyterLab renderer.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { PayloadView } from '../common';
+import { chartPicture, chartSvg, PayloadView } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { RcaHistogram } from './histogram';
 import { IRcaPayload, parseRcaPayload } from './payload';
-import { chartPicture, chartSvg, rcaAltText } from './picture';
+import { rcaAltText } from './picture';
 import { initialRcaState, IRcaState } from './state';
 
 /** CSS class of the RCA view. */
@@ -54,6 +54,13 @@ export class RcaHistogramView extends PayloadView<IRcaPayload, RcaHistogram> {
   /** The chart as shown, as a standalone SVG over the theme's background. */
   protected async svgDocument(): Promise<string | null> {
     return this.built ? chartSvg(this.built.chart.node, this.node) : null;
+  }
+
+  protected readonly exportsCsv = true;
+
+  /** The drawn bins' counts of the visible datasets. */
+  protected async csvDocument(): Promise<string | null> {
+    return this.built ? this.built.csv() : null;
   }
 
   protected fileName(): string {
