@@ -6,6 +6,7 @@
  * the field at fault.
  */
 import { ChexmaskFormatError, describeValue } from '../core';
+import type { KeepSide } from '../common/fine-bins';
 import {
   checkPayloadVersion,
   expectBinCounts,
@@ -13,11 +14,10 @@ import {
   expectObject,
   finiteOrNull,
   isWholeNumber,
-  KeepSide,
   optionalText,
   PAYLOAD_VERSION,
   PayloadVersion
-} from '../common';
+} from '../common/payload';
 import { edgeValue, MAX_EXPONENT, MIN_EXPONENT } from './grid';
 
 /** The MIME type of histograms of any column. */

@@ -3,7 +3,7 @@
  * from its fine-bin counts: kept (exact at a fine-bin edge), mean (exact),
  * median (the centre of the fine bin holding it), extremes.
  */
-import { KeepSide, keptAtEdge, quantileIndex } from '../common';
+import { KeepSide, keptAtEdge, quantileIndex } from '../common/fine-bins';
 import { edgeValue } from './grid';
 import { IHistogramGroup, IHistogramPayload } from './payload';
 
