@@ -35,8 +35,14 @@ export function mergeHistograms(
       'differs between parts that have out-of-range values: make both with the same range'
     );
   }
-  const start = Math.min(a.start, b.start);
-  const bins = Math.max(a.start + a.bins, b.start + b.bins) - start;
+  // A part without binned values has no range of its own: its grid is a
+  // placeholder, which must not widen the whole's.
+  const grids = [a, b].filter(p => p.groups.some(g => g.count > 0));
+  const [first, ...rest] = grids.length ? grids : [a];
+  const start = Math.min(first.start, ...rest.map(p => p.start));
+  const bins =
+    Math.max(first.start + first.bins, ...rest.map(p => p.start + p.bins)) -
+    start;
   const merged = new Map<string, IHistogramGroup>();
   for (const part of [a, b]) {
     for (const g of part.groups) {
@@ -69,7 +75,10 @@ namespace Private {
     };
   }
 
-  /** `into` plus `g`, whose fine bin 0 is `into`'s bin `offset`. */
+  /**
+   * `into` plus `g`, whose fine bin 0 is `into`'s bin `offset` (a part
+   * without binned values may have bins outside: they are all zero).
+   */
   export function add(
     into: IHistogramGroup,
     g: IHistogramGroup,
@@ -77,7 +86,9 @@ namespace Private {
   ): IHistogramGroup {
     const counts = into.counts.slice();
     g.counts.forEach((c, i) => {
-      counts[offset + i] += c;
+      if (c) {
+        counts[offset + i] += c;
+      }
     });
     const pick = (x: number | null, y: number | null, f: typeof Math.min) =>
       x === null ? y : y === null ? x : f(x, y);
