@@ -284,3 +284,66 @@ def draw_title(draw: ImageDraw.ImageDraw, title: str | None, left: int, top: int
 def finish(canvas: Image.Image) -> Image.Image:
     """The canvas as the RGB picture to encode (no alpha: smaller PNGs, same look)."""
     return canvas.convert("RGB")
+
+
+#: Fill opacity of a histogram's bars: overlaid series stay visible through each other.
+BAR_ALPHA = 0.25
+
+#: The threshold line: black, which neither the palette nor the grey text uses.
+THRESHOLD: RGB = (0, 0, 0)
+
+
+def draw_histogram(
+    canvas: Image.Image,
+    draw: ImageDraw.ImageDraw,
+    axes: Axes,
+    series: Sequence[tuple[AnyArray, RGB]],
+    lower: float,
+    width: float,
+) -> None:
+    """Bars of several series overlaid: translucent fills, then each outline in its colour.
+
+    Drawn bin ``i`` of every series spans ``[lower + i * width, lower + (i + 1) * width)``
+    on the x axis; its count is the bar's height.
+    """
+    with translucent(canvas) as layer:
+        for counts, color in series:
+            for i in np.flatnonzero(counts):
+                box = (
+                    axes.px(lower + i * width),
+                    axes.py(counts[i]),
+                    axes.px(lower + (i + 1) * width),
+                    axes.bottom,
+                )
+                layer.rectangle(tuple(round(v) for v in box), fill=(*color, round(BAR_ALPHA * 255)))
+    for counts, color in series:
+        outline = _step_outline(counts, axes, lower, width)
+        if outline:
+            draw.line(outline, fill=color, width=2)
+
+
+def _step_outline(
+    counts: AnyArray, axes: Axes, lower: float, width: float
+) -> list[tuple[int, int]]:
+    """The outline of a histogram's bars from its first to its last non-empty bin."""
+    filled = np.flatnonzero(counts)
+    if filled.size == 0:
+        return []
+    first, last = int(filled[0]), int(filled[-1])
+    points: list[tuple[float, float]] = [(axes.px(lower + first * width), axes.bottom)]
+    for i in range(first, last + 1):
+        y = axes.py(counts[i])
+        points += [(axes.px(lower + i * width), y), (axes.px(lower + (i + 1) * width), y)]
+    points.append((axes.px(lower + (last + 1) * width), axes.bottom))
+    return [(round(x), round(y)) for x, y in points]
+
+
+def draw_threshold(draw: ImageDraw.ImageDraw, axes: Axes, value: float, label: str) -> None:
+    """A vertical threshold line at ``value`` with its label beside it, on the side with room."""
+    x = round(axes.px(value))
+    draw.line((x, axes.top, x, axes.bottom), fill=THRESHOLD, width=2)
+    face = font()
+    if x + 6 + text_width(label, face) < axes.right:
+        put_text(draw, (x + 6, axes.top + 4), label, "lt", face)
+    else:
+        put_text(draw, (x - 6, axes.top + 4), label, "rt", face)

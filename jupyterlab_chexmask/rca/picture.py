@@ -19,10 +19,8 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from ..common import chart
-from ..common.colors import RGB
 from ..common.js_numbers import to_fixed
 from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
-from ..types import IntArray
 from .bins import kept_at_threshold, snap_to_edge
 from .summary import SCORE_COLUMNS
 
@@ -32,12 +30,6 @@ PLOT_HEIGHT = 300
 
 #: About this many coarse bins: the fine bins are merged by a factor that divides them.
 TARGET_BINS = 50
-
-#: Fill opacity of each dataset's bars: overlaid datasets stay visible through each other.
-FILL_ALPHA = 0.25
-
-#: The threshold line: black, which neither the palette nor the grey text uses.
-THRESHOLD_COLOR: RGB = (0, 0, 0)
 
 _MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP = 64, 24, 12
 _BELOW_AXIS = chart.TICK + 2 + chart.FONT_SIZE + 6 + chart.FONT_SIZE + 14
@@ -99,17 +91,14 @@ def rca_image(
     draw = ImageDraw.Draw(canvas)
     chart.draw_title(draw, payload.get("title"), _MARGIN_LEFT, _MARGIN_TOP)
     n = bins // factor
-    with chart.translucent(canvas) as layer:
-        for counts, (_, color) in zip(coarse, entries, strict=True):
-            for i in np.flatnonzero(counts):
-                box = (axes.px(i / n), axes.py(counts[i]), axes.px((i + 1) / n), axes.bottom)
-                layer.rectangle(
-                    tuple(round(v) for v in box), fill=(*color, round(FILL_ALPHA * 255))
-                )
-    for counts, (_, color) in zip(coarse, entries, strict=True):
-        outline = _step_outline(counts, axes)
-        if outline:
-            draw.line(outline, fill=color, width=2)
+    chart.draw_histogram(
+        canvas,
+        draw,
+        axes,
+        [(c, color) for c, (_, color) in zip(coarse, entries, strict=True)],
+        0.0,
+        1 / n,
+    )
 
     chart.draw_axes(
         draw,
@@ -120,32 +109,9 @@ def rca_image(
         f"rows per bin of {1 / n:g}",
     )
     snapped = snap_to_edge(threshold, bins)
-    x = round(axes.px(snapped))
-    draw.line((x, axes.top, x, axes.bottom), fill=THRESHOLD_COLOR, width=2)
-    label = f"threshold {to_fixed(snapped, 3)}"
-    face = chart.font()
-    # Beside the line, on the side with room for the label.
-    if x + 6 + chart.text_width(label, face) < axes.right:
-        chart.put_text(draw, (x + 6, axes.top + 4), label, "lt", face)
-    else:
-        chart.put_text(draw, (x - 6, axes.top + 4), label, "rt", face)
+    chart.draw_threshold(draw, axes, snapped, f"threshold {to_fixed(snapped, 3)}")
     chart.draw_legend(draw, entries, _MARGIN_LEFT, axes.bottom + _BELOW_AXIS, plot_width)
     return chart.finish(canvas), axes
-
-
-def _step_outline(counts: IntArray, axes: chart.Axes) -> list[tuple[int, int]]:
-    """The outline of a histogram's bars from its first to its last non-empty bin."""
-    filled = np.flatnonzero(counts)
-    if filled.size == 0:
-        return []
-    n = len(counts)
-    first, last = int(filled[0]), int(filled[-1])
-    points: list[tuple[float, float]] = [(axes.px(first / n), axes.bottom)]
-    for i in range(first, last + 1):
-        y = axes.py(counts[i])
-        points += [(axes.px(i / n), y), (axes.px((i + 1) / n), y)]
-    points.append((axes.px((last + 1) / n), axes.bottom))
-    return [(round(x), round(y)) for x, y in points]
 
 
 def rca_picture(
