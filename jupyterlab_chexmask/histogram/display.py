@@ -236,11 +236,19 @@ def _groups(table: pd.DataFrame, by: str | None) -> tuple[IntArray, list[str]]:
     if by is None:
         return np.zeros(len(table), dtype=np.int64), [ALL_GROUP]
     column = _column(table, by, "by")
+    # Factorised in order of appearance (pandas sorts whole columns of text
+    # slowly), then the few distinct values are sorted and the codes renumbered.
+    codes, uniques = pd.factorize(column, sort=False)
+    values = list(uniques)
     try:
-        codes, uniques = pd.factorize(column, sort=True)
+        order = sorted(range(len(values)), key=lambda i: values[i])
     except TypeError:  # values that do not sort together (numbers and text)
-        codes, uniques = pd.factorize(column, sort=False)
-    names = [str(u) for u in uniques]
+        order = sorted(range(len(values)), key=lambda i: str(values[i]))
+    rank = np.empty(len(values) + 1, dtype=np.int64)
+    rank[order] = np.arange(len(values))
+    rank[-1] = -1  # pandas' code of a missing value
+    codes = rank[codes]
+    names = [str(values[i]) for i in order]
     codes = np.asarray(codes, dtype=np.int64)
     if (codes < 0).any():
         codes = np.where(codes < 0, len(names), codes)
