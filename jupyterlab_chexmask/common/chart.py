@@ -347,3 +347,58 @@ def draw_threshold(draw: ImageDraw.ImageDraw, axes: Axes, value: float, label: s
         put_text(draw, (x + 6, axes.top + 4), label, "lt", face)
     else:
         put_text(draw, (x - 6, axes.top + 4), label, "rt", face)
+
+
+#: A histogram picture's width and its plot area's height, in pixels.
+HISTOGRAM_WIDTH = 760
+HISTOGRAM_PLOT_HEIGHT = 300
+
+_HIST_LEFT, _HIST_RIGHT, _HIST_TOP = 64, 24, 12
+_BELOW_AXIS = TICK + 2 + FONT_SIZE + 6 + FONT_SIZE + 14
+
+
+def histogram_chart(
+    title: str | None,
+    series: Sequence[tuple[str, RGB, AnyArray]],
+    x_range: tuple[float, float],
+    labels: tuple[str, str],
+    threshold: tuple[float, str],
+) -> tuple[Image.Image, Axes]:
+    """The picture of overlaid histograms (the RCA view's and the generic one's) and its plot area.
+
+    Args:
+        title: The payload's title, or ``None``.
+        series: Per series its legend label, colour and counts in equal bins
+            spanning ``x_range``.
+        x_range: The x values of the first bin's lower edge and the last's upper.
+        labels: The x and y axis titles.
+        threshold: Where the threshold line goes, and its label.
+    """
+    low, high = x_range
+    n = max((len(counts) for _, _, counts in series), default=1)
+    peak = max((int(np.max(counts)) for _, _, counts in series if len(counts)), default=0)
+    entries = [(label, color) for label, color, _ in series]
+    plot_width = HISTOGRAM_WIDTH - _HIST_LEFT - _HIST_RIGHT
+    legend = legend_height([label for label, _ in entries], plot_width)
+    top = _HIST_TOP + title_height(title) + FONT_SIZE + 8  # + the y-axis title
+    height = top + HISTOGRAM_PLOT_HEIGHT + _BELOW_AXIS + legend + 10
+    y_ticks = nice_ticks(0, max(1, peak), 5)
+    axes = Axes(
+        left=_HIST_LEFT,
+        top=top,
+        right=_HIST_LEFT + plot_width,
+        bottom=top + HISTOGRAM_PLOT_HEIGHT,
+        x_range=(low, high),
+        # A little air above the highest bar, and never a zero-height range.
+        y_range=(0.0, max(1.0, peak * 1.05, y_ticks[-1])),
+    )
+    canvas = new_canvas(HISTOGRAM_WIDTH, height)
+    draw = ImageDraw.Draw(canvas)
+    draw_title(draw, title, _HIST_LEFT, _HIST_TOP)
+    draw_histogram(
+        canvas, draw, axes, [(c, color) for _, color, c in series], low, (high - low) / n
+    )
+    draw_axes(draw, axes, nice_ticks(low, high, 10), y_ticks, *labels)
+    draw_threshold(draw, axes, *threshold)
+    draw_legend(draw, entries, _HIST_LEFT, axes.bottom + _BELOW_AXIS, plot_width)
+    return finish(canvas), axes

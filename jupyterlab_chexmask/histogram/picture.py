@@ -14,22 +14,15 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from ..common import chart
 from ..common.js_numbers import to_fixed
 from .grid import drawn_range, edge_value, width_for
 from .summary import KEEP_SIGNS, initial_edge, kept_at_edge, threshold_text
 
-#: The picture's width and the plot area's height, in pixels.
-WIDTH = 760
-PLOT_HEIGHT = 300
-
 #: The drawn bins when the payload does not say (``DEFAULT_SHOWN_BINS``).
 DEFAULT_SHOWN_BINS = 50
-
-_MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP = 64, 24, 12
-_BELOW_AXIS = chart.TICK + 2 + chart.FONT_SIZE + 6 + chart.FONT_SIZE + 14
 
 
 def histogram_image(payload: Mapping[str, Any]) -> tuple[Image.Image, chart.Axes]:
@@ -43,57 +36,25 @@ def histogram_image(payload: Mapping[str, Any]) -> tuple[Image.Image, chart.Axes
         padded = np.zeros(n * factor, dtype=np.int64)
         padded[offset : offset + bins] = g["counts"]
         coarse.append(padded.reshape(n, factor).sum(axis=1))
-    peak = max((int(c.max()) for c in coarse if c.size), default=0)
-    entries = [
-        (chart.clean_label(g["name"]), chart.series_color(i))
-        for i, g in enumerate(payload["groups"])
-    ]
-    low = edge_value(first * factor, exponent)
-    high = edge_value((first + n) * factor, exponent)
-
-    plot_width = WIDTH - _MARGIN_LEFT - _MARGIN_RIGHT
-    legend = chart.legend_height([label for label, _ in entries], plot_width)
-    top = _MARGIN_TOP + chart.title_height(payload.get("title")) + chart.FONT_SIZE + 8
-    height = top + PLOT_HEIGHT + _BELOW_AXIS + legend + 10
-    y_ticks = chart.nice_ticks(0, max(1, peak), 5)
-    axes = chart.Axes(
-        left=_MARGIN_LEFT,
-        top=top,
-        right=_MARGIN_LEFT + plot_width,
-        bottom=top + PLOT_HEIGHT,
-        x_range=(low, high),
-        y_range=(0.0, max(1.0, peak * 1.05, y_ticks[-1])),
-    )
-    canvas = chart.new_canvas(WIDTH, height)
-    draw = ImageDraw.Draw(canvas)
-    chart.draw_title(draw, payload.get("title"), _MARGIN_LEFT, _MARGIN_TOP)
-    chart.draw_histogram(
-        canvas,
-        draw,
-        axes,
-        [(c, color) for c, (_, color) in zip(coarse, entries, strict=True)],
-        low,
-        (high - low) / n,
-    )
-    chart.draw_axes(
-        draw,
-        axes,
-        chart.nice_ticks(low, high, 10),
-        y_ticks,
-        chart.clean_label(payload["column"], 90),
-        f"rows per bin of {edge_value(factor, exponent):g}",
-    )
     edge = initial_edge(dict(payload))
     keep = payload.get("keep") or "above"
-    chart.draw_threshold(
-        draw,
-        axes,
-        edge_value(edge, exponent),
-        # ASCII: Pillow's default font has no "≥".
-        f"keep {'>=' if keep == 'above' else '<'} {threshold_text(dict(payload), edge)}",
+    return chart.histogram_chart(
+        payload.get("title"),
+        [
+            (chart.clean_label(g["name"]), chart.series_color(i), c)
+            for i, (g, c) in enumerate(zip(payload["groups"], coarse, strict=True))
+        ],
+        (edge_value(first * factor, exponent), edge_value((first + n) * factor, exponent)),
+        (
+            chart.clean_label(payload["column"], 90),
+            f"rows per bin of {edge_value(factor, exponent):g}",
+        ),
+        (
+            edge_value(edge, exponent),
+            # ASCII: Pillow's default font has no "≥".
+            f"keep {'>=' if keep == 'above' else '<'} {threshold_text(dict(payload), edge)}",
+        ),
     )
-    chart.draw_legend(draw, entries, _MARGIN_LEFT, axes.bottom + _BELOW_AXIS, plot_width)
-    return chart.finish(canvas), axes
 
 
 def histogram_alt_text(payload: Mapping[str, Any]) -> str:

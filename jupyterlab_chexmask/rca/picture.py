@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from ..common import chart
 from ..common.js_numbers import to_fixed
@@ -24,15 +24,8 @@ from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
 from .bins import kept_at_threshold, snap_to_edge
 from .summary import SCORE_COLUMNS
 
-#: The picture's width and the plot area's height, in pixels.
-WIDTH = 760
-PLOT_HEIGHT = 300
-
 #: About this many coarse bins: the fine bins are merged by a factor that divides them.
 TARGET_BINS = 50
-
-_MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP = 64, 24, 12
-_BELOW_AXIS = chart.TICK + 2 + chart.FONT_SIZE + 6 + chart.FONT_SIZE + 14
 
 
 def merge_factor(bins: int, target: int = TARGET_BINS) -> int:
@@ -65,53 +58,18 @@ def rca_image(
         np.asarray(d[score]["counts"], dtype=np.int64).reshape(-1, factor).sum(axis=1)
         for d in datasets
     ]
-    peak = max((int(c.max()) for c in coarse if c.size), default=0)
-    entries = [
-        (chart.clean_label(d["name"]), chart.series_color(i)) for i, d in enumerate(datasets)
-    ]
-
-    plot_width = WIDTH - _MARGIN_LEFT - _MARGIN_RIGHT
-    legend = chart.legend_height([label for label, _ in entries], plot_width)
-    top = (
-        _MARGIN_TOP + chart.title_height(payload.get("title")) + chart.FONT_SIZE + 8
-    )  # + the y-axis title
-    height = top + PLOT_HEIGHT + _BELOW_AXIS + legend + 10
-    y_ticks = chart.nice_ticks(0, max(1, peak), 5)
-    axes = chart.Axes(
-        left=_MARGIN_LEFT,
-        top=top,
-        right=_MARGIN_LEFT + plot_width,
-        bottom=top + PLOT_HEIGHT,
-        x_range=(0.0, 1.0),
-        # A little air above the highest bar, and never a zero-height range.
-        y_range=(0.0, max(1.0, peak * 1.05, y_ticks[-1])),
-    )
-
-    canvas = chart.new_canvas(WIDTH, height)
-    draw = ImageDraw.Draw(canvas)
-    chart.draw_title(draw, payload.get("title"), _MARGIN_LEFT, _MARGIN_TOP)
     n = bins // factor
-    chart.draw_histogram(
-        canvas,
-        draw,
-        axes,
-        [(c, color) for c, (_, color) in zip(coarse, entries, strict=True)],
-        0.0,
-        1 / n,
-    )
-
-    chart.draw_axes(
-        draw,
-        axes,
-        chart.nice_ticks(0.0, 1.0, 10),
-        y_ticks,
-        SCORE_COLUMNS[score],
-        f"rows per bin of {1 / n:g}",
-    )
     snapped = snap_to_edge(threshold, bins)
-    chart.draw_threshold(draw, axes, snapped, f"threshold {to_fixed(snapped, 3)}")
-    chart.draw_legend(draw, entries, _MARGIN_LEFT, axes.bottom + _BELOW_AXIS, plot_width)
-    return chart.finish(canvas), axes
+    return chart.histogram_chart(
+        payload.get("title"),
+        [
+            (chart.clean_label(d["name"]), chart.series_color(i), c)
+            for i, (d, c) in enumerate(zip(datasets, coarse, strict=True))
+        ],
+        (0.0, 1.0),
+        (SCORE_COLUMNS[score], f"rows per bin of {1 / n:g}"),
+        (snapped, f"threshold {to_fixed(snapped, 3)}"),
+    )
 
 
 def rca_picture(

@@ -33,3 +33,5 @@ export * from './summary-table';
 export * from './tooltip';
 export * from './chart-width';
 export * from './csv-export';
+export * from './histogram-figure';
+export * from './chart-view';

@@ -117,3 +117,29 @@ export function formatCount(n: number): string {
 export function formatShare(share: number | null): string {
   return share === null ? '—' : `${(share * 100).toFixed(1)}%`;
 }
+
+/** What every histogram's table says about a series at a threshold. */
+export interface ISeriesSummary {
+  name: string;
+  rows: number;
+  missing: number;
+  /** Values counted but not binned (outside the bins, or invalid): not in any share. */
+  outOfRange: number;
+  kept: number;
+  /** Kept as a share of the binned values (0–1), `null` when none. */
+  keptShare: number | null;
+  /** Exact mean (sum / count), `null` when none. */
+  mean: number | null;
+  /** The centre of the fine bin holding the median, `null` when none. */
+  median: number | null;
+}
+
+/** The first cells of a summary row: rows, missing, kept and kept %. */
+export function keptCells(s: ISeriesSummary): string[] {
+  return [
+    formatCount(s.rows),
+    formatCount(s.missing),
+    formatCount(s.kept),
+    formatShare(s.keptShare)
+  ];
+}

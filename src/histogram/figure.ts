@@ -1,20 +1,17 @@
 /**
  * A built histogram: caption, controls, group legend, chart with its
- * tooltip, and the live table, as one object, so a built view's parts are
- * never half there. It redraws on every state change and on resizes; a
- * threshold change only moves the line and rewrites the table's text.
+ * tooltip, and the live table, as one object (a `common` chart figure), so
+ * a built view's parts are never half there. It redraws on every state
+ * change and on resizes; a threshold change only moves the line and
+ * rewrites the table's text.
  */
 import { schemeTableau10 } from 'd3';
 import {
-  binCountsCsv,
-  binHover,
+  ChartFigure,
   formatCount,
-  h,
-  HistogramChart,
+  IBinTooltip,
   IHistogramSeries,
-  rebinAligned,
-  Tooltip,
-  WidthFollower
+  rebinAligned
 } from '../common';
 import { HistogramControls } from './controls';
 import { edgeValue, formatEdge } from './grid';
@@ -32,95 +29,52 @@ import {
 import { summarizeGroup } from './summary';
 import { HistogramTable } from './table';
 
-/**
- * The histogram of one payload (see the module's comment). It reads and
- * changes the view's state, which outlives it.
- */
-export class HistogramFigure {
-  /** The view's children, in order. */
-  readonly nodes: Array<HTMLElement | SVGSVGElement>;
-  /** The chart, for pictures and exports. */
-  readonly chart: HistogramChart;
+/** The histogram of one payload (see the module's comment). */
+export class HistogramFigure extends ChartFigure<IHistogramState> {
   private readonly _table: HistogramTable;
   private readonly _controls: HistogramControls;
-  private readonly _tooltip = new Tooltip();
   private readonly _colors = new Map<string, string>();
-  private readonly _width: WidthFollower;
 
   /**
    * @param _payload - The checked payload.
-   * @param _state - The view's state.
-   * @param _node - The view's node: its width is the chart's, and it
-   *   carries `data-threshold` and `data-threshold-ms` for tests.
+   * @param state - The view's state.
+   * @param node - The view's node: its width is the chart's, and it
+   *   carries `data-threshold`, `data-keep` and `data-threshold-ms` for tests.
    */
   constructor(
     private readonly _payload: IHistogramPayload,
-    private readonly _state: IHistogramState,
-    private readonly _node: HTMLElement
+    state: IHistogramState,
+    node: HTMLElement
   ) {
+    super(state, node, {
+      prefix: 'histogram',
+      seriesAttribute: 'group',
+      thresholdLabel: `${_payload.column} threshold`,
+      keyStep: () => edgeValue(1, _payload.exponent),
+      formatThreshold: t => formatEdge(snapEdge(_payload, t), _payload.exponent)
+    });
     const payload = _payload;
     payload.groups.forEach((g, i) =>
       this._colors.set(g.name, schemeTableau10[i % 10])
     );
-    this._controls = new HistogramControls(payload, _state, this._colors, {
+    this._controls = new HistogramControls(payload, state, this._colors, {
       change: patch => this.update(patch),
       threshold: value => this.setThreshold(value)
     });
-    this.chart = new HistogramChart({
-      prefix: 'histogram',
-      seriesAttribute: 'group',
-      thresholdLabel: `${payload.column} threshold`,
-      onThreshold: t => this.setThreshold(t),
-      onHover: binHover(
-        this._tooltip,
-        () => this.chart.node,
-        bin => histogramTooltip(this._payload, this._state, bin)
-      ),
-      keyStep: () => edgeValue(1, this._payload.exponent),
-      formatThreshold: t => formatEdge(snapEdge(payload, t), payload.exponent)
-    });
     this._table = new HistogramTable(payload, this._colors);
-    this.nodes = [
-      ...(payload.title
-        ? [h('div', { className: 'jp-chexmask-title', text: payload.title })]
-        : []),
-      h('div', {
-        className: 'jp-chexmask-histogram-caption',
-        text: Private.caption(payload)
-      }),
-      this._controls.node,
-      this._controls.legend,
-      h('div', { className: 'jp-chexmask-histogram-chart-box' }, [
-        this.chart.node,
-        this._tooltip.node
-      ]),
-      this._table.node
-    ];
-    this._width = new WidthFollower(_node, () => this.draw());
+    this.layout({
+      title: payload.title,
+      caption: Private.caption(payload),
+      controls: this._controls.node,
+      legend: this._controls.legend,
+      table: this._table.node
+    });
   }
 
-  /** The width the chart was last drawn at (part of the picture's key). */
-  get width(): number {
-    return this._width.width;
-  }
-
-  /** Draw now and follow the view's width from now on. */
-  start(): void {
-    this.draw();
-    this._width.start();
-  }
-
-  /** Change the state and redraw. */
-  update(patch: Partial<IHistogramState>): void {
-    Object.assign(this._state, patch);
-    this.draw();
-  }
-
-  /** Full redraw of the chart, then the threshold. */
   draw(): void {
-    const state = this._state;
+    const state = this.state;
     this.chart.draw({
-      width: this._width.measure(),
+      width: this.measureWidth(),
       layout: state.layout,
       logScale: state.logScale,
       domain: drawnDomain(this._payload, state),
@@ -132,43 +86,38 @@ export class HistogramFigure {
     this._showThreshold();
   }
 
-  /** The visible groups' counts in the drawn bins. */
   series(): IHistogramSeries[] {
     const { start } = this._payload;
-    return visibleGroups(this._payload, this._state).map(g => ({
+    return visibleGroups(this._payload, this.state).map(g => ({
       name: g.name,
       color: this._colors.get(g.name) ?? '',
-      counts: rebinAligned(g.counts, this._state.factor, start)
+      counts: rebinAligned(g.counts, this.state.factor, start)
     }));
   }
 
-  /** The drawn bins of the visible groups as CSV (edges with the fine bins' decimals). */
-  csv(): string {
-    const { first, count } = drawnBins(this._payload, this._state);
-    const edges = Array.from({ length: count + 1 }, (_, i) =>
-      formatEdge((first + i) * this._state.factor, this._payload.exponent)
+  /** Edges with the decimals of the fine bins. */
+  protected edgeTexts(): string[] {
+    const { first, count } = drawnBins(this._payload, this.state);
+    return Array.from({ length: count + 1 }, (_, i) =>
+      formatEdge((first + i) * this.state.factor, this._payload.exponent)
     );
-    return binCountsCsv(edges, this.series());
   }
 
-  /** A new threshold value, snapped to the nearest fine-bin edge: move the line, refresh the table. */
-  setThreshold(value: number): void {
-    const started = performance.now();
+  /** Snap to the nearest fine-bin edge, move the line, refresh the table. */
+  protected moveThreshold(value: number): void {
     const payload = this._payload;
-    this._state.edge = snapEdge(payload, value);
-    this.chart.setThreshold(edgeValue(this._state.edge, payload.exponent));
+    this.state.edge = snapEdge(payload, value);
+    this.chart.setThreshold(edgeValue(this.state.edge, payload.exponent));
     this._showThreshold();
-    this._node.dataset.thresholdMs = (performance.now() - started).toFixed(3);
   }
 
-  /** Stop following the view's width. */
-  dispose(): void {
-    this._width.dispose();
+  protected tooltip(bin: number): IBinTooltip {
+    return histogramTooltip(this._payload, this.state, bin);
   }
 
   private _showThreshold(): void {
     const payload = this._payload;
-    const state = this._state;
+    const state = this.state;
     const text = thresholdText(payload, state);
     this._controls.setThreshold(text);
     this._table.update(
@@ -177,8 +126,8 @@ export class HistogramFigure {
       ),
       `Kept (${payload.column} ${keepSign(state.keep)} ${text})`
     );
-    this._node.dataset.threshold = text;
-    this._node.dataset.keep = state.keep;
+    this.node.dataset.threshold = text;
+    this.node.dataset.keep = state.keep;
   }
 }
 

@@ -9,11 +9,12 @@ import { ChexmaskFormatError, describeValue } from '../core';
 import type { KeepSide } from '../common/fine-bins';
 import {
   checkPayloadVersion,
-  expectBinCounts,
   expectCount,
   expectObject,
   finiteOrNull,
+  IBinnedStats,
   isWholeNumber,
+  parseBinnedStats,
   optionalText,
   PAYLOAD_VERSION,
   PayloadVersion
@@ -32,25 +33,15 @@ export const MAX_COUNTS = 2_000_000;
 /** The longest column or group name kept: longer text is cut. */
 export const MAX_NAME = 200;
 
-/** Fine-bin counts and additive statistics of one group. */
-export interface IHistogramGroup {
+/**
+ * One group: its rows, and the counts and additive statistics of its
+ * values (`counts[i]` is lattice bin `start + i`; infinite values and values
+ * outside the fine bins are out of range).
+ */
+export interface IHistogramGroup extends IBinnedStats {
   name: string;
-  /** Every row of the group. */
+  /** Every row of the group: binned, missing or out of range. */
   rows: number;
-  /** Counts per fine bin: `counts[i]` is lattice bin `start + i`. */
-  counts: number[];
-  /** Rows without a value (NaN, null, empty). */
-  missing: number;
-  /** Values outside the fine bins, or infinite: counted, not binned. */
-  outOfRange: number;
-  /** Binned values: the sum of the counts. */
-  count: number;
-  /** Sum of the binned values (mean = sum / count) and of their squares. */
-  sum: number;
-  sumSquares: number;
-  /** Smallest and largest binned value, `null` when none. */
-  min: number | null;
-  max: number | null;
 }
 
 /** The payload of {@link MIME_HISTOGRAM}, checked. */
@@ -198,40 +189,16 @@ namespace Private {
     high: number
   ): IHistogramGroup {
     const g = expectObject(value, where);
-    const { counts, total } = expectBinCounts(
-      g.counts,
-      bins,
-      `${where}.counts`
-    );
     const group: IHistogramGroup = {
       name: name(g.name, `${where}.name`),
       rows: expectCount(g.rows, `${where}.rows`),
-      counts,
-      missing: expectCount(g.missing ?? 0, `${where}.missing`),
-      outOfRange: expectCount(g.outOfRange ?? 0, `${where}.outOfRange`),
-      count: expectCount(g.count ?? total, `${where}.count`),
-      sum: finiteOrNull(g.sum, `${where}.sum`) ?? 0,
-      sumSquares: finiteOrNull(g.sumSquares, `${where}.sumSquares`) ?? 0,
-      min: finiteOrNull(g.min, `${where}.min`),
-      max: finiteOrNull(g.max, `${where}.max`)
+      ...parseBinnedStats(g, bins, where)
     };
-    if (group.count !== total) {
-      throw new ChexmaskFormatError(
-        `${where}.count`,
-        `is ${group.count}, but the bins hold ${total}`
-      );
-    }
     const accounted = group.count + group.missing + group.outOfRange;
     if (accounted !== group.rows) {
       throw new ChexmaskFormatError(
         `${where}.rows`,
         `is ${group.rows}, but the group has ${group.count} binned + ${group.missing} missing + ${group.outOfRange} out-of-range values (${accounted})`
-      );
-    }
-    if (group.sumSquares < 0) {
-      throw new ChexmaskFormatError(
-        `${where}.sumSquares`,
-        `must not be negative, got ${group.sumSquares}`
       );
     }
     for (const key of ['min', 'max'] as const) {

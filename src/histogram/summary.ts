@@ -4,22 +4,12 @@
  * median (the centre of the fine bin holding it), extremes.
  */
 import { KeepSide, keptAtEdge, quantileIndex } from '../common/fine-bins';
+import type { ISeriesSummary } from '../common/summary-table';
 import { edgeValue } from './grid';
 import { IHistogramGroup, IHistogramPayload } from './payload';
 
-/** One group's row of the table at a threshold. */
-export interface IGroupSummary {
-  name: string;
-  rows: number;
-  missing: number;
-  /** Values outside the fine bins (or infinite): counted, not binned, not in any share. */
-  outOfRange: number;
-  kept: number;
-  /** Kept as a share of the binned values (0–1), `null` when none. */
-  keptShare: number | null;
-  mean: number | null;
-  /** The centre of the fine bin holding the median, `null` when none. */
-  median: number | null;
+/** One group's row of the table at a threshold (out of range: infinite, or outside the bins). */
+export interface IGroupSummary extends ISeriesSummary {
   min: number | null;
   max: number | null;
 }

@@ -1,9 +1,4 @@
-import {
-  formatCount,
-  formatNumber,
-  formatShare,
-  SummaryTable
-} from '../common';
+import { formatCount, formatNumber, keptCells, SummaryTable } from '../common';
 import { decimalsOf } from './grid';
 import { IHistogramPayload } from './payload';
 import { IGroupSummary } from './summary';
@@ -57,10 +52,7 @@ export class HistogramTable {
     this._table.setHeader(2, kept);
     for (const s of summaries) {
       this._table.setRow(s.name, [
-        formatCount(s.rows),
-        formatCount(s.missing),
-        formatCount(s.kept),
-        formatShare(s.keptShare),
+        ...keptCells(s),
         formatNumber(s.mean, d + 2),
         formatNumber(s.median, d + 1),
         formatNumber(s.min, d + 2),

@@ -3,7 +3,7 @@
  * JupyterLab renderer.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { chartPicture, chartSvg, PayloadView } from '../common';
+import { ChartView } from '../common';
 import { SettingsModel } from '../settings';
 import { HistogramFigure } from './figure';
 import { IHistogramPayload, parseHistogramPayload } from './payload';
@@ -17,16 +17,14 @@ export const HISTOGRAM_VIEW_CLASS = 'jp-chexmask-HistogramView';
  * Histograms of one numeric column per group, with a threshold that can be
  * dragged, typed or moved by keyboard, the side it keeps, and a live table
  * of what it keeps (see {@link HistogramFigure}). Re-binning to any nice
- * width is exact (fine-bin counts only add).
+ * width is exact (fine-bin counts only add). Exports: the chart as PNG and
+ * SVG, its counts as CSV.
  */
-export class HistogramView extends PayloadView<
+export class HistogramView extends ChartView<
   IHistogramPayload,
+  IHistogramState,
   HistogramFigure
 > {
-  /** What the user chose; kept across builds of the same payload. */
-  private _state: IHistogramState | null = null;
-  private _payload: IHistogramPayload | null = null;
-
   constructor(options: IRenderMime.IRendererOptions, settings: SettingsModel) {
     super(options, settings, HISTOGRAM_VIEW_CLASS, 'this histogram');
   }
@@ -35,55 +33,25 @@ export class HistogramView extends PayloadView<
     return parseHistogramPayload(data);
   }
 
-  protected build(payload: IHistogramPayload): void {
-    this._payload = payload;
-    // A view painted again after scrolling back keeps what the user set.
-    this._state ??= initialHistogramState(payload);
-    const figure = new HistogramFigure(payload, this._state, this.node);
-    this.present(figure);
-    figure.start();
+  protected initialState(payload: IHistogramPayload): IHistogramState {
+    return initialHistogramState(payload);
   }
 
-  /** The chart as shown (groups, layout, threshold), for exports. */
-  protected async picture(): Promise<HTMLCanvasElement | null> {
-    return this.built ? chartPicture(this.built.chart.node, this.node) : null;
+  protected figure(
+    payload: IHistogramPayload,
+    state: IHistogramState
+  ): HistogramFigure {
+    return new HistogramFigure(payload, state, this.node);
   }
 
-  protected readonly exportsSvg = true;
-
-  /** The chart as shown, as a standalone SVG over the theme's background. */
-  protected async svgDocument(): Promise<string | null> {
-    return this.built ? chartSvg(this.built.chart.node, this.node) : null;
-  }
-
-  protected readonly exportsCsv = true;
-
-  /** The drawn bins' counts of the visible groups. */
-  protected async csvDocument(): Promise<string | null> {
-    return this.built ? this.built.csv() : null;
+  protected describe(
+    payload: IHistogramPayload,
+    state: IHistogramState
+  ): string {
+    return histogramAltText(payload, state);
   }
 
   protected fileName(): string {
-    return `chexmask-histogram-${this._payload?.column ?? ''}`;
-  }
-
-  protected altText(): string {
-    return this._payload && this._state
-      ? histogramAltText(this._payload, this._state)
-      : '';
-  }
-
-  /** The picture changes with the layout, scale, width, side and hidden groups. */
-  protected pictureKey(): string {
-    const state = this._state;
-    return JSON.stringify([
-      state && { ...state, hidden: [...state.hidden] },
-      this.built?.width ?? 0,
-      this.altText()
-    ]);
-  }
-
-  protected forget(): void {
-    this._state = null;
+    return `chexmask-histogram-${this.payload?.column ?? ''}`;
   }
 }

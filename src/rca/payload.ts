@@ -7,10 +7,11 @@
 import { ChexmaskFormatError, describeValue } from '../core';
 import {
   checkPayloadVersion,
-  expectBinCounts,
   expectCount,
   expectObject,
   finiteOrNull,
+  IBinnedStats,
+  parseBinnedStats,
   isWholeNumber,
   optionalText,
   PAYLOAD_VERSION,
@@ -25,24 +26,12 @@ export const MAX_BINS = 100_000;
 /** The most datasets a payload may have. */
 export const MAX_DATASETS = 64;
 
-/** Counts and additive statistics of one score of one dataset. */
-export interface IScoreHistogram {
-  /** Counts per fine bin over [0, 1]; bin i is [i/bins, (i+1)/bins), the last includes 1. */
-  counts: number[];
-  /** Rows without a value. */
-  missing: number;
-  /** Finite values outside [0, 1], not binned. */
-  outOfRange: number;
-  /** Binned values. */
-  count: number;
-  /** Sum of the binned values (exact mean = sum / count). */
-  sum: number;
-  /** Sum of their squares. */
-  sumSquares: number;
-  /** Smallest and largest binned value, `null` when none. */
-  min: number | null;
-  max: number | null;
-}
+/**
+ * Counts and additive statistics of one score of one dataset: counts per
+ * fine bin over [0, 1] (bin i is [i/bins, (i+1)/bins), the last includes
+ * 1); values outside [0, 1] are out of range.
+ */
+export type IScoreHistogram = IBinnedStats;
 
 /** One dataset of an RCA payload. */
 export interface IRcaDataset {
@@ -166,28 +155,7 @@ namespace Private {
     bins: number,
     field: string
   ): IScoreHistogram {
-    const s = expectObject(value, field);
-    const { counts, total } = expectBinCounts(
-      s.counts,
-      bins,
-      `${field}.counts`
-    );
-    const histogram: IScoreHistogram = {
-      counts,
-      missing: expectCount(s.missing ?? 0, `${field}.missing`),
-      outOfRange: expectCount(s.outOfRange ?? 0, `${field}.outOfRange`),
-      count: expectCount(s.count ?? total, `${field}.count`),
-      sum: finiteOrNull(s.sum, `${field}.sum`) ?? 0,
-      sumSquares: finiteOrNull(s.sumSquares, `${field}.sumSquares`) ?? 0,
-      min: finiteOrNull(s.min, `${field}.min`),
-      max: finiteOrNull(s.max, `${field}.max`)
-    };
-    if (histogram.count !== total) {
-      throw new ChexmaskFormatError(
-        `${field}.count`,
-        `is ${histogram.count}, but the bins hold ${total}`
-      );
-    }
+    const histogram = parseBinnedStats(expectObject(value, field), bins, field);
     checkBinnedValues(histogram, field);
     return histogram;
   }
@@ -218,12 +186,6 @@ namespace Private {
       throw new ChexmaskFormatError(
         `${field}.sum`,
         `is ${h.sum} for ${h.count} values: their mean is not a Dice score between 0 and 1`
-      );
-    }
-    if (h.sumSquares < 0) {
-      throw new ChexmaskFormatError(
-        `${field}.sumSquares`,
-        `must not be negative, got ${h.sumSquares}`
       );
     }
   }

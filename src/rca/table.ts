@@ -1,9 +1,4 @@
-import {
-  formatCount,
-  formatNumber,
-  formatShare,
-  SummaryTable
-} from '../common';
+import { formatCount, formatNumber, keptCells, SummaryTable } from '../common';
 import { IRcaSummary } from './summary';
 
 /**
@@ -44,10 +39,7 @@ export class RcaTable {
     this._table.setHeader(2, `Kept (${score} ≥ ${threshold.toFixed(3)})`);
     for (const s of summaries) {
       this._table.setRow(s.name, [
-        formatCount(s.rows),
-        formatCount(s.missing),
-        formatCount(s.kept),
-        formatShare(s.keptShare),
+        ...keptCells(s),
         formatNumber(s.mean),
         formatNumber(s.median),
         formatNumber(s.p5)

@@ -1,0 +1,143 @@
+/**
+ * What every built histogram has (the RCA view's, the generic one's): the
+ * chart with its tooltip, drawn at the view's width, a threshold whose
+ * updates are timed on the view's node, and its parts in the order the
+ * views show them. A view's figure adds its controls, table and data.
+ */
+import {
+  IHistogramSeries,
+  HistogramChart,
+  IChartConfig
+} from './histogram-chart';
+import { h } from './dom';
+import { WidthFollower } from './chart-width';
+import { binCountsCsv } from './csv-export';
+import { binHover, IBinTooltip, Tooltip } from './tooltip';
+
+/** The parts of a figure's view besides the chart, in the order shown. */
+export interface IFigureParts {
+  title: string | null;
+  /** The caption under the title (rows, groups, bins). */
+  caption: string;
+  controls: HTMLElement;
+  legend: HTMLElement;
+  table: HTMLElement;
+}
+
+/**
+ * A built histogram (see the module's comment). It reads and changes the
+ * view's state `S`, which outlives it.
+ */
+export abstract class ChartFigure<S extends object> {
+  /** The view's children, in order (set by {@link layout}). */
+  readonly nodes: Array<HTMLElement | SVGSVGElement> = [];
+  /** The chart, for pictures and exports. */
+  readonly chart: HistogramChart;
+  private readonly _tooltip = new Tooltip();
+  private readonly _width: WidthFollower;
+
+  /**
+   * @param state - The view's state.
+   * @param node - The view's node: its width is the chart's, and it
+   *   carries `data-threshold-ms` (and what subclasses add) for tests.
+   * @param config - How the chart is named and stepped.
+   */
+  constructor(
+    protected readonly state: S,
+    protected readonly node: HTMLElement,
+    private readonly _config: Pick<
+      IChartConfig,
+      | 'prefix'
+      | 'seriesAttribute'
+      | 'thresholdLabel'
+      | 'keyStep'
+      | 'formatThreshold'
+    >
+  ) {
+    this.chart = new HistogramChart({
+      ..._config,
+      onThreshold: t => this.setThreshold(t),
+      onHover: binHover(
+        this._tooltip,
+        () => this.chart.node,
+        bin => this.tooltip(bin)
+      )
+    });
+    this._width = new WidthFollower(node, () => this.draw());
+  }
+
+  /** The width the chart was last drawn at (part of the picture's key). */
+  get width(): number {
+    return this._width.width;
+  }
+
+  /** Draw now and follow the view's width from now on. */
+  start(): void {
+    this.draw();
+    this._width.start();
+  }
+
+  /** Change the state and redraw. */
+  update(patch: Partial<S>): void {
+    Object.assign(this.state, patch);
+    this.draw();
+  }
+
+  /** Stop following the view's width. */
+  dispose(): void {
+    this._width.dispose();
+  }
+
+  /** The drawn bins of the visible series as CSV. */
+  csv(): string {
+    return binCountsCsv(this.edgeTexts(), this.series());
+  }
+
+  /** A threshold from the chart or the controls; the update is timed in `data-threshold-ms`. */
+  setThreshold(value: number): void {
+    const started = performance.now();
+    this.moveThreshold(value);
+    this.node.dataset.thresholdMs = (performance.now() - started).toFixed(3);
+  }
+
+  /** Full redraw of the chart, then the threshold. */
+  abstract draw(): void;
+
+  /** The visible series' counts in the drawn bins. */
+  abstract series(): IHistogramSeries[];
+
+  /** The drawn bins' edges as text, one more than the bins. */
+  protected abstract edgeTexts(): string[];
+
+  /** Snap and show a new threshold: the line, the controls, the table. */
+  protected abstract moveThreshold(value: number): void;
+
+  /** The tooltip of drawn bin `bin`. */
+  protected abstract tooltip(bin: number): IBinTooltip;
+
+  /** Lay the view's parts out: title, caption, controls, legend, chart with tooltip, table. */
+  protected layout(parts: IFigureParts): void {
+    const prefix = this._config.prefix;
+    this.nodes.push(
+      ...(parts.title
+        ? [h('div', { className: 'jp-chexmask-title', text: parts.title })]
+        : []),
+      h('div', {
+        className: `jp-chexmask-${prefix}-caption`,
+        text: parts.caption
+      }),
+      parts.controls,
+      parts.legend,
+      h('div', { className: `jp-chexmask-${prefix}-chart-box` }, [
+        this.chart.node,
+        this._tooltip.node
+      ]),
+      parts.table
+    );
+  }
+
+  /** The width to draw at, measured now. */
+  protected measureWidth(): number {
+    return this._width.measure();
+  }
+}
