@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..common.fine_bins import kept_record, quantile_index
 from ..common.js_numbers import to_fixed
 from .grid import decimals_of, edge_value, nearest_edge
 
@@ -29,22 +30,13 @@ def snap_edge(payload: dict[str, Any], value: float) -> int:
     return min(start + bins, max(start, k))
 
 
-def _quantile_index(counts: Any, q: float) -> int | None:
-    """The fine bin holding the value of rank ``max(1, ceil(q * n))`` (``quantileIndex``)."""
-    counts = np.asarray(counts, dtype=np.int64)
-    n = int(counts.sum())
-    if n == 0:
-        return None
-    return int(np.searchsorted(np.cumsum(counts), max(1, math.ceil(q * n)), side="left"))
-
-
 def initial_edge(payload: dict[str, Any]) -> int:
     """The edge the view starts at: the payload's threshold snapped, else the
     lower edge of the fine bin holding the median of all groups together."""
     if payload.get("threshold") is not None:
         return snap_edge(payload, float(payload["threshold"]))
     total = np.sum([np.asarray(g["counts"], dtype=np.int64) for g in payload["groups"]], axis=0)
-    i = _quantile_index(total, 0.5)
+    i = quantile_index(total, 0.5)
     return int(payload["start"]) + (0 if i is None else i)
 
 
@@ -66,9 +58,8 @@ def summary_frame(payload: dict[str, Any], edge: int, keep: str) -> pd.DataFrame
     exponent, start = int(payload["exponent"]), int(payload["start"])
     records = []
     for g in payload["groups"]:
-        count = int(g["count"])
         kept = kept_at_edge(payload, g, edge, keep)
-        i = _quantile_index(g["counts"], 0.5)
+        i = quantile_index(g["counts"], 0.5)
         median = (
             math.nan
             if i is None
@@ -77,13 +68,7 @@ def summary_frame(payload: dict[str, Any], edge: int, keep: str) -> pd.DataFrame
         records.append(
             {
                 "group": g["name"],
-                "rows": g["rows"],
-                "missing": g["missing"],
-                "out_of_range": g["outOfRange"],
-                "kept": kept,
-                "kept %": 100.0 * kept / count if count else math.nan,
-                "mean": g["sum"] / count if count else math.nan,
-                "median": median,
+                **kept_record(g, g["rows"], kept, median),
                 "min": math.nan if g["min"] is None else g["min"],
                 "max": math.nan if g["max"] is None else g["max"],
             }

@@ -4,6 +4,7 @@
  * updates are timed on the view's node, and its parts in the order the
  * views show them. A view's figure adds its controls, table and data.
  */
+import { schemeTableau10 } from 'd3';
 import {
   IHistogramSeries,
   HistogramChart,
@@ -33,6 +34,13 @@ export abstract class ChartFigure<S extends object> {
   readonly nodes: Array<HTMLElement | SVGSVGElement> = [];
   /** The chart, for pictures and exports. */
   readonly chart: HistogramChart;
+  /** Each series' colour: d3's Tableau 10, in the payload's order. */
+  protected readonly colors = new Map<string, string>();
+  /** What the controls call: a change of the state, a typed threshold. */
+  protected readonly handlers = {
+    change: (patch: Partial<S>): void => this.update(patch),
+    threshold: (value: number): void => this.setThreshold(value)
+  };
   private readonly _tooltip = new Tooltip();
   private readonly _width: WidthFollower;
 
@@ -40,11 +48,13 @@ export abstract class ChartFigure<S extends object> {
    * @param state - The view's state.
    * @param node - The view's node: its width is the chart's, and it
    *   carries `data-threshold-ms` (and what subclasses add) for tests.
+   * @param names - The series' names, in the payload's order.
    * @param config - How the chart is named and stepped.
    */
   constructor(
     protected readonly state: S,
     protected readonly node: HTMLElement,
+    names: ReadonlyArray<string>,
     private readonly _config: Pick<
       IChartConfig,
       | 'prefix'
@@ -64,6 +74,9 @@ export abstract class ChartFigure<S extends object> {
       )
     });
     this._width = new WidthFollower(node, () => this.draw());
+    names.forEach((name, i) =>
+      this.colors.set(name, schemeTableau10[i % schemeTableau10.length])
+    );
   }
 
   /** The width the chart was last drawn at (part of the picture's key). */

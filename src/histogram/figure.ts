@@ -5,7 +5,6 @@
  * change and on resizes; a threshold change only moves the line and
  * rewrites the table's text.
  */
-import { schemeTableau10 } from 'd3';
 import {
   ChartFigure,
   formatCount,
@@ -33,7 +32,6 @@ import { HistogramTable } from './table';
 export class HistogramFigure extends ChartFigure<IHistogramState> {
   private readonly _table: HistogramTable;
   private readonly _controls: HistogramControls;
-  private readonly _colors = new Map<string, string>();
 
   /**
    * @param _payload - The checked payload.
@@ -46,22 +44,27 @@ export class HistogramFigure extends ChartFigure<IHistogramState> {
     state: IHistogramState,
     node: HTMLElement
   ) {
-    super(state, node, {
-      prefix: 'histogram',
-      seriesAttribute: 'group',
-      thresholdLabel: `${_payload.column} threshold`,
-      keyStep: () => edgeValue(1, _payload.exponent),
-      formatThreshold: t => formatEdge(snapEdge(_payload, t), _payload.exponent)
-    });
-    const payload = _payload;
-    payload.groups.forEach((g, i) =>
-      this._colors.set(g.name, schemeTableau10[i % 10])
+    super(
+      state,
+      node,
+      _payload.groups.map(g => g.name),
+      {
+        prefix: 'histogram',
+        seriesAttribute: 'group',
+        thresholdLabel: `${_payload.column} threshold`,
+        keyStep: () => edgeValue(1, _payload.exponent),
+        formatThreshold: t =>
+          formatEdge(snapEdge(_payload, t), _payload.exponent)
+      }
     );
-    this._controls = new HistogramControls(payload, state, this._colors, {
-      change: patch => this.update(patch),
-      threshold: value => this.setThreshold(value)
-    });
-    this._table = new HistogramTable(payload, this._colors);
+    const payload = _payload;
+    this._controls = new HistogramControls(
+      payload,
+      state,
+      this.colors,
+      this.handlers
+    );
+    this._table = new HistogramTable(payload, this.colors);
     this.layout({
       title: payload.title,
       caption: Private.caption(payload),
@@ -90,7 +93,7 @@ export class HistogramFigure extends ChartFigure<IHistogramState> {
     const { start } = this._payload;
     return visibleGroups(this._payload, this.state).map(g => ({
       name: g.name,
-      color: this._colors.get(g.name) ?? '',
+      color: this.colors.get(g.name) ?? '',
       counts: rebinAligned(g.counts, this.state.factor, start)
     }));
   }

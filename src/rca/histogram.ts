@@ -4,7 +4,6 @@
  * a built view's parts are never half there. It redraws on every state
  * change and on resizes.
  */
-import { schemeTableau10 } from 'd3';
 import { ChartFigure, IBinTooltip, IHistogramSeries, rebin } from '../common';
 import { snapToEdge } from './bins';
 import { RcaControls } from './controls';
@@ -18,7 +17,6 @@ import { RcaTable } from './table';
 export class RcaHistogram extends ChartFigure<IRcaState> {
   private readonly _table: RcaTable;
   private readonly _controls: RcaControls;
-  private readonly _colors = new Map<string, string>();
 
   /**
    * @param _payload - The checked payload.
@@ -31,24 +29,28 @@ export class RcaHistogram extends ChartFigure<IRcaState> {
     state: IRcaState,
     node: HTMLElement
   ) {
-    super(state, node, {
-      prefix: 'rca',
-      seriesAttribute: 'dataset',
-      thresholdLabel: 'RCA threshold',
-      keyStep: () => 1 / _payload.bins,
-      formatThreshold: t => t.toFixed(3)
-    });
-    const payload = _payload;
-    payload.datasets.forEach((d, i) =>
-      this._colors.set(d.name, schemeTableau10[i % 10])
+    super(
+      state,
+      node,
+      _payload.datasets.map(d => d.name),
+      {
+        prefix: 'rca',
+        seriesAttribute: 'dataset',
+        thresholdLabel: 'RCA threshold',
+        keyStep: () => 1 / _payload.bins,
+        formatThreshold: t => t.toFixed(3)
+      }
     );
-    this._controls = new RcaControls(payload, state, this._colors, {
-      change: patch => this.update(patch),
-      threshold: value => this.setThreshold(value)
-    });
+    const payload = _payload;
+    this._controls = new RcaControls(
+      payload,
+      state,
+      this.colors,
+      this.handlers
+    );
     this._table = new RcaTable(
       payload.datasets.map(d => d.name),
-      this._colors
+      this.colors
     );
     const rows = payload.datasets.reduce((n, d) => n + d.rows, 0);
     this.layout({
@@ -79,7 +81,7 @@ export class RcaHistogram extends ChartFigure<IRcaState> {
     const state = this.state;
     return visibleDatasets(this._payload, state).map(d => ({
       name: d.name,
-      color: this._colors.get(d.name) ?? '',
+      color: this.colors.get(d.name) ?? '',
       counts: rebin(d[state.score].counts, state.factor)
     }));
   }
