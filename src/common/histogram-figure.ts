@@ -6,9 +6,11 @@
  */
 import { schemeTableau10 } from 'd3';
 import {
-  IHistogramSeries,
   HistogramChart,
-  IChartConfig
+  HistogramLayout,
+  IChartConfig,
+  IChartOptions,
+  IHistogramSeries
 } from './histogram-chart';
 import { h } from './dom';
 import { WidthFollower } from './chart-width';
@@ -20,16 +22,28 @@ export interface IFigureParts {
   title: string | null;
   /** The caption under the title (rows, groups, bins). */
   caption: string;
-  controls: HTMLElement;
-  legend: HTMLElement;
-  table: HTMLElement;
+  /** The row of choices and the legend. */
+  controls: { node: HTMLElement; legend: HTMLElement };
+  table: { node: HTMLElement };
 }
+
+/** What every histogram's state holds. */
+export interface IFigureState {
+  layout: HistogramLayout;
+  logScale: boolean;
+}
+
+/** The x axis of a drawing: its range, threshold, side kept and title. */
+export type FigureAxis = Pick<
+  IChartOptions,
+  'domain' | 'threshold' | 'keep' | 'xLabel'
+>;
 
 /**
  * A built histogram (see the module's comment). It reads and changes the
  * view's state `S`, which outlives it.
  */
-export abstract class ChartFigure<S extends object> {
+export abstract class ChartFigure<S extends IFigureState> {
   /** The view's children, in order (set by {@link layout}). */
   readonly nodes: Array<HTMLElement | SVGSVGElement> = [];
   /** The chart, for pictures and exports. */
@@ -114,7 +128,22 @@ export abstract class ChartFigure<S extends object> {
   }
 
   /** Full redraw of the chart, then the threshold. */
-  abstract draw(): void;
+  draw(): void {
+    this.chart.draw({
+      width: this._width.measure(),
+      layout: this.state.layout,
+      logScale: this.state.logScale,
+      ...this.axis(),
+      series: this.series()
+    });
+    this.showThreshold();
+  }
+
+  /** The x axis as the state has it. */
+  protected abstract axis(): FigureAxis;
+
+  /** Show the threshold: the controls, the table, the node's data. */
+  protected abstract showThreshold(): void;
 
   /** The visible series' counts in the drawn bins. */
   abstract series(): IHistogramSeries[];
@@ -139,18 +168,13 @@ export abstract class ChartFigure<S extends object> {
         className: `jp-chexmask-${prefix}-caption`,
         text: parts.caption
       }),
-      parts.controls,
-      parts.legend,
+      parts.controls.node,
+      parts.controls.legend,
       h('div', { className: `jp-chexmask-${prefix}-chart-box` }, [
         this.chart.node,
         this._tooltip.node
       ]),
-      parts.table
+      parts.table.node
     );
-  }
-
-  /** The width to draw at, measured now. */
-  protected measureWidth(): number {
-    return this._width.measure();
   }
 }

@@ -7,6 +7,7 @@
  */
 import {
   ChartFigure,
+  FigureAxis,
   formatCount,
   IBinTooltip,
   IHistogramSeries,
@@ -68,25 +69,18 @@ export class HistogramFigure extends ChartFigure<IHistogramState> {
     this.layout({
       title: payload.title,
       caption: Private.caption(payload),
-      controls: this._controls.node,
-      legend: this._controls.legend,
-      table: this._table.node
+      controls: this._controls,
+      table: this._table
     });
   }
 
-  draw(): void {
-    const state = this.state;
-    this.chart.draw({
-      width: this.measureWidth(),
-      layout: state.layout,
-      logScale: state.logScale,
-      domain: drawnDomain(this._payload, state),
-      threshold: edgeValue(state.edge, this._payload.exponent),
-      keep: state.keep,
-      xLabel: this._payload.column,
-      series: this.series()
-    });
-    this._showThreshold();
+  protected axis(): FigureAxis {
+    return {
+      domain: drawnDomain(this._payload, this.state),
+      threshold: edgeValue(this.state.edge, this._payload.exponent),
+      keep: this.state.keep,
+      xLabel: this._payload.column
+    };
   }
 
   series(): IHistogramSeries[] {
@@ -111,14 +105,14 @@ export class HistogramFigure extends ChartFigure<IHistogramState> {
     const payload = this._payload;
     this.state.edge = snapEdge(payload, value);
     this.chart.setThreshold(edgeValue(this.state.edge, payload.exponent));
-    this._showThreshold();
+    this.showThreshold();
   }
 
   protected tooltip(bin: number): IBinTooltip {
     return histogramTooltip(this._payload, this.state, bin);
   }
 
-  private _showThreshold(): void {
+  protected showThreshold(): void {
     const payload = this._payload;
     const state = this.state;
     const text = thresholdText(payload, state);

@@ -4,7 +4,13 @@
  * a built view's parts are never half there. It redraws on every state
  * change and on resizes.
  */
-import { ChartFigure, IBinTooltip, IHistogramSeries, rebin } from '../common';
+import {
+  ChartFigure,
+  FigureAxis,
+  IBinTooltip,
+  IHistogramSeries,
+  rebin
+} from '../common';
 import { snapToEdge } from './bins';
 import { RcaControls } from './controls';
 import { binTooltip } from './hover';
@@ -56,25 +62,18 @@ export class RcaHistogram extends ChartFigure<IRcaState> {
     this.layout({
       title: payload.title,
       caption: `${rows.toLocaleString('en-US')} rows in ${payload.datasets.length} dataset(s); ${payload.bins} fine bins over [0, 1]`,
-      controls: this._controls.node,
-      legend: this._controls.legend,
-      table: this._table.node
+      controls: this._controls,
+      table: this._table
     });
   }
 
-  draw(): void {
-    const state = this.state;
-    this.chart.draw({
-      width: this.measureWidth(),
-      layout: state.layout,
-      logScale: state.logScale,
+  protected axis(): FigureAxis {
+    return {
       domain: [0, 1],
-      threshold: state.threshold,
+      threshold: this.state.threshold,
       keep: 'above',
-      xLabel: scoreColumn(state.score),
-      series: this.series()
-    });
-    this._showThreshold();
+      xLabel: scoreColumn(this.state.score)
+    };
   }
 
   series(): IHistogramSeries[] {
@@ -105,14 +104,14 @@ export class RcaHistogram extends ChartFigure<IRcaState> {
   protected moveThreshold(value: number): void {
     this.state.threshold = snapToEdge(value, this._payload.bins);
     this.chart.setThreshold(this.state.threshold);
-    this._showThreshold();
+    this.showThreshold();
   }
 
   protected tooltip(bin: number): IBinTooltip {
     return binTooltip(this._payload, this.state, bin);
   }
 
-  private _showThreshold(): void {
+  protected showThreshold(): void {
     const state = this.state;
     this._controls.setThreshold(state.threshold);
     this._table.update(
