@@ -16,16 +16,7 @@ import {
   widthChoices,
   widthFor
 } from '../grid';
-
-/** The neighbouring float64 of a number, one ulp down or up. */
-function ulp(v: number, step: -1 | 1): number {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, v);
-  const bits = view.getBigUint64(0);
-  const up = v > 0 === step > 0;
-  view.setBigUint64(0, up ? bits + 1n : bits - 1n);
-  return view.getFloat64(0);
-}
+import { ulp } from '../../__tests__/ulp';
 
 const exponents = fc.integer({ min: -6, max: 4 });
 const values = fc.array(
