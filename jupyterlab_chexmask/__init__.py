@@ -5,13 +5,14 @@
 >>> cm.show(df.iloc[0], "view1_frontal.jpg")      # displays now, returns None
 >>> view = cm.row(df.iloc[0])                     # the view object: display it, .save("row.png")
 >>> m = cm.measure("CheXpert.csv")                # a DataFrame of measures, one row per row
+>>> cm.histogram(m, "CTR", by="dataset")          # any numeric column, per group, with a threshold
 
 Every view's output carries a picture drawn by the kernel, for wherever the
 notebook is read without the extension; ``cm.pictures.enabled = False`` (or
 ``CHEXMASK_PICTURES=0``) turns that off, ``static=`` per call.
 
 The package is organised by view, as the frontend (``src/``) is: ``row/``,
-``rca/`` and ``landmarks/``, with what they share in ``format/`` (the CheXmask
+``rca/``, ``landmarks/`` and ``histogram/``, with what they share in ``format/`` (the CheXmask
 format) and ``common/``. The public API is the names of ``__all__``.
 """
 
@@ -19,6 +20,9 @@ from .common.picture import pictures
 from .compare import agreement
 from .format.csv_file import read_csv
 from .format.rle import decode_rle, encode_rle
+
+# As for `landmarks` below: the name `histogram` is the function, not the subpackage.
+from .histogram import MIME_HISTOGRAM, Histogram, histogram
 
 # The package's name `landmarks` is the function imported below, not the subpackage
 # of the same name (whose modules stay importable as jupyterlab_chexmask.landmarks.<module>).
@@ -34,9 +38,11 @@ except ImportError:  # a development checkout that has not been built
     __version__ = "0.0.0.dev"
 
 __all__ = [
+    "MIME_HISTOGRAM",
     "MIME_LANDMARKS",
     "MIME_RCA",
     "MIME_ROW",
+    "Histogram",
     "LandmarkPlot",
     "RcaHistogram",
     "RowView",
@@ -44,6 +50,7 @@ __all__ = [
     "agreement",
     "decode_rle",
     "encode_rle",
+    "histogram",
     "landmarks",
     "measure",
     "pictures",

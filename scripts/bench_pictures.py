@@ -122,6 +122,10 @@ def cases() -> list[Case]:
     rca = cm.rca_histogram(rca_frame(RCA_ROWS), dataset_column="dataset", progress=False)
     rca_payload = rca.payload
     plot_payload = cm.landmarks(jittered_landmarks(LANDMARK_ROWS), static=False).payload
+    frame = rca_frame(RCA_ROWS)
+    histogram_payload = cm.histogram(
+        frame, "Dice RCA (Mean)", by="dataset", threshold=0.7, static=False
+    ).payload
     if len(plot_payload["rows"]) != LANDMARK_ROWS:
         raise SystemExit("the landmark plot lost rows")
     return [
@@ -142,6 +146,11 @@ def cases() -> list[Case]:
         Case(
             f"RCA histogram, {RCA_ROWS:,} rows",
             lambda static: cm.RcaHistogram(rca_payload, static),
+            50,
+        ),
+        Case(
+            f"histogram by dataset, {RCA_ROWS:,} rows",
+            lambda static: cm.Histogram(histogram_payload, static),
             50,
         ),
         Case(

@@ -4,9 +4,10 @@
  *
  * - the exact decoding core (`parseRow`, `decodeRle`, `organRuns`, …), which
  *   needs no DOM and runs in Node, browsers and workers;
- * - the three MIME types, the checks of their payloads (each throws a
- *   `ChexmaskFormatError` naming the field at fault) and what they return;
- * - the three views, their settings, and the renderer factories that bind
+ * - the four MIME types, the checks of their payloads (each throws a
+ *   `ChexmaskFormatError` naming the field at fault) and what they return,
+ *   and the merge of histogram payloads of parts of a table;
+ * - the four views, their settings, and the renderer factories that bind
  *   them to settings, to register them with another rendermime registry.
  *
  * Nothing else is exported: the views' parts are internal and may be
@@ -21,6 +22,14 @@ export type { IEmbeddedImage, IParsedRowPayload } from './row';
 
 export { MIME_RCA, parseRcaPayload, RcaHistogramView } from './rca';
 export type { IRcaDataset, IRcaPayload, IScoreHistogram } from './rca';
+
+export {
+  HistogramView,
+  mergeHistograms,
+  MIME_HISTOGRAM,
+  parseHistogramPayload
+} from './histogram';
+export type { IHistogramGroup, IHistogramPayload } from './histogram';
 
 export {
   LandmarkPlotView,

@@ -9,6 +9,7 @@ import {
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { HistogramView, MIME_HISTOGRAM } from './histogram';
 import { LandmarkPlotView, MIME_LANDMARKS } from './landmarks';
 import { MIME_RCA, RcaHistogramView } from './rca';
 import { MIME_ROW, RowOverlayView } from './row';
@@ -48,6 +49,10 @@ export const RENDERERS: ReadonlyArray<IRendererEntry> = [
   {
     mimeType: MIME_LANDMARKS,
     create: (options, settings) => new LandmarkPlotView(options, settings)
+  },
+  {
+    mimeType: MIME_HISTOGRAM,
+    create: (options, settings) => new HistogramView(options, settings)
   }
 ];
 
@@ -74,7 +79,7 @@ export function rendererFactories(
 export const chexmaskPlugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
   description:
-    'Interactive CheXmask mask overlays, RCA histograms and landmark plots in notebook outputs.',
+    'Interactive CheXmask mask overlays, RCA histograms, landmark plots and histograms of any measure in notebook outputs.',
   autoStart: true,
   requires: [IRenderMimeRegistry],
   optional: [ISettingRegistry],

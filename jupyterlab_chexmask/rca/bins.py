@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from ..common.fine_bins import quantile_index
 from ..types import FloatArray, IntArray
 
 # A float64 v in [0, 1] is M * 2**(e - 53) with M = frexp mantissa * 2**53 and
@@ -227,8 +228,4 @@ def snap_to_edge(threshold: float, bins: int) -> float:
 
 def quantile_bin(counts: IntArray, q: float) -> int | None:
     """The fine bin holding the ``q``-quantile: the value of rank ``max(1, ceil(q * n))``."""
-    n = int(counts.sum())
-    if n == 0:
-        return None
-    rank = max(1, math.ceil(q * n))
-    return int(np.searchsorted(np.cumsum(counts), rank, side="left"))
+    return quantile_index(counts, q)

@@ -16,31 +16,16 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
-from PIL import Image, ImageDraw
+from PIL import Image
 
 from ..common import chart
-from ..common.colors import RGB
 from ..common.js_numbers import to_fixed
 from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
-from ..types import IntArray
 from .bins import kept_at_threshold, snap_to_edge
 from .summary import SCORE_COLUMNS
 
-#: The picture's width and the plot area's height, in pixels.
-WIDTH = 760
-PLOT_HEIGHT = 300
-
 #: About this many coarse bins: the fine bins are merged by a factor that divides them.
 TARGET_BINS = 50
-
-#: Fill opacity of each dataset's bars: overlaid datasets stay visible through each other.
-FILL_ALPHA = 0.25
-
-#: The threshold line: black, which neither the palette nor the grey text uses.
-THRESHOLD_COLOR: RGB = (0, 0, 0)
-
-_MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP = 64, 24, 12
-_BELOW_AXIS = chart.TICK + 2 + chart.FONT_SIZE + 6 + chart.FONT_SIZE + 14
 
 
 def merge_factor(bins: int, target: int = TARGET_BINS) -> int:
@@ -73,79 +58,18 @@ def rca_image(
         np.asarray(d[score]["counts"], dtype=np.int64).reshape(-1, factor).sum(axis=1)
         for d in datasets
     ]
-    peak = max((int(c.max()) for c in coarse if c.size), default=0)
-    entries = [
-        (chart.clean_label(d["name"]), chart.series_color(i)) for i, d in enumerate(datasets)
-    ]
-
-    plot_width = WIDTH - _MARGIN_LEFT - _MARGIN_RIGHT
-    legend = chart.legend_height([label for label, _ in entries], plot_width)
-    top = (
-        _MARGIN_TOP + chart.title_height(payload.get("title")) + chart.FONT_SIZE + 8
-    )  # + the y-axis title
-    height = top + PLOT_HEIGHT + _BELOW_AXIS + legend + 10
-    y_ticks = chart.nice_ticks(0, max(1, peak), 5)
-    axes = chart.Axes(
-        left=_MARGIN_LEFT,
-        top=top,
-        right=_MARGIN_LEFT + plot_width,
-        bottom=top + PLOT_HEIGHT,
-        x_range=(0.0, 1.0),
-        # A little air above the highest bar, and never a zero-height range.
-        y_range=(0.0, max(1.0, peak * 1.05, y_ticks[-1])),
-    )
-
-    canvas = chart.new_canvas(WIDTH, height)
-    draw = ImageDraw.Draw(canvas)
-    chart.draw_title(draw, payload.get("title"), _MARGIN_LEFT, _MARGIN_TOP)
     n = bins // factor
-    with chart.translucent(canvas) as layer:
-        for counts, (_, color) in zip(coarse, entries, strict=True):
-            for i in np.flatnonzero(counts):
-                box = (axes.px(i / n), axes.py(counts[i]), axes.px((i + 1) / n), axes.bottom)
-                layer.rectangle(
-                    tuple(round(v) for v in box), fill=(*color, round(FILL_ALPHA * 255))
-                )
-    for counts, (_, color) in zip(coarse, entries, strict=True):
-        outline = _step_outline(counts, axes)
-        if outline:
-            draw.line(outline, fill=color, width=2)
-
-    chart.draw_axes(
-        draw,
-        axes,
-        chart.nice_ticks(0.0, 1.0, 10),
-        y_ticks,
-        SCORE_COLUMNS[score],
-        f"rows per bin of {1 / n:g}",
-    )
     snapped = snap_to_edge(threshold, bins)
-    x = round(axes.px(snapped))
-    draw.line((x, axes.top, x, axes.bottom), fill=THRESHOLD_COLOR, width=2)
-    label = f"threshold {to_fixed(snapped, 3)}"
-    face = chart.font()
-    # Beside the line, on the side with room for the label.
-    if x + 6 + chart.text_width(label, face) < axes.right:
-        chart.put_text(draw, (x + 6, axes.top + 4), label, "lt", face)
-    else:
-        chart.put_text(draw, (x - 6, axes.top + 4), label, "rt", face)
-    chart.draw_legend(draw, entries, _MARGIN_LEFT, axes.bottom + _BELOW_AXIS, plot_width)
-    return chart.finish(canvas), axes
-
-
-def _step_outline(counts: IntArray, axes: chart.Axes) -> list[tuple[int, int]]:
-    """The outline of a histogram's bars from its first to its last non-empty bin."""
-    filled = np.flatnonzero(counts)
-    if filled.size == 0:
-        return []
-    n = len(counts)
-    first, last = int(filled[0]), int(filled[-1])
-    points: list[tuple[float, float]] = [(axes.px(first / n), axes.bottom)]
-    for i in range(first, last + 1):
-        y = axes.py(counts[i])
-        points += [(axes.px(i / n), y), (axes.px((i + 1) / n), y)]
-    points.append((axes.px((last + 1) / n), axes.bottom))
-    return [(round(x), round(y)) for x, y in points]
+    return chart.histogram_chart(
+        payload.get("title"),
+        [
+            (chart.clean_label(d["name"]), chart.series_color(i), c)
+            for i, (d, c) in enumerate(zip(datasets, coarse, strict=True))
+        ],
+        (0.0, 1.0),
+        (SCORE_COLUMNS[score], f"rows per bin of {1 / n:g}"),
+        (snapped, f"threshold {to_fixed(snapped, 3)}"),
+    )
 
 
 def rca_picture(

@@ -12,6 +12,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from ..common.fine_bins import kept_record
 from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
 from ..types import IntArray
 from .bins import kept_at_threshold, quantile_bin, snap_to_edge
@@ -38,7 +39,6 @@ def summary_frame(
     for d in payload["datasets"]:
         h = d[score]
         counts = np.asarray(h["counts"], dtype=np.int64)
-        count = int(h["count"])
         kept = kept_at_threshold(counts, threshold)
 
         def centre(q: float, counts: IntArray = counts) -> float:
@@ -48,13 +48,7 @@ def summary_frame(
         records.append(
             {
                 "dataset": d["name"],
-                "rows": d["rows"],
-                "missing": h["missing"],
-                "out_of_range": h["outOfRange"],
-                "kept": kept,
-                "kept %": 100.0 * kept / count if count else math.nan,
-                "mean": h["sum"] / count if count else math.nan,
-                "median": centre(0.5),
+                **kept_record(h, d["rows"], kept, centre(0.5)),
                 "p5": centre(0.05),
                 "swapped": d["swapped"],
             }

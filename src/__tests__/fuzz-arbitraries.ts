@@ -70,6 +70,29 @@ export const VIEW_KEYS: Record<ViewKind, readonly string[]> = {
     'width',
     'landmarks',
     'row'
+  ],
+  histogram: [
+    'version',
+    'column',
+    'by',
+    'exponent',
+    'start',
+    'bins',
+    'groups',
+    'threshold',
+    'keep',
+    'shownBins',
+    'title',
+    'name',
+    'rows',
+    'counts',
+    'missing',
+    'outOfRange',
+    'count',
+    'sum',
+    'sumSquares',
+    'min',
+    'max'
   ]
 };
 

@@ -1,11 +1,12 @@
 /**
- * Test helper: valid payloads of the three views, small and synthetic (for
+ * Test helper: valid payloads of the four views, small and synthetic (for
  * tables and fast fuzzing) or built from the real CheXmask rows in
  * `../shared/data` (read through the core tests' `shared-data` helper, which
  * fails loudly under `CI=true` when the data is missing).
  */
 import { parseCsv } from '../core';
 import { HAVE_SHARED_DATA, readShared } from '../core/__tests__/shared-data';
+import { binValues, latticeIndex } from '../histogram/grid';
 import { ViewKind } from './view-harness';
 
 /** A mask side of the small synthetic rows. */
@@ -153,13 +154,83 @@ export function landmarkPayloadWithRow(
   };
 }
 
+/**
+ * A valid histogram payload of `groups` (name → values; NaN and null are
+ * missing, infinities out of range) on the fine grid of `exponent` that
+ * covers the finite values (or `[start, start + bins)` when given).
+ */
+export function histogramOf(
+  groups: Record<string, Array<number | null>>,
+  exponent: number,
+  grid?: { start: number; bins: number },
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  const finite = Object.values(groups)
+    .flat()
+    .filter((v): v is number => v !== null && Number.isFinite(v));
+  const indices = finite.map(v => latticeIndex(v, exponent));
+  const start = grid?.start ?? (indices.length ? Math.min(...indices) : 0);
+  const bins =
+    grid?.bins ?? (indices.length ? Math.max(...indices) - start + 1 : 1);
+  return {
+    version: 1,
+    column: 'CTR',
+    by: 'View Position',
+    exponent,
+    start,
+    bins,
+    groups: Object.entries(groups).map(([name, values]) => {
+      const binned = binValues(values, exponent, start, bins);
+      const inside = values.filter(
+        (v): v is number =>
+          v !== null &&
+          Number.isFinite(v) &&
+          latticeIndex(v, exponent) - start >= 0 &&
+          latticeIndex(v, exponent) - start < bins
+      );
+      return {
+        name,
+        rows: values.length,
+        ...binned,
+        count: inside.length,
+        sum: inside.reduce((a, b) => a + b, 0),
+        sumSquares: inside.reduce((a, b) => a + b * b, 0),
+        min: inside.length ? Math.min(...inside) : null,
+        max: inside.length ? Math.max(...inside) : null
+      };
+    }),
+    threshold: 0.5,
+    keep: 'above',
+    shownBins: null,
+    title: 'CTR by view',
+    ...extra
+  };
+}
+
+/** A valid histogram payload of two small groups (CTR by view position). */
+export function histogramPayload(
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  return histogramOf(
+    {
+      AP: [0.52, 0.61, 0.5, 0.47, NaN],
+      PA: [0.41, 0.45, 0.5, 0.49, 0.438, 0.39]
+    },
+    -3,
+    undefined,
+    extra
+  );
+}
+
 /** A small valid payload of each view. */
 export function smallPayload(kind: ViewKind): Record<string, unknown> {
   return kind === 'row'
     ? rowPayload()
     : kind === 'rca'
       ? rcaPayload()
-      : landmarkPayload();
+      : kind === 'histogram'
+        ? histogramPayload()
+        : landmarkPayload();
 }
 
 /** The shared Preprocessed CSVs the real rows are taken from. */
@@ -220,6 +291,16 @@ export function realPayloads(kind: ViewKind): Array<Record<string, unknown>> {
       },
       landmarkPayloadWithRow(rows[0])
     ];
+  }
+  if (kind === 'histogram') {
+    // The Dice scores of the real rows by source file (every 8 rows a file).
+    const byFile: Record<string, number[]> = {};
+    rows.forEach((r, i) => {
+      (byFile[`file ${Math.floor(i / 2)}`] ??= []).push(
+        Number(r['Dice RCA (Mean)'])
+      );
+    });
+    return [histogramOf(byFile, -3, undefined, { column: 'Dice RCA (Mean)' })];
   }
   const bins = 50;
   const mean = rows.map(r => Number(r['Dice RCA (Mean)']));

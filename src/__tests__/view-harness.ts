@@ -8,22 +8,29 @@
 import { installBrowserStubs } from './browser-stubs';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
+import { HistogramView, MIME_HISTOGRAM } from '../histogram';
 import { LandmarkPlotView, MIME_LANDMARKS } from '../landmarks';
 import { MIME_ROW, RowOverlayView } from '../row';
 import { MIME_RCA, RcaHistogramView } from '../rca';
 import { SettingsModel } from '../settings';
 
-/** The three views. */
-export type ViewKind = 'row' | 'rca' | 'landmarks';
+/** The four views. */
+export type ViewKind = 'row' | 'rca' | 'landmarks' | 'histogram';
 
 /** Every view kind, for tables. */
-export const VIEW_KINDS: readonly ViewKind[] = ['row', 'rca', 'landmarks'];
+export const VIEW_KINDS: readonly ViewKind[] = [
+  'row',
+  'rca',
+  'landmarks',
+  'histogram'
+];
 
 /** The MIME type each view renders. */
 export const MIME_OF: Record<ViewKind, string> = {
   row: MIME_ROW,
   rca: MIME_RCA,
-  landmarks: MIME_LANDMARKS
+  landmarks: MIME_LANDMARKS,
+  histogram: MIME_HISTOGRAM
 };
 
 /** A MIME model as the output area hands it out, counting `setData` calls. */
@@ -82,7 +89,7 @@ export function rendererOptions(
 /** A view with its settings, attached to the document like an output. */
 export interface IViewUnderTest {
   kind: ViewKind;
-  view: RowOverlayView | RcaHistogramView | LandmarkPlotView;
+  view: RowOverlayView | RcaHistogramView | LandmarkPlotView | HistogramView;
   settings: SettingsModel;
   options: ReturnType<typeof rendererOptions>;
 }
@@ -97,7 +104,9 @@ export function createView(kind: ViewKind): IViewUnderTest {
       ? new RowOverlayView(options, settings)
       : kind === 'rca'
         ? new RcaHistogramView(options, settings)
-        : new LandmarkPlotView(options, settings);
+        : kind === 'histogram'
+          ? new HistogramView(options, settings)
+          : new LandmarkPlotView(options, settings);
   Widget.attach(view, document.body);
   return { kind, view, settings, options };
 }

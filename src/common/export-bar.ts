@@ -9,13 +9,16 @@ export interface IExportSource {
   png(): Promise<HTMLCanvasElement | null>;
   /** The view as a standalone SVG document, or absent for raster-only views. */
   svg?(): Promise<string | null>;
+  /** The data behind a chart as CSV text (the histograms' drawn counts), or absent. */
+  csv?(): Promise<string | null>;
 }
 
 /**
  * The buttons under a view that download it as PNG (native resolution, not
  * the screen's) and, for charts, SVG, and copy the picture to the clipboard
  * where the browser allows it (secure pages with the async clipboard API).
- * A status line says what happened, for screen readers too.
+ * Charts of counts also export their counts as CSV. A status line says what
+ * happened, for screen readers too.
  */
 export function exportBar(source: IExportSource): HTMLElement {
   const status = h('span', {
@@ -38,22 +41,30 @@ export function exportBar(source: IExportSource): HTMLElement {
         .catch(fail('PNG download'));
     })
   ];
-  if (source.svg) {
-    const svg = source.svg.bind(source);
+  // Text documents: the chart as SVG, its counts as CSV.
+  const documents = [
+    ['SVG', 'Download the chart as SVG', 'svg', 'image/svg+xml', source.svg],
+    ['CSV', 'Download the counts drawn as CSV', 'csv', 'text/csv', source.csv]
+  ] as const;
+  for (const [text, label, extension, type, make] of documents) {
+    if (!make) {
+      continue;
+    }
     buttons.push(
-      button('SVG', 'Download the chart as SVG', () => {
-        svg()
-          .then(text => {
-            if (text === null) {
+      button(text, label, () => {
+        make
+          .call(source)
+          .then(document => {
+            if (document === null) {
               throw new Error('nothing to export');
             }
             Private.download(
-              new Blob([text], { type: 'image/svg+xml' }),
-              `${Private.safeName(source.fileName())}.svg`
+              new Blob([document], { type }),
+              `${Private.safeName(source.fileName())}.${extension}`
             );
-            report('SVG downloaded');
+            report(`${text} downloaded`);
           })
-          .catch(fail('SVG download'));
+          .catch(fail(`${text} download`));
       })
     );
   }

@@ -1,6 +1,7 @@
 /**
  * What the views share: DOM and colour helpers, form controls, the legend,
- * zoom, axes, the mask painter, the payload checks every payload makes, and
+ * zoom, axes, the histogram chart with its controls, table and tooltip,
+ * the mask painter, the payload checks every payload makes, and
  * the view skeleton (`PayloadView`) with its error panel, export bar,
  * picture output and lazy painting.
  */
@@ -25,3 +26,12 @@ export * from './visibility';
 export * from './timing';
 export * from './export-bar';
 export * from './payload';
+export * from './fine-bins';
+export * from './histogram-chart';
+export * from './histogram-controls';
+export * from './summary-table';
+export * from './tooltip';
+export * from './chart-width';
+export * from './csv-export';
+export * from './histogram-figure';
+export * from './chart-view';

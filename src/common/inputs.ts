@@ -125,3 +125,13 @@ namespace Private {
     });
   }
 }
+
+/** A drop-down of `[value, text]` choices with its visible caption, named by it. */
+export function labelledSelect<T extends string>(
+  label: string,
+  choices: ReadonlyArray<readonly [T, string]>,
+  value: T,
+  onChange: (value: T) => void
+): HTMLElement {
+  return labelled(label, select({ label, choices, value, onChange }));
+}

@@ -199,6 +199,14 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     return null;
   }
 
+  /** Whether the view exports its data as CSV too (the histograms' counts). */
+  protected readonly exportsCsv: boolean = false;
+
+  /** The data shown, as CSV text, for the CSV export. */
+  protected async csvDocument(): Promise<string | null> {
+    return null;
+  }
+
   /** The name of exported files, without extension (made safe on export). */
   protected fileName(): string {
     return 'chexmask';
@@ -320,7 +328,8 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       exportBar({
         fileName: () => this.fileName(),
         png: () => this.picture(),
-        svg: this.exportsSvg ? () => this.svgDocument() : undefined
+        svg: this.exportsSvg ? () => this.svgDocument() : undefined,
+        csv: this.exportsCsv ? () => this.csvDocument() : undefined
       })
     );
     this._painted = true;

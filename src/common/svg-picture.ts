@@ -109,3 +109,16 @@ export function themeBackground(node: Element): string {
     '#ffffff'
   );
 }
+
+/** A live chart as a picture over its view's theme background (for `image/png` and the PNG export). */
+export function chartPicture(
+  chart: SVGSVGElement,
+  view: Element
+): Promise<HTMLCanvasElement> {
+  return svgPicture(chart, themeBackground(view));
+}
+
+/** A live chart as a standalone SVG document over its view's theme background. */
+export function chartSvg(chart: SVGSVGElement, view: Element): string {
+  return standaloneSvg(chart, themeBackground(view)).text;
+}

@@ -3,6 +3,7 @@
  * kernel side, exact re-binning, kept counts at a threshold and quantiles,
  * all exact to the bin resolution.
  */
+import { keptAtEdge, quantileIndex, rebin } from '../common/fine-bins';
 
 /**
  * The fine bin of a value in [0, 1]: `floor(v × bins)`, corrected so that
@@ -38,20 +39,8 @@ export function binValues(
   return counts;
 }
 
-/**
- * Merge every `factor` neighbouring fine bins (exact: counts only add).
- * `factor` must divide the number of bins.
- */
-export function rebin(counts: ReadonlyArray<number>, factor: number): number[] {
-  if (!Number.isInteger(factor) || factor < 1 || counts.length % factor !== 0) {
-    throw new RangeError(`cannot merge ${counts.length} bins by ${factor}`);
-  }
-  const out = new Array<number>(counts.length / factor).fill(0);
-  for (let i = 0; i < counts.length; i++) {
-    out[(i / factor) | 0] += counts[i];
-  }
-  return out;
-}
+/** Merging fine bins is shared with every histogram (`common/fine-bins.ts`). */
+export { rebin };
 
 /** The merge factors that divide `bins`, for a bin-width control. */
 export function rebinFactors(bins: number): number[] {
@@ -83,13 +72,7 @@ export function keptAtThreshold(
   counts: ReadonlyArray<number>,
   threshold: number
 ): number {
-  const bins = counts.length;
-  const first = edgeIndex(threshold, bins);
-  let kept = 0;
-  for (let i = first; i < bins; i++) {
-    kept += counts[i];
-  }
-  return kept;
+  return keptAtEdge(counts, edgeIndex(threshold, counts.length));
 }
 
 /**
@@ -101,20 +84,6 @@ export function quantileBin(
   q: number
 ): { low: number; high: number } | null {
   const bins = counts.length;
-  let n = 0;
-  for (const c of counts) {
-    n += c;
-  }
-  if (n === 0) {
-    return null;
-  }
-  const rank = Math.max(1, Math.ceil(q * n));
-  let seen = 0;
-  for (let i = 0; i < bins; i++) {
-    seen += counts[i];
-    if (seen >= rank) {
-      return { low: i / bins, high: (i + 1) / bins };
-    }
-  }
-  return { low: (bins - 1) / bins, high: 1 };
+  const i = quantileIndex(counts, q);
+  return i === null ? null : { low: i / bins, high: (i + 1) / bins };
 }

@@ -1,17 +1,18 @@
 /**
  * The controls of an RCA histogram: score, layout, bin width, count axis
- * and threshold in a row, and a legend that shows or hides each dataset.
+ * and threshold in a row, and a legend that shows or hides each dataset
+ * (the parts every histogram has are `common/histogram-controls.ts`).
  */
 import {
+  countAxisChoice,
   h,
   labelled,
-  legend,
-  legendEntry,
-  numberInput,
-  select
+  labelledSelect,
+  layoutChoice,
+  seriesLegend,
+  thresholdInput
 } from '../common';
 import { rebinFactors } from './bins';
-import { RcaLayout } from './chart';
 import { IRcaPayload } from './payload';
 import { IRcaState } from './state';
 import { RcaScore } from './summary';
@@ -48,23 +49,15 @@ export class RcaControls {
     colors: ReadonlyMap<string, string>,
     handlers: IRcaControlHandlers
   ) {
-    this._threshold = numberInput({
-      className: 'jp-chexmask-threshold-input',
+    this._threshold = thresholdInput({
       label: 'RCA threshold',
       min: 0,
       max: 1,
       step: 1 / payload.bins,
       onCommit: value => handlers.threshold(value)
     });
-    const choice = <T extends string>(
-      label: string,
-      choices: ReadonlyArray<readonly [T, string]>,
-      value: T,
-      onChange: (value: T) => void
-    ): HTMLElement =>
-      labelled(label, select({ label, choices, value, onChange }));
     this.node = h('div', { className: 'jp-chexmask-control-row' }, [
-      choice<RcaScore>(
+      labelledSelect<RcaScore>(
         'Score',
         [
           ['mean', 'Dice RCA (Mean)'],
@@ -73,17 +66,8 @@ export class RcaControls {
         state.score,
         score => handlers.change({ score })
       ),
-      choice<RcaLayout>(
-        'Layout',
-        [
-          ['overlaid', 'Overlaid'],
-          ['stacked', 'Stacked'],
-          ['multiples', 'Small multiples']
-        ],
-        state.layout,
-        layout => handlers.change({ layout })
-      ),
-      choice(
+      layoutChoice(state.layout, layout => handlers.change({ layout })),
+      labelledSelect(
         'Bin width',
         rebinFactors(payload.bins).map(
           f => [String(f), String(+(f / payload.bins).toPrecision(3))] as const
@@ -91,41 +75,23 @@ export class RcaControls {
         String(state.factor),
         factor => handlers.change({ factor: Number(factor) })
       ),
-      choice(
-        'Count axis',
-        [
-          ['linear', 'Linear'],
-          ['log', 'Log']
-        ],
-        state.logScale ? 'log' : 'linear',
-        scale => handlers.change({ logScale: scale === 'log' })
+      countAxisChoice(state.logScale, logScale =>
+        handlers.change({ logScale })
       ),
       labelled('Threshold', this._threshold)
     ]);
-    this.legend = legend(
-      'Datasets',
-      payload.datasets.map(
-        d =>
-          legendEntry({
-            toggleClass: 'jp-chexmask-dataset-toggle',
-            toggleAttrs: { 'data-dataset': d.name },
-            label: `Show ${d.name}`,
-            name: d.name,
-            checked: !state.hidden.has(d.name),
-            color: colors.get(d.name) ?? '',
-            onChange: shown => {
-              const hidden = new Set(state.hidden);
-              if (shown) {
-                hidden.delete(d.name);
-              } else {
-                hidden.add(d.name);
-              }
-              handlers.change({ hidden });
-            },
-            after: [d.swapped ? Private.swappedWarning(d.swapped) : null]
-          }).node
-      )
-    );
+    this.legend = seriesLegend({
+      label: 'Datasets',
+      toggleClass: 'jp-chexmask-dataset-toggle',
+      attribute: 'dataset',
+      series: payload.datasets.map(d => ({
+        name: d.name,
+        color: colors.get(d.name) ?? '',
+        after: [d.swapped ? Private.swappedWarning(d.swapped) : null]
+      })),
+      hidden: () => state.hidden,
+      onHidden: hidden => handlers.change({ hidden })
+    });
   }
 
   /** Show the threshold in its field. */

@@ -1,127 +1,88 @@
 /**
  * A built RCA histogram: caption, controls, dataset legend, chart with its
- * tooltip, and the live table, as one object, so a built view's parts are
- * never half there. It redraws on every state change and on resizes.
+ * tooltip, and the live table, as one object (a `common` chart figure), so
+ * a built view's parts are never half there. It redraws on every state
+ * change and on resizes.
  */
-import { schemeTableau10 } from 'd3';
-import { h } from '../common';
-import { rebin, snapToEdge } from './bins';
-import { HistogramChart } from './chart';
+import {
+  ChartFigure,
+  FigureAxis,
+  IBinTooltip,
+  IHistogramSeries,
+  rebin
+} from '../common';
+import { snapToEdge } from './bins';
 import { RcaControls } from './controls';
-import { binTooltip, Tooltip } from './hover';
+import { binTooltip } from './hover';
 import { IRcaPayload } from './payload';
 import { IRcaState, scoreColumn, visibleDatasets } from './state';
 import { summarize } from './summary';
 import { RcaTable } from './table';
 
-/** The width drawn when the view has none yet (not in the page). */
-const DEFAULT_WIDTH = 720;
-
-/** The narrowest chart drawn: below, the axes no longer fit. */
-const MIN_WIDTH = 320;
-
-/**
- * The histogram of one payload (see the module's comment). It reads and
- * changes the view's state, which outlives it.
- */
-export class RcaHistogram {
-  /** The view's children, in order. */
-  readonly nodes: Array<HTMLElement | SVGSVGElement>;
-  /** The chart, for pictures and exports. */
-  readonly chart: HistogramChart;
+/** The histogram of one payload (see the module's comment). */
+export class RcaHistogram extends ChartFigure<IRcaState> {
   private readonly _table: RcaTable;
   private readonly _controls: RcaControls;
-  private readonly _tooltip = new Tooltip();
-  private readonly _colors = new Map<string, string>();
-  private readonly _resize: ResizeObserver;
-  private _width = 0;
 
   /**
    * @param _payload - The checked payload.
-   * @param _state - The view's state.
-   * @param _node - The view's node: its width is the chart's, and it
+   * @param state - The view's state.
+   * @param node - The view's node: its width is the chart's, and it
    *   carries `data-threshold` and `data-threshold-ms` for tests.
    */
   constructor(
     private readonly _payload: IRcaPayload,
-    private readonly _state: IRcaState,
-    private readonly _node: HTMLElement
+    state: IRcaState,
+    node: HTMLElement
   ) {
-    const payload = _payload;
-    payload.datasets.forEach((d, i) =>
-      this._colors.set(d.name, schemeTableau10[i % 10])
+    super(
+      state,
+      node,
+      _payload.datasets.map(d => d.name),
+      {
+        prefix: 'rca',
+        seriesAttribute: 'dataset',
+        thresholdLabel: 'RCA threshold',
+        keyStep: () => 1 / _payload.bins,
+        formatThreshold: t => t.toFixed(3)
+      }
     );
-    this._controls = new RcaControls(payload, _state, this._colors, {
-      change: patch => this.update(patch),
-      threshold: value => this.setThreshold(value)
-    });
-    this.chart = new HistogramChart(
-      t => this.setThreshold(t),
-      (bin, event) => this._hover(bin, event)
+    const payload = _payload;
+    this._controls = new RcaControls(
+      payload,
+      state,
+      this.colors,
+      this.handlers
     );
     this._table = new RcaTable(
       payload.datasets.map(d => d.name),
-      this._colors
+      this.colors
     );
     const rows = payload.datasets.reduce((n, d) => n + d.rows, 0);
-    this.nodes = [
-      ...(payload.title
-        ? [h('div', { className: 'jp-chexmask-title', text: payload.title })]
-        : []),
-      h('div', {
-        className: 'jp-chexmask-rca-caption',
-        text: `${rows.toLocaleString('en-US')} rows in ${payload.datasets.length} dataset(s); ${payload.bins} fine bins over [0, 1]`
-      }),
-      this._controls.node,
-      this._controls.legend,
-      h('div', { className: 'jp-chexmask-rca-chart-box' }, [
-        this.chart.node,
-        this._tooltip.node
-      ]),
-      this._table.node
-    ];
-    this._resize = new ResizeObserver(() => {
-      const width = _node.clientWidth;
-      if (width && Math.abs(width - this._width) > 2) {
-        this.draw();
-      }
+    this.layout({
+      title: payload.title,
+      caption: `${rows.toLocaleString('en-US')} rows in ${payload.datasets.length} dataset(s); ${payload.bins} fine bins over [0, 1]`,
+      controls: this._controls,
+      table: this._table
     });
   }
 
-  /** The width the chart was last drawn at (part of the picture's key). */
-  get width(): number {
-    return this._width;
+  protected axis(): FigureAxis {
+    return {
+      domain: [0, 1],
+      threshold: this.state.threshold,
+      keep: 'above',
+      xLabel: scoreColumn(this.state.score)
+    };
   }
 
-  /** Draw now and follow the view's width from now on. */
-  start(): void {
-    this.draw();
-    this._resize.observe(this._node);
-  }
-
-  /** Change the state and redraw. */
-  update(patch: Partial<IRcaState>): void {
-    Object.assign(this._state, patch);
-    this.draw();
-  }
-
-  /** Full redraw of the chart, then the threshold. */
-  draw(): void {
-    const state = this._state;
-    this._width = this._node.clientWidth || DEFAULT_WIDTH;
-    this.chart.draw({
-      width: Math.max(MIN_WIDTH, this._width),
-      layout: state.layout,
-      logScale: state.logScale,
-      threshold: state.threshold,
-      xLabel: scoreColumn(state.score),
-      series: visibleDatasets(this._payload, state).map(d => ({
-        name: d.name,
-        color: this._colors.get(d.name) ?? '',
-        counts: rebin(d[state.score].counts, state.factor)
-      }))
-    });
-    this._showThreshold();
+  series(): IHistogramSeries[] {
+    const state = this.state;
+    return visibleDatasets(this._payload, state).map(d => ({
+      name: d.name,
+      color: this.colors.get(d.name) ?? '',
+      counts: rebin(d[state.score].counts, state.factor)
+    }));
   }
 
   /**
@@ -129,22 +90,29 @@ export class RcaHistogram {
    * the table. One from the settings does not count as the user's.
    */
   setThreshold(value: number, fromSettings = false): void {
-    const started = performance.now();
-    const state = this._state;
-    state.threshold = snapToEdge(value, this._payload.bins);
-    state.thresholdTouched = state.thresholdTouched || !fromSettings;
-    this.chart.setThreshold(state.threshold);
-    this._showThreshold();
-    this._node.dataset.thresholdMs = (performance.now() - started).toFixed(3);
+    this.state.thresholdTouched ||= !fromSettings;
+    super.setThreshold(value);
   }
 
-  /** Stop following the view's width. */
-  dispose(): void {
-    this._resize.disconnect();
+  /** Edges with enough decimals to differ. */
+  protected edgeTexts(): string[] {
+    const n = this._payload.bins / this.state.factor;
+    const digits = Math.max(3, Math.ceil(Math.log10(n)));
+    return Array.from({ length: n + 1 }, (_, i) => (i / n).toFixed(digits));
   }
 
-  private _showThreshold(): void {
-    const state = this._state;
+  protected moveThreshold(value: number): void {
+    this.state.threshold = snapToEdge(value, this._payload.bins);
+    this.chart.setThreshold(this.state.threshold);
+    this.showThreshold();
+  }
+
+  protected tooltip(bin: number): IBinTooltip {
+    return binTooltip(this._payload, this.state, bin);
+  }
+
+  protected showThreshold(): void {
+    const state = this.state;
     this._controls.setThreshold(state.threshold);
     this._table.update(
       this._payload.datasets.map(d =>
@@ -153,19 +121,6 @@ export class RcaHistogram {
       state.threshold,
       state.score === 'mean' ? 'Mean' : 'Max'
     );
-    this._node.dataset.threshold = state.threshold.toFixed(3);
-  }
-
-  /** Tooltip of a bin: range, and count and share per visible dataset. */
-  private _hover(bin: number | null, event: PointerEvent): void {
-    if (bin === null) {
-      this._tooltip.hide();
-    } else {
-      this._tooltip.show(
-        binTooltip(this._payload, this._state, bin),
-        event,
-        this.chart.node.getBoundingClientRect()
-      );
-    }
+    this.node.dataset.threshold = state.threshold.toFixed(3);
   }
 }

@@ -9,7 +9,6 @@ export * from './state';
 export * from './view';
 export * from './histogram';
 export * from './controls';
-export * from './chart';
 export * from './table';
 export * from './hover';
 export * from './picture';

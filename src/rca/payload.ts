@@ -4,10 +4,14 @@
  * format is specified in `schema/payloads/rca.v1.json`; this is the check
  * users see, naming the field at fault.
  */
-import { ChexmaskFormatError, describeType, describeValue } from '../core';
+import { ChexmaskFormatError, describeValue } from '../core';
 import {
   checkPayloadVersion,
+  expectCount,
   expectObject,
+  finiteOrNull,
+  IBinnedStats,
+  parseBinnedStats,
   isWholeNumber,
   optionalText,
   PAYLOAD_VERSION,
@@ -22,24 +26,12 @@ export const MAX_BINS = 100_000;
 /** The most datasets a payload may have. */
 export const MAX_DATASETS = 64;
 
-/** Counts and additive statistics of one score of one dataset. */
-export interface IScoreHistogram {
-  /** Counts per fine bin over [0, 1]; bin i is [i/bins, (i+1)/bins), the last includes 1. */
-  counts: number[];
-  /** Rows without a value. */
-  missing: number;
-  /** Finite values outside [0, 1], not binned. */
-  outOfRange: number;
-  /** Binned values. */
-  count: number;
-  /** Sum of the binned values (exact mean = sum / count). */
-  sum: number;
-  /** Sum of their squares. */
-  sumSquares: number;
-  /** Smallest and largest binned value, `null` when none. */
-  min: number | null;
-  max: number | null;
-}
+/**
+ * Counts and additive statistics of one score of one dataset: counts per
+ * fine bin over [0, 1] (bin i is [i/bins, (i+1)/bins), the last includes
+ * 1); values outside [0, 1] are out of range.
+ */
+export type IScoreHistogram = IBinnedStats;
 
 /** One dataset of an RCA payload. */
 export interface IRcaDataset {
@@ -109,8 +101,8 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
     names.add(name);
     const dataset: IRcaDataset = {
       name,
-      rows: Private.count(d.rows, `${where}.rows`),
-      swapped: Private.count(d.swapped ?? 0, `${where}.swapped`),
+      rows: expectCount(d.rows, `${where}.rows`),
+      swapped: expectCount(d.swapped ?? 0, `${where}.swapped`),
       mean: Private.score(d.mean, bins, `${where}.mean`),
       max: Private.score(d.max, bins, `${where}.max`),
       values: null
@@ -158,74 +150,12 @@ namespace Private {
     }
   }
 
-  export function count(value: unknown, field: string): number {
-    // Safe integers only: above 2^53 counts no longer add exactly.
-    if (
-      typeof value !== 'number' ||
-      !Number.isSafeInteger(value) ||
-      value < 0
-    ) {
-      throw new ChexmaskFormatError(
-        field,
-        `must be a whole number ≥ 0, got ${describeValue(value)}`
-      );
-    }
-    return value;
-  }
-
-  export function finiteOrNull(value: unknown, field: string): number | null {
-    if (value === null || value === undefined) {
-      return null;
-    }
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new ChexmaskFormatError(
-        field,
-        `must be a finite number or null, got ${describeValue(value)}`
-      );
-    }
-    return value;
-  }
-
   export function score(
     value: unknown,
     bins: number,
     field: string
   ): IScoreHistogram {
-    const s = expectObject(value, field);
-    if (!Array.isArray(s.counts) || s.counts.length !== bins) {
-      throw new ChexmaskFormatError(
-        `${field}.counts`,
-        `must be an array of ${bins} counts, got ${Array.isArray(s.counts) ? s.counts.length : describeType(s.counts)}`
-      );
-    }
-    let total = 0;
-    const counts = s.counts.map((c, i) => {
-      const n = count(c, `${field}.counts[${i}]`);
-      total += n;
-      return n;
-    });
-    if (!Number.isSafeInteger(total)) {
-      throw new ChexmaskFormatError(
-        `${field}.counts`,
-        `add up to ${total}, beyond exact whole numbers`
-      );
-    }
-    const histogram: IScoreHistogram = {
-      counts,
-      missing: count(s.missing ?? 0, `${field}.missing`),
-      outOfRange: count(s.outOfRange ?? 0, `${field}.outOfRange`),
-      count: count(s.count ?? total, `${field}.count`),
-      sum: finiteOrNull(s.sum, `${field}.sum`) ?? 0,
-      sumSquares: finiteOrNull(s.sumSquares, `${field}.sumSquares`) ?? 0,
-      min: finiteOrNull(s.min, `${field}.min`),
-      max: finiteOrNull(s.max, `${field}.max`)
-    };
-    if (histogram.count !== total) {
-      throw new ChexmaskFormatError(
-        `${field}.count`,
-        `is ${histogram.count}, but the bins hold ${total}`
-      );
-    }
+    const histogram = parseBinnedStats(expectObject(value, field), bins, field);
     checkBinnedValues(histogram, field);
     return histogram;
   }
@@ -256,12 +186,6 @@ namespace Private {
       throw new ChexmaskFormatError(
         `${field}.sum`,
         `is ${h.sum} for ${h.count} values: their mean is not a Dice score between 0 and 1`
-      );
-    }
-    if (h.sumSquares < 0) {
-      throw new ChexmaskFormatError(
-        `${field}.sumSquares`,
-        `must not be negative, got ${h.sumSquares}`
       );
     }
   }

@@ -1,26 +1,11 @@
 /**
- * The static picture of an RCA histogram and its alt text. The picture is
- * the chart as shown (datasets, layout, threshold) over the theme's
- * background; the kernel's static picture says the same words
- * (`rca_alt_text` in Python).
+ * The alt text of an RCA histogram's picture (the picture is the chart as
+ * shown, `chartPicture` in `common/svg-picture.ts`); the kernel's static
+ * picture says the same words (`rca_alt_text` in Python).
  */
-import { standaloneSvg, svgPicture, themeBackground } from '../common';
 import { IRcaPayload } from './payload';
 import { IRcaState, scoreColumn } from './state';
 import { summarize } from './summary';
-
-/** The chart as a picture for `image/png` and the PNG export. */
-export function chartPicture(
-  chart: SVGSVGElement,
-  view: Element
-): Promise<HTMLCanvasElement> {
-  return svgPicture(chart, themeBackground(view));
-}
-
-/** The chart as a standalone SVG document over the theme's background. */
-export function chartSvg(chart: SVGSVGElement, view: Element): string {
-  return standaloneSvg(chart, themeBackground(view)).text;
-}
 
 /** Datasets, rows, the threshold and what it keeps, in words. */
 export function rcaAltText(payload: IRcaPayload, state: IRcaState): string {

@@ -4,14 +4,14 @@
  * keeps it) and a new payload starts from {@link initialRcaState} again.
  */
 import { rebinFactors, snapToEdge } from './bins';
-import type { RcaLayout } from './chart';
+import type { HistogramLayout } from '../common';
 import type { IRcaDataset, IRcaPayload } from './payload';
 import type { RcaScore } from './summary';
 
 /** The state of an RCA histogram. */
 export interface IRcaState {
   score: RcaScore;
-  layout: RcaLayout;
+  layout: HistogramLayout;
   logScale: boolean;
   /** Fine bins merged per drawn bin (divides the payload's bins). */
   factor: number;

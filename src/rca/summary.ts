@@ -1,23 +1,13 @@
+import type { ISeriesSummary } from '../common/summary-table';
 import { keptAtThreshold, quantileBin } from './bins';
 import { IRcaDataset } from './payload';
 
 /** Which score a view shows. */
 export type RcaScore = 'mean' | 'max';
 
-/** The live table row of one dataset at a threshold. */
-export interface IRcaSummary {
-  name: string;
-  rows: number;
-  missing: number;
-  /** Values outside [0, 1] (invalid Dice scores): not binned, so not in any share. */
-  outOfRange: number;
-  kept: number;
-  /** Kept as a share of the rows with a value (0–1), `null` when none. */
-  keptShare: number | null;
-  /** Exact mean (sum / count), `null` when none. */
-  mean: number | null;
-  /** Median and 5th percentile, exact to the bin: the middle of the bin that holds them. */
-  median: number | null;
+/** The live table row of one dataset at a threshold (out of range: Dice scores outside [0, 1]). */
+export interface IRcaSummary extends ISeriesSummary {
+  /** The 5th percentile, exact to the bin: the middle of the bin that holds it. */
   p5: number | null;
   swapped: number;
 }

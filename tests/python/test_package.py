@@ -32,10 +32,17 @@ def test_public_api() -> None:
         "MIME_RCA",
         "measure",
         "agreement",
+        "histogram",
+        "Histogram",
+        "MIME_HISTOGRAM",
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
     assert cx.MIME_RCA == "application/vnd.chexmask.rca.v1+json"
     assert cx.MIME_LANDMARKS == "application/vnd.chexmask.landmarks.v1+json"
+    assert cx.MIME_HISTOGRAM == "application/vnd.chexmask.histogram.v1+json"
+    # Nor does the histogram/ subpackage.
+    assert callable(cx.histogram)
+    assert cx.histogram.__name__ == "histogram"
     # The landmarks/ subpackage does not hide the function of the same name.
     assert callable(cx.landmarks)
     assert cx.landmarks.__name__ == "landmarks"

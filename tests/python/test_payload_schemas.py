@@ -1,14 +1,16 @@
 """The payload contracts: every payload the kernel builds satisfies its JSON Schema.
 
-``schema/payloads/{row,rca,landmarks}.v1.json`` describe the three MIME payloads
+``schema/payloads/{row,rca,landmarks,histogram}.v1.json`` describe the four MIME payloads
 (draft 2020-12). Each test builds payloads through the public API only
 (``import jupyterlab_chexmask as cm``; ``view.payload``), sends them through
 JSON as the kernel does (``allow_nan=False``) and validates them with
 ``jsonschema``: every shared CheXmask row through ``cm.row`` (with and
 without a title, over an x-ray, with empty and NaN cells, with unknown
 columns), ``cm.rca_histogram`` of every shared CSV and of DataFrames (bins,
-raw values, missing and out-of-range scores) and ``cm.landmarks`` (one row,
-many rows, groups, underlay, frames, titles). Every field the kernel writes
+raw values, missing and out-of-range scores), ``cm.landmarks`` (one row,
+many rows, groups, underlay, frames, titles) and ``cm.histogram`` (every
+measure of the shared rows, groups, missing and out-of-range values, steps,
+ranges, merged halves). Every field the kernel writes
 must be declared in the schema (unknown fields are allowed, so a misspelt
 field would otherwise pass). The schemas must also refuse broken payloads,
 so a schema that accepts everything fails here.
@@ -39,7 +41,7 @@ from referencing import Registry, Resource
 import jupyterlab_chexmask as cm
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema" / "payloads"
-KINDS = ("row", "rca", "landmarks")
+KINDS = ("row", "rca", "landmarks", "histogram")
 
 #: Payloads validated per kind in this session (printed at the end with ``-s``).
 VALIDATED: Counter[str] = Counter()
@@ -138,6 +140,9 @@ def undeclared_fields(kind: str, data: Json, schemas: dict[str, Json]) -> list[s
                 declared(
                     defs_of["rca"]["rawValues"], dataset["values"], f"rca.datasets[{i}].values"
                 )
+    if kind == "histogram":
+        for i, group in enumerate(data["groups"]):
+            declared(defs_of["histogram"]["group"], group, f"histogram.groups[{i}]")
     if kind == "landmarks":
         for i, row in enumerate(data["rows"]):
             declared(defs_of["landmarks"]["plotRow"], row, f"landmarks.rows[{i}]")
@@ -381,6 +386,47 @@ def test_rca_of_64_datasets(check) -> None:
     check("rca", cm.rca_histogram(frames, bins=20, static=False).payload)
 
 
+# --- histograms of any column -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def measured(shared_data: Path) -> pd.DataFrame:
+    """``cm.measure`` of every shared Preprocessed row, with a made-up View Position."""
+    table = cm.measure(sorted((shared_data / "chexmask-preprocessed").glob("*.csv")), False)
+    table["View Position"] = np.where(np.arange(len(table)) % 3 == 0, "AP", "PA")
+    return table
+
+
+@pytest.mark.parametrize("by", [None, "dataset", "View Position"])
+def test_histograms_of_measures(measured: pd.DataFrame, by: str | None, check) -> None:
+    numeric = [c for c in measured.columns if pd.api.types.is_numeric_dtype(measured[c])]
+    assert "CTR" in numeric
+    for column in numeric:
+        check("histogram", cm.histogram(measured, column, by=by, static=False).payload)
+
+
+def test_histogram_options_and_odd_values(measured: pd.DataFrame, check) -> None:
+    odd = measured[["CTR", "dataset"]].copy()
+    odd.loc[odd.index[:3], "CTR"] = [np.nan, np.inf, -np.inf]
+    odd.loc[odd.index[3:6], "dataset"] = None
+    for options in (
+        {"threshold": 0.5, "keep": "<", "bins": 12, "title": "odd"},
+        {"step": 0.01, "range": (0.4, 0.6)},
+        {"step": 1},
+    ):
+        check("histogram", cm.histogram(odd, "CTR", by="dataset", static=False, **options).payload)
+    empty = pd.DataFrame({"x": [np.nan, None]}, dtype=float)
+    check("histogram", cm.histogram(empty, "x", static=False).payload)
+    negative = pd.DataFrame({"x": [-1e6, 3.5, 2e6]})
+    check("histogram", cm.histogram(negative, "x", static=False).payload)
+    half = len(measured) // 2
+    parts = [
+        cm.histogram(p, "CTR", by="dataset", step=0.001, static=False)
+        for p in (measured.iloc[:half], measured.iloc[half:])
+    ]
+    check("histogram", (parts[0] + parts[1]).payload)
+
+
 # --- landmark plots -----------------------------------------------------------------------------
 
 
@@ -598,3 +644,32 @@ def test_what_the_view_ignores_is_allowed(sample_rows: pd.DataFrame, check) -> N
     rca = cm.rca_histogram(scores_frame(), static=False).payload
     rca["datasets"][0]["mean"]["median"] = 0.5
     check("rca", rca, declared=False)
+
+
+BROKEN_HISTOGRAMS: dict[str, Change] = {
+    "version 2": setter("version", 2),
+    "column missing": setter("column", ...),
+    "column blank": setter("column", " "),
+    "by a number": setter("by", 3),
+    "exponent 0.5": setter("exponent", 0.5),
+    "exponent 400": setter("exponent", 400),
+    "start as text": setter("start", "1"),
+    "bins 0": setter("bins", 0),
+    "groups empty": setter("groups", []),
+    "a name of blanks": setter("groups.0.name", "  "),
+    "rows negative": setter("groups.0.rows", -1),
+    "a fractional count": setter("groups.0.counts.0", 0.5),
+    "sumSquares negative": setter("groups.0.sumSquares", -1.0),
+    "min as text": setter("groups.0.min", "0"),
+    "threshold as text": setter("threshold", "0.5"),
+    "keep both": setter("keep", "both"),
+    "shownBins 0": setter("shownBins", 0),
+    "title a number": setter("title", 1),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_HISTOGRAMS))
+def test_histogram_schema_refuses(name: str, measured: pd.DataFrame, check, refuses) -> None:
+    payload = cm.histogram(measured, "CTR", by="dataset", static=False).payload
+    check("histogram", payload)
+    refuses("histogram", changed(payload, BROKEN_HISTOGRAMS[name]))

@@ -14,13 +14,14 @@ import pytest
 from PIL import Image
 
 import jupyterlab_chexmask as cm
+from jupyterlab_chexmask.common.chart import THRESHOLD as THRESHOLD_COLOR
 from jupyterlab_chexmask.common.chart import series_color
 from jupyterlab_chexmask.common.colors import ORGAN_COLORS
 from jupyterlab_chexmask.common.js_numbers import to_fixed
 from jupyterlab_chexmask.format.columns import LANDMARK_SLICES
 from jupyterlab_chexmask.format.landmarks import parse_integer_cells, parse_landmarks
 from jupyterlab_chexmask.landmarks.picture import landmark_image
-from jupyterlab_chexmask.rca.picture import THRESHOLD_COLOR, merge_factor, rca_image
+from jupyterlab_chexmask.rca.picture import merge_factor, rca_image
 
 MEAN = "Dice RCA (Mean)"
 

@@ -15,14 +15,7 @@ import {
 } from '../bins';
 import { parseRcaPayload } from '../payload';
 import { summarize } from '../summary';
-
-/** The neighbouring float64 of a positive number, one ulp down or up. */
-function ulp(v: number, step: -1 | 1): number {
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, v);
-  view.setBigUint64(0, view.getBigUint64(0) + BigInt(step));
-  return view.getFloat64(0);
-}
+import { ulp } from '../../__tests__/ulp';
 
 const values = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), {
   minLength: 1,

@@ -1,6 +1,7 @@
 /**
- * The RCA histogram chart, drawn with d3: bars per dataset, axes, the kept
- * region and the draggable threshold.
+ * The histogram chart of the RCA view and of the generic histogram, drawn
+ * with d3: bars per series (overlaid, stacked or as small multiples), axes,
+ * the kept region and the draggable threshold.
  */
 import {
   axisBottom,
@@ -12,26 +13,57 @@ import {
   scaleSymlog,
   select
 } from 'd3';
-import { appendAxis, appendAxisLabels, svg, SvgRoot } from '../common';
+import { appendAxis, appendAxisLabels, SvgRoot } from './axes';
+import { svg } from './dom';
+import { KeepSide } from './fine-bins';
 
-/** How several datasets share the chart. */
-export type RcaLayout = 'overlaid' | 'stacked' | 'multiples';
+/** How several series share the chart. */
+export type HistogramLayout = 'overlaid' | 'stacked' | 'multiples';
 
-/** One dataset's (re-binned) counts and colour. */
+/** One series' (re-binned) counts and colour. */
 export interface IHistogramSeries {
   name: string;
   color: string;
   counts: number[];
 }
 
-/** What the chart draws. */
+/**
+ * What the chart draws. The drawn bins are equally wide: bin `i` spans
+ * `[domain[0] + i × w, domain[0] + (i + 1) × w)` with `w` the domain's width
+ * over the number of counts.
+ */
 export interface IChartOptions {
   width: number;
-  layout: RcaLayout;
+  layout: HistogramLayout;
   logScale: boolean;
   series: IHistogramSeries[];
+  /** The x range of the drawn bins (the first bin's lower edge, the last's upper). */
+  domain: readonly [number, number];
   threshold: number;
+  /** Which side of the threshold is shaded as kept. */
+  keep: KeepSide;
   xLabel: string;
+}
+
+/** How a chart is named and moved: its classes and its threshold's keyboard steps. */
+export interface IChartConfig {
+  /**
+   * The view's class prefix: the chart is `jp-chexmask-<prefix>-chart`, its
+   * bars `-bars` (with `data-<seriesAttribute>`), panels `-panel`.
+   */
+  prefix: string;
+  /** The data attribute naming a series on its bars, e.g. `dataset`. */
+  seriesAttribute: string;
+  /** The threshold handle's accessible name. */
+  thresholdLabel: string;
+  /** Called with a new threshold from a drag or a key (the view snaps it). */
+  onThreshold(threshold: number): void;
+  /** Called with the hovered drawn bin (or null) and the pointer event. */
+  onHover(bin: number | null, event: PointerEvent): void;
+  /** The threshold's step for arrow keys (Shift: ten steps). */
+  keyStep(): number;
+  /** How the handle states a threshold (aria-valuenow and text). */
+  formatThreshold(threshold: number): string;
 }
 
 const MARGIN = { top: 12, right: 18, bottom: 40, left: 64 };
@@ -40,7 +72,7 @@ const MULTIPLE_HEIGHT = 96;
 const MULTIPLE_GAP = 14;
 
 /**
- * The d3 histogram: bars per dataset (one path each, overlaid, stacked or as
+ * The d3 histogram: bars per series (one path each, overlaid, stacked or as
  * small multiples), axes with labels, the kept region and a threshold line
  * that can be dragged or moved with the keyboard (it is an ARIA slider).
  */
@@ -51,22 +83,20 @@ export class HistogramChart {
   private _plotTop = MARGIN.top;
   private _plotBottom = MARGIN.top + PANEL_HEIGHT;
   private _bins = 1;
+  private _keep: KeepSide = 'above';
 
-  /**
-   * @param onThreshold - Called with a new threshold from a drag or a key.
-   * @param onHover - Called with the hovered bin (or null) and the pointer event.
-   */
-  constructor(
-    private readonly _onThreshold: (threshold: number) => void,
-    private readonly _onHover: (bin: number | null, event: PointerEvent) => void
-  ) {
-    this.node = svg('svg', { class: 'jp-chexmask-rca-chart', role: 'group' });
+  constructor(private readonly _config: IChartConfig) {
+    this.node = svg('svg', {
+      class: `jp-chexmask-${_config.prefix}-chart`,
+      role: 'group'
+    });
     this._root = select(this.node);
   }
 
   /** Draw everything (on data, layout, scale or size changes). */
   draw(options: IChartOptions): void {
     const { width, layout, series } = options;
+    const prefix = this._config.prefix;
     const root = this._root;
     root.selectAll('*').remove();
     const panels = layout === 'multiples' ? series.length : 1;
@@ -78,13 +108,15 @@ export class HistogramChart {
       .attr('height', height)
       .attr('viewBox', `0 0 ${width} ${height}`);
     this._x = scaleLinear()
-      .domain([0, 1])
+      .domain([options.domain[0], options.domain[1]])
       .range([MARGIN.left, width - MARGIN.right]);
     this._plotTop = MARGIN.top;
     this._plotBottom = MARGIN.top + plotHeight;
     this._bins = series[0]?.counts.length ?? 1;
-    const x = this._x;
+    this._keep = options.keep;
     const bins = this._bins;
+    const [x0, x1] = options.domain;
+    const at = (i: number): number => this._x(x0 + ((x1 - x0) * i) / bins);
 
     // Stacks: each series' base is the sum of the visible ones before it.
     const bases = series.map(() => new Array<number>(bins).fill(0));
@@ -112,14 +144,16 @@ export class HistogramChart {
         .domain([0, Math.max(1, peak)])
         .range([bottom, top])
         .nice();
-      const panel = root.append('g').attr('class', 'jp-chexmask-rca-panel');
+      const panel = root
+        .append('g')
+        .attr('class', `jp-chexmask-${prefix}-panel`);
       for (const s of group) {
         const base = bases[index(s)];
         panel
           .append('path')
-          .attr('class', 'jp-chexmask-rca-bars')
-          .attr('data-dataset', s.name)
-          .attr('d', Private.barsPath(s.counts, base, x, y))
+          .attr('class', `jp-chexmask-${prefix}-bars`)
+          .attr(`data-${this._config.seriesAttribute}`, s.name)
+          .attr('d', Private.barsPath(s.counts, base, at, y))
           .style('fill', s.color)
           .style('stroke', s.color)
           .style(
@@ -136,7 +170,7 @@ export class HistogramChart {
       if (layout === 'multiples') {
         panel
           .append('text')
-          .attr('class', 'jp-chexmask-rca-panel-label')
+          .attr('class', `jp-chexmask-${prefix}-panel-label`)
           .attr('x', width - MARGIN.right)
           .attr('y', top + 12)
           .attr('text-anchor', 'end')
@@ -148,7 +182,7 @@ export class HistogramChart {
       root,
       'jp-chexmask-axis-x',
       `translate(0,${this._plotBottom})`,
-      axisBottom(x).ticks(10)
+      axisBottom(this._x).ticks(10)
     );
     appendAxisLabels(
       root,
@@ -172,21 +206,25 @@ export class HistogramChart {
   /** Move the threshold line, its handle and the kept region. */
   setThreshold(threshold: number): void {
     const x = this._x(threshold);
+    const [left, right] = this._x.range();
+    const [from, to] = this._keep === 'above' ? [x, right] : [left, x];
     this._root
       .select('.jp-chexmask-kept')
-      .attr('x', x)
-      .attr('width', Math.max(0, this._x(1) - x));
+      .attr('x', from)
+      .attr('width', Math.max(0, to - from));
     this._root
       .select('.jp-chexmask-threshold')
       .attr('transform', `translate(${x},0)`);
+    const text = this._config.formatThreshold(threshold);
     this._root
       .select('.jp-chexmask-threshold-handle')
-      .attr('aria-valuenow', threshold.toFixed(3))
-      .attr('aria-valuetext', `threshold ${threshold.toFixed(3)}`);
+      .attr('aria-valuenow', text)
+      .attr('aria-valuetext', `threshold ${text}`);
   }
 
   private _drawThreshold(threshold: number): void {
     const root = this._root;
+    const [low, high] = this._x.domain();
     root
       .append('rect')
       .attr('class', 'jp-chexmask-kept')
@@ -203,33 +241,32 @@ export class HistogramChart {
       .attr('height', this._plotBottom - this._plotTop + 4)
       .attr('tabindex', 0)
       .attr('role', 'slider')
-      .attr('aria-label', 'RCA threshold')
-      .attr('aria-valuemin', 0)
-      .attr('aria-valuemax', 1);
-    const toThreshold = (px: number): number =>
-      Math.min(1, Math.max(0, this._x.invert(px)));
+      .attr('aria-label', this._config.thresholdLabel)
+      .attr('aria-valuemin', this._config.formatThreshold(low))
+      .attr('aria-valuemax', this._config.formatThreshold(high));
+    const clamp = (v: number): number => Math.min(high, Math.max(low, v));
     line.call(
       drag<SVGGElement, unknown>().on('drag', event => {
-        this._onThreshold(toThreshold(event.x));
+        this._config.onThreshold(clamp(this._x.invert(event.x)));
       })
     );
     handle.on('keydown', (event: KeyboardEvent) => {
       const current = Number(handle.attr('aria-valuenow'));
-      const step = event.shiftKey ? 0.01 : 0.001;
+      const step = this._config.keyStep() * (event.shiftKey ? 10 : 1);
       const next =
         event.key === 'ArrowRight' || event.key === 'ArrowUp'
           ? current + step
           : event.key === 'ArrowLeft' || event.key === 'ArrowDown'
             ? current - step
             : event.key === 'Home'
-              ? 0
+              ? low
               : event.key === 'End'
-                ? 1
+                ? high
                 : null;
       if (next !== null) {
         event.preventDefault();
         event.stopPropagation();
-        this._onThreshold(Math.min(1, Math.max(0, next)));
+        this._config.onThreshold(clamp(next));
       }
     });
     this.setThreshold(threshold);
@@ -238,7 +275,7 @@ export class HistogramChart {
   private _drawHoverTarget(width: number): void {
     const target = this._root
       .insert('rect', '.jp-chexmask-kept')
-      .attr('class', 'jp-chexmask-rca-hover')
+      .attr('class', `jp-chexmask-${this._config.prefix}-hover`)
       .attr('x', MARGIN.left)
       .attr('y', this._plotTop)
       .attr('width', width - MARGIN.left - MARGIN.right)
@@ -246,14 +283,17 @@ export class HistogramChart {
     target
       .on('pointermove', (event: PointerEvent) => {
         const [px] = pointer(event, this.node);
-        const value = this._x.invert(px);
+        const [left, right] = this._x.range();
+        const share = (px - left) / (right - left);
         const bin =
-          value < 0 || value > 1
+          share < 0 || share > 1
             ? null
-            : Math.min(this._bins - 1, Math.floor(value * this._bins));
-        this._onHover(bin, event);
+            : Math.min(this._bins - 1, Math.floor(share * this._bins));
+        this._config.onHover(bin, event);
       })
-      .on('pointerleave', (event: PointerEvent) => this._onHover(null, event));
+      .on('pointerleave', (event: PointerEvent) =>
+        this._config.onHover(null, event)
+      );
   }
 }
 
@@ -262,17 +302,16 @@ namespace Private {
   export function barsPath(
     counts: number[],
     base: number[],
-    x: (v: number) => number,
+    at: (edge: number) => number,
     y: (v: number) => number
   ): string {
-    const bins = counts.length;
     const parts: string[] = [];
-    for (let i = 0; i < bins; i++) {
+    for (let i = 0; i < counts.length; i++) {
       if (counts[i] === 0) {
         continue;
       }
-      const x0 = x(i / bins);
-      const x1 = x((i + 1) / bins);
+      const x0 = at(i);
+      const x1 = at(i + 1);
       const y0 = y(base[i]);
       const y1 = y(base[i] + counts[i]);
       parts.push(
