@@ -193,18 +193,32 @@ export async function observeMainThread(
   });
 }
 
+/**
+ * The long tasks and the views' spans recorded since {@link observeMainThread}
+ * (or the last call that cleared them), as `[entryType name, duration]`.
+ */
+export async function mainThreadEntries(
+  page: IJupyterLabPageFixture,
+  clear = false
+): Promise<Array<[string, number]>> {
+  return page.evaluate(doClear => {
+    const w = window as unknown as { mainThread: Array<[string, number]> };
+    const entries = w.mainThread;
+    if (doClear) {
+      w.mainThread = [];
+    }
+    return entries;
+  }, clear);
+}
+
 /** The longest long task and the longest span of the views since {@link observeMainThread}. */
 export async function mainThreadReport(
   page: IJupyterLabPageFixture
 ): Promise<{ longestTask: number; longestSpan: number; span: string }> {
-  const entries = await page.evaluate(
-    () =>
-      (window as unknown as { mainThread: Array<[string, number]> }).mainThread
-  );
   let longestTask = 0;
   let longestSpan = 0;
   let span = '';
-  for (const [name, duration] of entries) {
+  for (const [name, duration] of await mainThreadEntries(page)) {
     if (name.startsWith('longtask')) {
       longestTask = Math.max(longestTask, duration);
     } else if (name.startsWith('measure chexmask:') && duration > longestSpan) {

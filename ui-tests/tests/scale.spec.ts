@@ -18,7 +18,7 @@ import { CDPSession, Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SHARED_DATA } from './helpers';
+import { mainThreadEntries, observeMainThread, SHARED_DATA } from './helpers';
 
 const COUNT = 200;
 const REPO = path.resolve(__dirname, '..', '..');
@@ -121,19 +121,6 @@ async function scrollThrough(
   return steps;
 }
 
-/** Start collecting long tasks and the views' own spans in the page. */
-async function observeTasks(page: IJupyterLabPageFixture): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { tasks: Array<[string, number]> };
-    w.tasks = [];
-    new PerformanceObserver(list =>
-      list
-        .getEntries()
-        .forEach(e => w.tasks.push([e.entryType + ' ' + e.name, e.duration]))
-    ).observe({ entryTypes: ['longtask', 'measure'] });
-  });
-}
-
 /** The longest long task and the longest span of each view kind since the last call. */
 async function takeTasks(page: IJupyterLabPageFixture): Promise<{
   longest: number;
@@ -142,12 +129,7 @@ async function takeTasks(page: IJupyterLabPageFixture): Promise<{
   spans: string;
   oursLongest: number;
 }> {
-  const tasks = await page.evaluate(() => {
-    const w = window as unknown as { tasks: Array<[string, number]> };
-    const t = w.tasks;
-    w.tasks = [];
-    return t;
-  });
+  const tasks = await mainThreadEntries(page, true);
   const long = tasks.filter(([n]) => n.startsWith('longtask')).map(t => t[1]);
   const spans = new Map<string, number[]>();
   let oursLongest = 0;
@@ -237,7 +219,7 @@ for (const mode of ['contentVisibility', 'full']) {
         `${tmpPath}/many.ipynb`,
         false
       );
-      await observeTasks(page);
+      await observeMainThread(page);
       const cdp = await page
         .context()
         .newCDPSession((page as unknown as { page: Page }).page ?? page);
