@@ -33,6 +33,10 @@ HEART_COLUMN = "Heart"
 ORGAN_COLUMNS: tuple[str, ...] = (RIGHT_LUNG_COLUMN, LEFT_LUNG_COLUMN, HEART_COLUMN)
 
 LANDMARKS_COLUMN = "Landmarks"
+#: CheXmask-U's mean landmarks (drawn instead of ``Landmarks``; same encoding).
+LANDMARKS_MEAN_COLUMN = "Landmarks (Mean)"
+#: CheXmask-U's per-landmark standard deviations: 240 numbers σx, σy in mask pixels.
+LANDMARKS_STD_COLUMN = "Landmarks (Std)"
 
 #: The 120 landmarks: each organ's slice (start, end), in the order of ``ORGAN_COLUMNS``.
 #: Each slice is a closed ring (``ORGANS`` in ``src/core/organs.ts``).
@@ -56,7 +60,13 @@ CHEXMASK_COLUMNS: tuple[str, ...] = (
 )
 
 #: Columns that must be read as text, never as numbers.
-TEXT_COLUMNS: tuple[str, ...] = ID_COLUMNS + ORGAN_COLUMNS + (LANDMARKS_COLUMN,)
+TEXT_COLUMNS: tuple[str, ...] = (
+    *ID_COLUMNS,
+    *ORGAN_COLUMNS,
+    LANDMARKS_COLUMN,
+    LANDMARKS_MEAN_COLUMN,
+    LANDMARKS_STD_COLUMN,
+)
 
 #: The mask side used when a row has no ``Height``/``Width`` (the network input).
 DEFAULT_MASK_SIZE = 1024

@@ -2,20 +2,24 @@
 
 The same grammar and bound as ``parseLandmarkCoordinates`` in
 ``src/core/landmarks.ts``, for the kernel's checks and pictures (the views
-parse the raw cells themselves).
+parse the raw cells themselves); and CheXmask-U's ``Landmarks (Std)``, as
+``parseLandmarkStd`` reads it, in the same words.
 """
 
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from ..common.js_numbers import js_number
 from ..types import AnyArray, FloatArray
-from .cells import NUMBER_TEXT
-from .columns import LANDMARK_COUNT, LANDMARKS_COLUMN
+from .cells import NUMBER_TEXT, describe_type
+from .columns import LANDMARK_COUNT, LANDMARKS_COLUMN, LANDMARKS_STD_COLUMN
 
 #: The largest absolute coordinate the core accepts (``MAX_LANDMARK_COORDINATE``).
 MAX_LANDMARK_COORDINATE = 65535
@@ -67,6 +71,122 @@ def parse_landmarks(value: Any, field: str = LANDMARKS_COLUMN) -> FloatArray:
             f"found {len(numbers)}"
         )
     return _checked(np.asarray(numbers, dtype=np.float64), field)
+
+
+#: The largest standard deviation the core accepts (``MAX_LANDMARK_SIGMA``).
+MAX_LANDMARK_SIGMA = MAX_LANDMARK_COORDINATE
+#: The longest token read as a number, and the characters a number may take
+#: with its separators (``MAX_TOKEN``, ``MAX_CHARS_PER_NUMBER`` in the core).
+_MAX_TOKEN = 64
+_MAX_CHARS_PER_NUMBER = 4 * _MAX_TOKEN
+# Cells numpy can read at once: digits, decimals, exponents and separators.
+# Numpy's float reading accepts within these characters what the grammar accepts.
+_DECIMAL_TEXT = re.compile(r"[0-9 \t\n\r,\[\]().eE+-]*")
+
+
+def parse_landmark_std(value: Any, field: str = LANDMARKS_STD_COLUMN) -> FloatArray:
+    """CheXmask-U's ``Landmarks (Std)``: each landmark's (σx, σy) as a (120, 2) array.
+
+    Takes what the core's ``parseLandmarkStd`` takes (the flat
+    ``"sx0,sy0,…"`` text of the release, numpy's print, a list of 240
+    numbers or of 120 pairs) and refuses what it refuses, in the same words.
+
+    Raises:
+        ValueError: not exactly 240 finite numbers from 0 to 65535 (the
+            message starts with ``field``).
+    """
+    count = 2 * LANDMARK_COUNT
+    expected = f"{count} numbers (σx, σy of {LANDMARK_COUNT} landmarks)"
+    if isinstance(value, str):
+        longest = count * _MAX_CHARS_PER_NUMBER + 1024
+        if len(value) > longest:
+            raise ValueError(
+                f"{field}: is {len(value)} characters long, more than {expected} can take "
+                f"({longest})"
+            )
+        if _DECIMAL_TEXT.fullmatch(value):
+            try:
+                fast = np.array(value.translate(_TO_SPACES).split(), dtype=np.float64)
+            except ValueError:
+                fast = None  # read token by token below, which says which one is wrong
+            if (
+                fast is not None
+                and fast.size == count
+                and bool(np.all((fast >= 0) & (fast <= MAX_LANDMARK_SIGMA)))
+            ):
+                return fast.reshape(LANDMARK_COUNT, 2)
+        numbers = _std_numbers_in_text(value, field, count, expected)
+    elif isinstance(value, (list, tuple, np.ndarray)):
+        numbers = _std_numbers_in_list(value, field, count, expected)
+    else:
+        raise ValueError(
+            f"{field}: must be a string or an array of {expected}, got {describe_type(value)}"
+        )
+    if len(numbers) != count:
+        raise ValueError(f"{field}: must hold {expected}, found {len(numbers)}")
+    return np.asarray(numbers, dtype=np.float64).reshape(LANDMARK_COUNT, 2)
+
+
+def _std_numbers_in_text(text: str, field: str, count: int, expected: str) -> list[float]:
+    """The numbers of a Std cell, each checked, stopping at the first wrong one."""
+    numbers: list[float] = []
+    for token in _SEPARATORS.split(text):
+        if not token:
+            continue
+        if len(token) > _MAX_TOKEN or not NUMBER_TEXT.fullmatch(token):
+            cut = token[:24] + ("…" if len(token) > 24 else "")
+            shown = json.dumps(cut, ensure_ascii=False)
+            raise ValueError(f"{field}: number {len(numbers) + 1} is not a number: {shown}")
+        if len(numbers) == count:
+            raise ValueError(f"{field}: must hold {expected}, found more")
+        numbers.append(_checked_sigma(float(token), len(numbers), field))
+    return numbers
+
+
+def _std_numbers_in_list(
+    values: Sequence[Any] | AnyArray, field: str, count: int, expected: str
+) -> list[float]:
+    """A flat list of σ or a list of (σx, σy) pairs, each checked."""
+    items = list(values.tolist() if isinstance(values, np.ndarray) else values)
+    pairs = bool(items) and isinstance(items[0], (list, tuple))
+    found = 2 * len(items) if pairs else len(items)
+    if found > count:
+        raise ValueError(f"{field}: must hold {expected}, found {found}")
+    numbers: list[float] = []
+    for i, item in enumerate(items):
+        if pairs and (not isinstance(item, (list, tuple)) or len(item) != 2):
+            raise ValueError(f"{field}: point {i} must be an [x, y] pair")
+        for number in item if pairs else [item]:
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                raise ValueError(
+                    f"{field}: number {len(numbers) + 1} must be a number, "
+                    f"got {describe_type(number)}"
+                )
+            numbers.append(_checked_sigma(float(number), len(numbers), field))
+    return numbers
+
+
+def _checked_sigma(value: float, index: int, field: str) -> float:
+    """One standard deviation, checked as the core's ``checkSigma`` checks it."""
+    if not math.isfinite(value):
+        raise ValueError(
+            f"{field}: number {index + 1} is {_js_float(value)}, not a finite standard deviation"
+        )
+    if value < 0:
+        raise ValueError(
+            f"{field}: number {index + 1} is {js_number(value)}, "
+            "but a standard deviation is never negative"
+        )
+    if value > MAX_LANDMARK_SIGMA:
+        raise ValueError(
+            f"{field}: number {index + 1} is {js_number(value)}, beyond {MAX_LANDMARK_SIGMA} pixels"
+        )
+    return value
+
+
+def _js_float(value: float) -> str:
+    """NaN and the infinities as JavaScript's ``String`` writes them."""
+    return "NaN" if math.isnan(value) else js_number(value)
 
 
 #: Joins the cells read at once: a byte the integer grammar never holds.

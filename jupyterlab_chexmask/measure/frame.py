@@ -30,19 +30,20 @@ from ..format.columns import (
     DICE_MEAN_COLUMN,
     HEART_COLUMN,
     HEIGHT_COLUMN,
-    LANDMARK_COUNT,
     LANDMARK_SLICES,
+    LANDMARKS_STD_COLUMN,
     LEFT_LUNG_COLUMN,
     ORGAN_COLUMNS,
     RIGHT_LUNG_COLUMN,
     WIDTH_COLUMN,
 )
+from ..format.landmarks import parse_landmark_std
 from ..format.rle import MAX_MASK_PIXELS, check_rle
 from ..row.check import dice_score
 from ..types import FloatArray, IntArray
 
 #: The CheXmask-U column of each landmark's standard deviations (σx, σy per node).
-STD_COLUMN = "Landmarks (Std)"
+STD_COLUMN = LANDMARKS_STD_COLUMN
 #: The output column of the mean landmark σ, and of each organ's.
 SIGMA_COLUMN = "Landmark σ"
 SIGMA_COLUMNS = {organ: f"{organ} σ" for organ in ORGAN_COLUMNS}
@@ -354,41 +355,28 @@ def _dice_values(
 def _sigmas(
     values: Sequence[object], problems: list[list[tuple[int, str]]], order: int
 ) -> FloatArray:
-    """Per row: the mean landmark σ and each organ's, shape (n, 4); NaN where missing or bad."""
+    """Per row: the mean landmark σ and each organ's, shape (n, 4); NaN where missing or bad.
+
+    Each cell is read by :func:`~..format.landmarks.parse_landmark_std` (the
+    row view's check): a bad one's problem is the view's error message. A
+    landmark's σ is (σx+σy)/2 (``nodeSigma`` in ``src/core/uncertainty.ts``).
+    """
     n = len(values)
     out = np.full((n, 4), np.nan)
     for i, value in enumerate(values):
         if is_missing(value):
             continue
-        numbers = None
-        if isinstance(value, str):
-            text = value.translate(_STD_SEPARATORS)
-            try:
-                numbers = np.array(text.split(), dtype=np.float64)
-            except ValueError:
-                numbers = None
-        if numbers is None or numbers.size != 2 * LANDMARK_COUNT:
-            got = "not numbers" if numbers is None else f"{numbers.size} numbers"
-            problems[i].append(
-                (
-                    order,
-                    f"{STD_COLUMN}: must be {2 * LANDMARK_COUNT} numbers (σx, σy per "
-                    f"landmark), got {got}",
-                )
-            )
+        try:
+            sigma = parse_landmark_std(value, STD_COLUMN)
+        except ValueError as error:
+            problems[i].append((order, str(error)))
             continue
-        if not np.isfinite(numbers).all() or (numbers < 0).any():
-            problems[i].append((order, f"{STD_COLUMN}: must be finite and not negative"))
-            continue
-        node = numbers.reshape(LANDMARK_COUNT, 2).mean(axis=1)
+        node = sigma.mean(axis=1)
         out[i, 0] = node.mean()
         for k, organ in enumerate(ORGAN_COLUMNS):
             a, b = LANDMARK_SLICES[organ]
             out[i, k + 1] = node[a:b].mean()
     return out
-
-
-_STD_SEPARATORS = str.maketrans({",": " ", "[": " ", "]": " ", ";": " "})
 
 
 def measure_frame(

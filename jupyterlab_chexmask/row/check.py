@@ -28,11 +28,13 @@ from ..format.columns import (
     HEIGHT_COLUMN,
     ID_COLUMNS,
     LANDMARKS_COLUMN,
+    LANDMARKS_MEAN_COLUMN,
+    LANDMARKS_STD_COLUMN,
     ORGAN_COLUMNS,
     WIDTH_COLUMN,
     infer_dataset,
 )
-from ..format.landmarks import parse_landmarks
+from ..format.landmarks import parse_landmark_std, parse_landmarks
 from ..format.rle import MAX_MASK_PIXELS, check_rle
 from ..types import FloatArray, IntArray
 
@@ -48,11 +50,14 @@ class CheckedRow:
     dice_max: float | None
     height: int
     width: int
-    #: The 120 landmarks as a (120, 2) array, or ``None`` when the row has none.
+    #: The 120 landmarks as a (120, 2) array, or ``None`` when the row has none: a
+    #: CheXmask-U row's ``Landmarks (Mean)``, otherwise ``Landmarks``.
     landmarks: FloatArray | None
     #: Each organ column's RLE text, ``None`` when the cell is empty or absent.
     masks: dict[str, str | None]
     warnings: tuple[str, ...]
+    #: A CheXmask-U row's ``Landmarks (Std)`` as a (120, 2) array of (σx, σy), or ``None``.
+    sigma: FloatArray | None = None
     #: Each organ column's checked runs as 1-based ``(starts, lengths)``, ``None`` when empty.
     runs: dict[str, tuple[IntArray, IntArray] | None] = field(default_factory=dict)
 
@@ -64,8 +69,8 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
     Raises:
         RowFormatError: naming the column of the first malformed value, in the
             order the core checks them: id, Height, Width, size, Dice Mean,
-            Dice Max, Landmarks, Right Lung, Left Lung, Heart, then a row
-            with neither masks nor landmarks.
+            Dice Max, Landmarks, Landmarks (Mean), Landmarks (Std), Right
+            Lung, Left Lung, Heart, then a row with neither masks nor landmarks.
     """
     warnings: list[str] = []
     id_column = next((c for c in ID_COLUMNS if c in cells), None)
@@ -94,13 +99,7 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
             "Padchest export)"
         )
 
-    landmark_cell = cells.get(LANDMARKS_COLUMN)
-    landmarks = None
-    if not is_missing(landmark_cell):
-        try:
-            landmarks = parse_landmarks(landmark_cell, LANDMARKS_COLUMN)
-        except ValueError as error:
-            raise RowFormatError(LANDMARKS_COLUMN, _problem(error, LANDMARKS_COLUMN)) from None
+    landmarks, sigma = _landmarks(cells, warnings)
 
     masks: dict[str, str | None] = {}
     runs: dict[str, tuple[IntArray, IntArray] | None] = {}
@@ -134,8 +133,42 @@ def check_row(cells: Mapping[str, object]) -> CheckedRow:
         landmarks=landmarks,
         masks=masks,
         warnings=tuple(warnings),
+        sigma=sigma,
         runs=runs,
     )
+
+
+def _landmarks(
+    cells: Mapping[str, object], warnings: list[str]
+) -> tuple[FloatArray | None, FloatArray | None]:
+    """The landmarks and their σ, as the core's ``parseRowLandmarks`` reads them.
+
+    ``Landmarks``, then CheXmask-U's ``Landmarks (Mean)`` (drawn when present:
+    the masks were filled from it and σ is about it) and ``Landmarks (Std)``.
+    """
+    found: dict[str, FloatArray | None] = {}
+    for column in (LANDMARKS_COLUMN, LANDMARKS_MEAN_COLUMN, LANDMARKS_STD_COLUMN):
+        cell = cells.get(column)
+        parse = parse_landmark_std if column == LANDMARKS_STD_COLUMN else parse_landmarks
+        try:
+            found[column] = None if is_missing(cell) else parse(cell, column)
+        except ValueError as error:
+            raise RowFormatError(column, _problem(error, column)) from None
+    plain, mean = found[LANDMARKS_COLUMN], found[LANDMARKS_MEAN_COLUMN]
+    sigma = found[LANDMARKS_STD_COLUMN]
+    if plain is not None and mean is not None:
+        warnings.append(
+            f"both Landmarks and {LANDMARKS_MEAN_COLUMN} are given: "
+            f"{LANDMARKS_MEAN_COLUMN} is drawn"
+        )
+    landmarks = mean if mean is not None else plain
+    if sigma is not None and landmarks is None:
+        warnings.append(
+            f"{LANDMARKS_STD_COLUMN} is given without landmarks ({LANDMARKS_MEAN_COLUMN}): "
+            "the uncertainty is not shown"
+        )
+        sigma = None
+    return landmarks, sigma
 
 
 def empty_organs_warning(columns: list[str]) -> str:

@@ -10,6 +10,7 @@ export * from './datasets';
 export * from './rle';
 export * from './runs';
 export * from './landmarks';
+export * from './uncertainty';
 export * from './fill';
 export * from './row';
 export * from './geometry';

@@ -55,7 +55,13 @@ export function parseLandmarkCoordinates(
   field = 'Landmarks'
 ): Float64Array {
   const expected = `${2 * LANDMARK_COUNT} numbers (${LANDMARK_COUNT} points × 2)`;
-  const numbers = numbersOf(value, field, 2 * LANDMARK_COUNT, expected);
+  const numbers = numbersOf(
+    value,
+    field,
+    2 * LANDMARK_COUNT,
+    expected,
+    checkCoordinate
+  );
   if (numbers.length !== 2 * LANDMARK_COUNT) {
     throw new ChexmaskFormatError(
       field,
@@ -63,6 +69,56 @@ export function parseLandmarkCoordinates(
     );
   }
   return Float64Array.from(numbers);
+}
+
+/** The column of CheXmask-U's mean landmarks (same encoding as `Landmarks`). */
+export const LANDMARKS_MEAN_COLUMN = 'Landmarks (Mean)';
+
+/** The column of CheXmask-U's per-landmark standard deviations. */
+export const LANDMARKS_STD_COLUMN = 'Landmarks (Std)';
+
+/** A landmark's standard deviation `[σx, σy]` in mask pixels. */
+export type LandmarkSigma = [number, number];
+
+/**
+ * The largest standard deviation accepted: a landmark's spread cannot exceed
+ * the coordinate range ({@link MAX_LANDMARK_COORDINATE}).
+ */
+export const MAX_LANDMARK_SIGMA = MAX_LANDMARK_COORDINATE;
+
+/**
+ * Parse a CheXmask-U `Landmarks (Std)` cell: the standard deviation of each
+ * of the 120 landmarks along x and y over the model's samples, written flat
+ * as `"sx0,sy0,sx1,sy1,…"` with two decimals. The encodings of
+ * {@link parseLandmarks} are taken too (arrays, pairs, numpy's print).
+ *
+ * @returns 120 `[σx, σy]` pairs in landmark order.
+ * @throws ChexmaskFormatError naming `field` unless the value holds exactly
+ *   240 finite, non-negative numbers of at most {@link MAX_LANDMARK_SIGMA}.
+ */
+export function parseLandmarkStd(
+  value: unknown,
+  field = LANDMARKS_STD_COLUMN
+): LandmarkSigma[] {
+  const expected = `${2 * LANDMARK_COUNT} numbers (σx, σy of ${LANDMARK_COUNT} landmarks)`;
+  const numbers = numbersOf(
+    value,
+    field,
+    2 * LANDMARK_COUNT,
+    expected,
+    checkSigma
+  );
+  if (numbers.length !== 2 * LANDMARK_COUNT) {
+    throw new ChexmaskFormatError(
+      field,
+      `must hold ${expected}, found ${numbers.length}`
+    );
+  }
+  const sigma: LandmarkSigma[] = new Array(LANDMARK_COUNT);
+  for (let p = 0; p < LANDMARK_COUNT; p++) {
+    sigma[p] = [numbers[2 * p], numbers[2 * p + 1]];
+  }
+  return sigma;
 }
 
 /** The most points {@link parsePoints} accepts in one value. */
@@ -90,7 +146,7 @@ function parsePointList(
     count === null
       ? 'an even count of numbers'
       : `${2 * count} numbers (${count} points × 2)`;
-  const numbers = numbersOf(value, field, maxNumbers, expected);
+  const numbers = numbersOf(value, field, maxNumbers, expected, checkCoordinate);
   if (
     count === null ? numbers.length % 2 !== 0 : numbers.length !== maxNumbers
   ) {
@@ -106,22 +162,30 @@ function parsePointList(
   return points;
 }
 
-/** The numbers of a string or array value, at most `maxNumbers` of them. */
+/** Check one number of a value (its 0-based `index`) and return it. */
+type NumberCheck = (v: number, index: number, field: string) => number;
+
+/**
+ * The numbers of a string or array value, at most `maxNumbers` of them, each
+ * passed through `check`.
+ */
 function numbersOf(
   value: unknown,
   field: string,
   maxNumbers: number,
-  expected: string
+  expected: string,
+  check: NumberCheck
 ): number[] {
   if (typeof value === 'string') {
-    return numbersInText(value, field, maxNumbers, expected);
+    return numbersInText(value, field, maxNumbers, expected, check);
   }
   if (Array.isArray(value) || ArrayBuffer.isView(value)) {
     return numbersInArray(
       value as ArrayLike<unknown>,
       field,
       maxNumbers,
-      expected
+      expected,
+      check
     );
   }
   throw new ChexmaskFormatError(
@@ -147,6 +211,29 @@ function checkCoordinate(v: number, index: number, field: string): number {
   return v;
 }
 
+/** Check one standard deviation and return it. */
+function checkSigma(v: number, index: number, field: string): number {
+  if (!Number.isFinite(v)) {
+    throw new ChexmaskFormatError(
+      field,
+      `number ${index + 1} is ${String(v)}, not a finite standard deviation`
+    );
+  }
+  if (v < 0) {
+    throw new ChexmaskFormatError(
+      field,
+      `number ${index + 1} is ${v}, but a standard deviation is never negative`
+    );
+  }
+  if (v > MAX_LANDMARK_SIGMA) {
+    throw new ChexmaskFormatError(
+      field,
+      `number ${index + 1} is ${v}, beyond ${MAX_LANDMARK_SIGMA} pixels`
+    );
+  }
+  return v;
+}
+
 function isSeparator(code: number): boolean {
   // whitespace, ',', '[', ']', '(', ')'
   return (
@@ -166,7 +253,8 @@ function numbersInText(
   text: string,
   field: string,
   maxNumbers: number,
-  expected: string
+  expected: string,
+  check: NumberCheck
 ): number[] {
   // One pass over character codes: integers (all real landmarks) are read
   // digit by digit with no substring or regex; anything else is checked
@@ -232,7 +320,7 @@ function numbersInText(
     if (numbers.length === maxNumbers) {
       throw new ChexmaskFormatError(field, `must hold ${expected}, found more`);
     }
-    numbers.push(checkCoordinate(number, numbers.length, field));
+    numbers.push(check(number, numbers.length, field));
     i = end;
   }
   return numbers;
@@ -242,7 +330,8 @@ function numbersInArray(
   values: ArrayLike<unknown>,
   field: string,
   maxNumbers: number,
-  expected: string
+  expected: string,
+  check: NumberCheck
 ): number[] {
   const numbers: number[] = [];
   const pairs = values.length > 0 && Array.isArray(values[0]);
@@ -263,24 +352,29 @@ function numbersInArray(
         );
       }
       numbers.push(
-        numberAt(pair[0], 2 * i, field),
-        numberAt(pair[1], 2 * i + 1, field)
+        numberAt(pair[0], 2 * i, field, check),
+        numberAt(pair[1], 2 * i + 1, field, check)
       );
     } else {
-      numbers.push(numberAt(values[i], i, field));
+      numbers.push(numberAt(values[i], i, field, check));
     }
   }
   return numbers;
 }
 
-function numberAt(value: unknown, index: number, field: string): number {
+function numberAt(
+  value: unknown,
+  index: number,
+  field: string,
+  check: NumberCheck
+): number {
   if (typeof value !== 'number') {
     throw new ChexmaskFormatError(
       field,
       `number ${index + 1} must be a number, got ${describeType(value)}`
     );
   }
-  return checkCoordinate(value, index, field);
+  return check(value, index, field);
 }
 
 /** Format landmarks as the Preprocessed files do: `"x0,y0,x1,y1,…"`. */

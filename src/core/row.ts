@@ -1,7 +1,14 @@
 import { checkMaskSize, DEFAULT_MASK_SIZE } from './dimensions';
 import { ChexmaskFormatError, describeType, quoteForMessage } from './errors';
 import { ID_COLUMNS, inferDataset } from './datasets';
-import { LandmarkPoint, parseLandmarks } from './landmarks';
+import {
+  LandmarkPoint,
+  LandmarkSigma,
+  LANDMARKS_MEAN_COLUMN,
+  LANDMARKS_STD_COLUMN,
+  parseLandmarks,
+  parseLandmarkStd
+} from './landmarks';
 import { ORGANS, OrganKey } from './organs';
 import { forEachRun } from './rle';
 
@@ -28,8 +35,16 @@ export interface IChexmaskRow {
   height: number;
   /** Mask width in pixels (1024 when the row has none). */
   width: number;
-  /** The 120 landmarks, or `null` when the row has none. */
+  /**
+   * The 120 landmarks, or `null` when the row has none: a CheXmask-U row's
+   * `Landmarks (Mean)`, otherwise `Landmarks`.
+   */
   landmarks: LandmarkPoint[] | null;
+  /**
+   * A CheXmask-U row's `Landmarks (Std)`: each landmark's `[σx, σy]` in mask
+   * pixels, or `null` when the row has none (or no landmarks to go with).
+   */
+  sigma: LandmarkSigma[] | null;
   /** The organ masks as checked RLE strings, `null` when empty or absent. */
   masks: Record<OrganKey, string | null>;
   /** Things a person should know that do not make the row unusable. */
@@ -91,10 +106,7 @@ export function parseRow(record: unknown): IChexmaskRow {
     );
   }
 
-  const landmarkCell = cells['Landmarks'];
-  const landmarks = isMissing(landmarkCell)
-    ? null
-    : parseLandmarks(landmarkCell, 'Landmarks');
+  const { landmarks, sigma } = parseRowLandmarks(cells, warnings);
 
   const masks = {} as Record<OrganKey, string | null>;
   for (const organ of ORGANS) {
@@ -128,9 +140,44 @@ export function parseRow(record: unknown): IChexmaskRow {
     height,
     width,
     landmarks,
+    sigma,
     masks,
     warnings
   };
+}
+
+/**
+ * The landmarks and their uncertainty: `Landmarks`, then CheXmask-U's
+ * `Landmarks (Mean)` (drawn when present: its masks were filled from it and
+ * its σ is about it) and `Landmarks (Std)`, each checked in that order.
+ */
+function parseRowLandmarks(
+  cells: Record<string, unknown>,
+  warnings: string[]
+): { landmarks: LandmarkPoint[] | null; sigma: LandmarkSigma[] | null } {
+  const cell = cells['Landmarks'];
+  const plain = isMissing(cell) ? null : parseLandmarks(cell, 'Landmarks');
+  const meanCell = cells[LANDMARKS_MEAN_COLUMN];
+  const mean = isMissing(meanCell)
+    ? null
+    : parseLandmarks(meanCell, LANDMARKS_MEAN_COLUMN);
+  const stdCell = cells[LANDMARKS_STD_COLUMN];
+  let sigma = isMissing(stdCell)
+    ? null
+    : parseLandmarkStd(stdCell, LANDMARKS_STD_COLUMN);
+  if (plain !== null && mean !== null) {
+    warnings.push(
+      `both Landmarks and ${LANDMARKS_MEAN_COLUMN} are given: ${LANDMARKS_MEAN_COLUMN} is drawn`
+    );
+  }
+  const landmarks = mean ?? plain;
+  if (sigma !== null && landmarks === null) {
+    warnings.push(
+      `${LANDMARKS_STD_COLUMN} is given without landmarks (${LANDMARKS_MEAN_COLUMN}): the uncertainty is not shown`
+    );
+    sigma = null;
+  }
+  return { landmarks, sigma };
 }
 
 /**

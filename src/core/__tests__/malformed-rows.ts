@@ -8,6 +8,13 @@
 export const LANDMARKS = Array.from({ length: 240 }, (_, i) =>
   String(i % 4)
 ).join(',');
+/**
+ * A valid CheXmask-U `Landmarks (Std)` cell (synthetic: 240 numbers with two
+ * decimals, as the release writes them).
+ */
+export const STD = Array.from({ length: 240 }, (_, i) =>
+  (0.25 * (i % 7)).toFixed(2)
+).join(',');
 export const GOOD: Record<string, unknown> = {
   image_id: 'abc',
   'Dice RCA (Mean)': '0.8',
@@ -161,5 +168,53 @@ export const CASES: Array<[string, Record<string, unknown>, string, RegExp]> = [
     { image_id: { a: 1 } },
     'image_id',
     /text image id/
+  ],
+  [
+    'a word among the mean landmarks (CheXmask-U)',
+    { 'Landmarks (Mean)': LANDMARKS.replace(/^\d+/, 'x') },
+    'Landmarks (Mean)',
+    /number 1 is not a number: "x"/
+  ],
+  [
+    '239 σ numbers',
+    { 'Landmarks (Std)': STD.replace(/,[\d.]+$/, '') },
+    'Landmarks (Std)',
+    /240 numbers \(σx, σy of 120 landmarks\), found 239/
+  ],
+  [
+    '241 σ numbers',
+    { 'Landmarks (Std)': STD + ',1.00' },
+    'Landmarks (Std)',
+    /found more/
+  ],
+  [
+    'a negative σ',
+    { 'Landmarks (Std)': STD.replace(/^[\d.]+/, '-0.50') },
+    'Landmarks (Std)',
+    /number 1 is -0.5, but a standard deviation is never negative/
+  ],
+  [
+    '"nan" among the σ',
+    { 'Landmarks (Std)': STD.replace(/,[\d.]+$/, ',nan') },
+    'Landmarks (Std)',
+    /number 240 is not a number: "nan"/
+  ],
+  [
+    'an infinite σ',
+    { 'Landmarks (Std)': STD.replace(/^[\d.]+/, '1e400') },
+    'Landmarks (Std)',
+    /number 1 is Infinity, not a finite standard deviation/
+  ],
+  [
+    'a σ beyond 65535 pixels',
+    { 'Landmarks (Std)': STD.replace(/^[\d.]+/, '70000') },
+    'Landmarks (Std)',
+    /number 1 is 70000, beyond 65535 pixels/
+  ],
+  [
+    'σ of the wrong type',
+    { 'Landmarks (Std)': { x: 1 } },
+    'Landmarks (Std)',
+    /must be a string or an array of 240 numbers .* got an object/
   ]
 ];
