@@ -127,6 +127,18 @@ def parse_landmark_std(value: Any, field: str = LANDMARKS_STD_COLUMN) -> FloatAr
     return np.asarray(numbers, dtype=np.float64).reshape(LANDMARK_COUNT, 2)
 
 
+def mean_sigma(sigma: FloatArray) -> float:
+    """The mean of (σx+σy)/2 over the landmarks of a (n, 2) σ array.
+
+    Summed one landmark at a time in index order, as ``meanSigma`` in
+    ``src/core/uncertainty.ts`` sums: the alt text shows the view's number.
+    """
+    total = 0.0
+    for sx, sy in sigma.tolist():
+        total += (sx + sy) / 2
+    return total / len(sigma)
+
+
 def _std_numbers_in_text(text: str, field: str, count: int, expected: str) -> list[float]:
     """The numbers of a Std cell, each checked, stopping at the first wrong one."""
     numbers: list[float] = []

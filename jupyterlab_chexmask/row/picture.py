@@ -145,7 +145,8 @@ def row_picture(
 
 
 def row_alt_text(summary: RowSummary) -> str:
-    """What the picture shows, in the view's words (``rowAltText`` in ``src/row/picture.ts``).
+    """What the picture shows, in the view's words (``rowAltText`` in ``src/row/picture.ts``),
+    with a CheXmask-U row's mean landmark σ.
 
     Raises:
         RowFormatError: the summary is of a malformed row (nothing is drawn).
@@ -168,8 +169,13 @@ def row_alt_text(summary: RowSummary) -> str:
     def score(value: float | None) -> str:
         return "—" if value is None else to_fixed(value, 3)
 
+    sigma = (
+        ""
+        if summary.sigma_mean is None
+        else f"; landmark σ mean {to_fixed(summary.sigma_mean, 2)} px"
+    )
     return (
         f"CheXmask segmentation of {summary.id or 'an image'}{where}, "
         f"{summary.size[0]}×{summary.size[1]} px: {organs}{ctr}; "
-        f"Dice RCA mean {score(summary.dice_mean)}, max {score(summary.dice_max)}."
+        f"Dice RCA mean {score(summary.dice_mean)}, max {score(summary.dice_max)}{sigma}."
     )

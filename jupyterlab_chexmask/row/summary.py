@@ -19,6 +19,7 @@ from ..format.columns import (
     WIDTH_COLUMN,
     infer_dataset,
 )
+from ..format.landmarks import mean_sigma
 from .check import CheckedRow, check_row
 from .measure import MaskSource, measure_row
 
@@ -49,6 +50,8 @@ class RowSummary:
     sources: dict[str, MaskSource] = field(default_factory=dict)
     #: The cardiothoracic ratio, ``None`` without a heart or lungs.
     ctr: float | None = None
+    #: A CheXmask-U row's mean landmark σ, (σx+σy)/2 over the 120 landmarks, in pixels.
+    sigma_mean: float | None = None
     #: Why the view refuses the row (it names the column), or ``None``.
     error: RowFormatError | None = None
     #: The row as checked, for drawing it without checking it again; ``None`` when malformed.
@@ -102,6 +105,7 @@ def summarize(cells: Mapping[str, Any]) -> RowSummary:
         pixels=measures.pixels,
         sources=measures.sources,
         ctr=measures.ctr,
+        sigma_mean=None if row.sigma is None else mean_sigma(row.sigma),
         checked=row,
     )
 
@@ -138,5 +142,9 @@ def format_summary(summary: RowSummary) -> str:
     lines.append("  pixels: " + "; ".join(parts))
     ratio = "undefined" if summary.ctr is None else f"{summary.ctr:.3f}"
     lines.append(f"  cardiothoracic ratio: {ratio}")
+    if summary.sigma_mean is not None:
+        lines.append(
+            f"  landmark σ (CheXmask-U): mean {summary.sigma_mean:.2f} px, (σx+σy)/2 per landmark"
+        )
     lines.extend(f"  warning: {w}" for w in summary.warnings)
     return "\n".join(lines)

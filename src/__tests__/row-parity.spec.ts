@@ -3,7 +3,8 @@
  */
 /**
  * The kernel and the view say the same about every row: each shared CheXmask
- * row, rows with empty organ cells and every malformed-row case of the core
+ * row, rows with empty organ cells, CheXmask-U rows made from them (synthetic
+ * σ: core/__tests__/chexmask-u.ts) and every malformed-row case of the core
  * goes through `cm.show` in Python (tests/parity/python_side.py) and the
  * payload it makes through the real row view (`renderModel` in jsdom). Both
  * must refuse the same rows naming the same column, and otherwise give the
@@ -22,6 +23,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ORGANS } from '../core';
+import { chexmaskURow, syntheticStd } from '../core/__tests__/chexmask-u';
 import { CASES, rowWith } from '../core/__tests__/malformed-rows';
 import {
   HAVE_SHARED_DATA,
@@ -137,9 +139,10 @@ async function viewReport(
   };
 }
 
-/** Every shared row, rows with empty organs, and the malformed rows. */
+/** Every shared row, rows with empty organs, CheXmask-U rows, and the malformed rows. */
 function allCases(): ICase[] {
   const cases: ICase[] = [];
+  let seed = 0;
   const folders = [
     'chexmask-preprocessed',
     'chexmask-v0.1-padchest',
@@ -147,15 +150,33 @@ function allCases(): ICase[] {
   ];
   for (const folder of folders) {
     for (const file of readOracleFolder(folder)) {
-      file.records.forEach((cells, i) =>
-        cases.push({ name: `${folder}/${file.file} row ${i}`, cells })
-      );
+      file.records.forEach((cells, i) => {
+        cases.push({ name: `${folder}/${file.file} row ${i}`, cells });
+        if (i < 3) {
+          cases.push({
+            name: `${folder}/${file.file} row ${i} as CheXmask-U`,
+            cells: chexmaskURow(cells, seed++),
+            static: i === 0
+          });
+        }
+      });
       const first = file.records[0];
       const variants: Array<[string, Record<string, unknown>]> = [
         ['Heart ""', { Heart: '' }],
         ['Heart null', { Heart: null }],
         ['Left Lung NaN', { 'Left Lung': NaN }],
-        ['no RLE at all', { 'Right Lung': '', 'Left Lung': ' ', Heart: null }]
+        ['no RLE at all', { 'Right Lung': '', 'Left Lung': ' ', Heart: null }],
+        [
+          'Landmarks and Landmarks (Mean)',
+          {
+            'Landmarks (Mean)': first['Landmarks'],
+            'Landmarks (Std)': syntheticStd(seed++)
+          }
+        ],
+        [
+          'Landmarks (Std) without landmarks',
+          { Landmarks: '', 'Landmarks (Std)': syntheticStd(seed++) }
+        ]
       ];
       for (const [name, changes] of variants) {
         cases.push({
@@ -188,6 +209,7 @@ describeParity('the kernel and the view agree on every row', () => {
     expect(kernel).toHaveLength(cases.length);
     let errors = 0;
     let emptyOrgans = 0;
+    let withSigma = 0;
     for (const [i, c] of cases.entries()) {
       const k = kernel[i];
       const under = createView('row');
@@ -205,14 +227,22 @@ describeParity('the kernel and the view agree on every row', () => {
       expect({ name: c.name, ...v }).toEqual({ name: c.name, ...expected });
       errors += k.error_field ? 1 : 0;
       emptyOrgans += Object.values(k.sources).includes('empty') ? 1 : 0;
+      withSigma += k.alt?.includes('; landmark σ mean ') ? 1 : 0;
     }
     console.log(
-      `row parity: ${cases.length} cases (${errors} refused by both, ${emptyOrgans} with an empty organ)`
+      `row parity: ${cases.length} cases (${errors} refused by both, ${emptyOrgans} with an empty organ, ${withSigma} with σ)`
     );
     // The cases really cover what they are for: every malformed row is
     // refused, but for an infinite Dice, which the kernel sends as null (as
     // it sends pandas' NaN) and both sides then read as a missing score.
     expect(errors).toBe(CASES.length - 1);
     expect(emptyOrgans).toBeGreaterThanOrEqual(4 * 8);
+    // The CheXmask-U rows (3 per file) and the rows with both landmark columns.
+    expect(withSigma).toBe(
+      cases.filter(
+        c => c.name.endsWith('as CheXmask-U') || c.name.endsWith('(Mean)')
+      ).length
+    );
+    expect(withSigma).toBeGreaterThanOrEqual(3 * 8);
   });
 });

@@ -9,6 +9,8 @@ export * from './dom';
 export * from './colors';
 export * from './inputs';
 export * from './legend';
+export * from './sigma-scale';
+export * from './color-bar';
 export * from './zoom';
 export * from './axes';
 export * from './mask-painter';

@@ -146,7 +146,13 @@ function parsePointList(
     count === null
       ? 'an even count of numbers'
       : `${2 * count} numbers (${count} points × 2)`;
-  const numbers = numbersOf(value, field, maxNumbers, expected, checkCoordinate);
+  const numbers = numbersOf(
+    value,
+    field,
+    maxNumbers,
+    expected,
+    checkCoordinate
+  );
   if (
     count === null ? numbers.length % 2 !== 0 : numbers.length !== maxNumbers
   ) {

@@ -7,6 +7,7 @@ import {
   OrganKey
 } from '../core';
 import { svg } from '../common';
+import { ISigmaNode, UncertaintyLayer } from './uncertainty';
 
 /** One organ's ring of landmarks, as bound to the SVG. */
 interface IOrganRing {
@@ -18,12 +19,13 @@ interface IOrganRing {
 /**
  * The vector layer above the masks, in mask pixel coordinates (the SVG's
  * viewBox is the mask), so it zooms with the canvas: landmark rings and
- * points per organ, and the two widths of the cardiothoracic ratio. Drawn
- * with d3 data joins.
+ * points per organ, the uncertainty layer of a CheXmask-U row and the two
+ * widths of the cardiothoracic ratio. Drawn with d3 data joins.
  */
 export class AnnotationLayer {
   readonly node: SVGSVGElement;
   private readonly _landmarks: Selection<SVGGElement, unknown, null, undefined>;
+  private readonly _uncertainty: UncertaintyLayer;
   private readonly _ctr: Selection<SVGGElement, unknown, null, undefined>;
   private readonly _radius: number;
 
@@ -35,9 +37,10 @@ export class AnnotationLayer {
       'aria-hidden': 'true'
     });
     const root = select(this.node);
-    this._landmarks = root.append('g').attr('class', 'jp-chexmask-landmarks');
-    this._ctr = root.append('g').attr('class', 'jp-chexmask-ctr');
     this._radius = Math.max(1.5, Math.max(width, height) / 300);
+    this._landmarks = root.append('g').attr('class', 'jp-chexmask-landmarks');
+    this._uncertainty = new UncertaintyLayer(root, 1.5 * this._radius);
+    this._ctr = root.append('g').attr('class', 'jp-chexmask-ctr');
   }
 
   /** Draw the landmarks: one group per organ with its closed ring and points. */
@@ -84,6 +87,20 @@ export class AnnotationLayer {
       .selectAll<SVGGElement, IOrganRing>('g')
       .style('display', d => (visible[d.key] ? null : 'none'))
       .style('--jp-chexmask-organ-color', d => colors[d.key]);
+  }
+
+  /** Draw the uncertainty layer's nodes (none for a row without σ). */
+  setUncertainty(nodes: ReadonlyArray<ISigmaNode>): void {
+    this._uncertainty.setNodes(nodes);
+  }
+
+  /** Show or hide the uncertainty layer and its ellipses, organ by organ. */
+  styleUncertainty(
+    show: boolean,
+    ellipses: boolean,
+    visible: Record<OrganKey, boolean>
+  ): void {
+    this._uncertainty.style(show, ellipses, visible);
   }
 
   /** Draw (or clear) the two widths of the cardiothoracic ratio. */

@@ -1,14 +1,17 @@
 /**
  * The controls of a row overlay: a legend with a toggle, swatch and area per
  * organ; opacity; filled/outline/both; landmarks; ratio lines; filling from
- * landmarks; window/level when there is an x-ray; zoom buttons.
+ * landmarks; window/level when there is an x-ray; zoom buttons; for a
+ * CheXmask-U row, the uncertainty layer and its ellipses with the colour bar.
  */
 import { MaskSource, ORGANS, OrganKey } from '../core';
 import {
   checkbox,
+  colorBar,
   colorSwatches,
   h,
   ILegendEntry,
+  ISigmaScale,
   labelled,
   legend,
   legendEntry,
@@ -31,6 +34,13 @@ export interface IRowControlOptions {
    * landmarks and at least one organ without an RLE mask.
    */
   canFill: boolean;
+  /**
+   * The σ colour scale of a CheXmask-U row (then the uncertainty controls
+   * and colour bar), or `null` for a row without σ.
+   */
+  sigmaScale: ISigmaScale | null;
+  /** The row's mean landmark σ in pixels, for the colour bar's title. */
+  meanSigma: number | null;
 }
 
 /**
@@ -48,6 +58,8 @@ export class RowControls {
   private readonly _landmarks: HTMLInputElement;
   private readonly _ratio: HTMLInputElement;
   private readonly _fromLandmarks: HTMLInputElement;
+  private readonly _uncertainty: HTMLInputElement | null = null;
+  private readonly _ellipses: HTMLInputElement | null = null;
 
   /**
    * @param state - The state to show first.
@@ -124,6 +136,30 @@ export class RowControls {
       'Fill organs without an RLE mask from their landmarks'
     );
     this._fromLandmarks.disabled = !options.canFill;
+    let uncertainty: HTMLElement | null = null;
+    if (options.sigmaScale) {
+      this._uncertainty = toggle(
+        'showUncertainty',
+        'jp-chexmask-show-uncertainty',
+        'Colour landmarks by their uncertainty (σx + σy) / 2'
+      );
+      this._ellipses = toggle(
+        'showEllipses',
+        'jp-chexmask-show-ellipses',
+        'Draw each landmark’s 1σ ellipse'
+      );
+      uncertainty = h(
+        'div',
+        {
+          className: 'jp-chexmask-control-row jp-chexmask-uncertainty-controls'
+        },
+        [
+          labelled('Uncertainty', this._uncertainty),
+          labelled('1σ ellipses', this._ellipses),
+          Private.sigmaBar(options.sigmaScale, options.meanSigma)
+        ]
+      );
+    }
 
     this.node = h('div', { className: 'jp-chexmask-controls' }, [
       legend(
@@ -138,7 +174,8 @@ export class RowControls {
         labelled('Fill from landmarks', this._fromLandmarks),
         ...(options.hasImage ? Private.windowing(state, change) : []),
         zoomButtons(zoom)
-      ])
+      ]),
+      uncertainty
     ]);
   }
 
@@ -152,6 +189,11 @@ export class RowControls {
     this._landmarks.checked = state.showLandmarks;
     this._ratio.checked = state.showRatio;
     this._fromLandmarks.checked = state.fromLandmarks;
+    if (this._uncertainty && this._ellipses) {
+      this._uncertainty.checked = state.showUncertainty;
+      this._ellipses.checked = state.showEllipses;
+      this._ellipses.disabled = !state.showUncertainty;
+    }
   }
 
   /**
@@ -195,7 +237,26 @@ export class RowControls {
 
 namespace Private {
   /** The state's on/off switches. */
-  export type SwitchKey = 'showLandmarks' | 'showRatio' | 'fromLandmarks';
+  export type SwitchKey =
+    | 'showLandmarks'
+    | 'showRatio'
+    | 'fromLandmarks'
+    | 'showUncertainty'
+    | 'showEllipses';
+
+  /** The colour bar of the uncertainty layer, titled with the row's mean σ. */
+  export function sigmaBar(
+    scale: ISigmaScale,
+    mean: number | null
+  ): HTMLElement {
+    const title =
+      'Landmark σ, (σx + σy) / 2' +
+      (mean === null ? '' : `: mean ${mean.toFixed(2)} px`);
+    return h('span', { className: 'jp-chexmask-sigma-legend' }, [
+      h('span', { className: 'jp-chexmask-sigma-title', text: title }),
+      colorBar(scale, 'Landmark σ')
+    ]);
+  }
 
   /** What a legend entry's tooltip says of where its mask comes from. */
   export const SOURCE_TITLES: Record<MaskSource, string> = {

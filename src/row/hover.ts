@@ -12,13 +12,16 @@ export interface IHoverScene {
   runs: Record<OrganKey, Int32Array>;
   visible: Record<OrganKey, boolean>;
   showLandmarks: boolean;
+  /** Whether the uncertainty layer is shown (a CheXmask-U row's σ). */
+  showUncertainty: boolean;
 }
 
 /**
  * The hover readout at a point in mask pixels (fractional): the pixel, the
  * visible organs covering it (a binary search in each organ's runs, so no
  * decoded mask is needed) and the nearest landmark within `radius` mask
- * pixels when landmarks are shown; `null` outside the mask.
+ * pixels when landmarks or their uncertainty are shown, with its σx and σy
+ * when the row has them; `null` outside the mask.
  */
 export function hoverReadout(
   scene: IHoverScene,
@@ -37,11 +40,16 @@ export function hoverReadout(
     o => scene.visible[o.key] && runsContain(scene.runs[o.key], index)
   ).map(o => o.label);
   let text = `x ${x}, y ${y}: ${organs.length ? organs.join(' + ') : 'no organ'}`;
-  if (scene.showLandmarks && row.landmarks) {
+  const withSigma = scene.showUncertainty && row.sigma !== null;
+  if ((scene.showLandmarks || withSigma) && row.landmarks) {
     const near = nearestLandmark(row, fx, fy, radius);
     if (near !== null) {
       const organ = organOfLandmark(near)!;
       text += ` · landmark ${near} (${organ.label} #${near - organ.start})`;
+      if (withSigma) {
+        const [sx, sy] = row.sigma![near];
+        text += ` σx ${sx.toFixed(2)} px, σy ${sy.toFixed(2)} px`;
+      }
     }
   }
   return text;

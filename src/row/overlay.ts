@@ -10,6 +10,7 @@ import {
   IRowMeasurements,
   MaskSource,
   maskSources,
+  meanSigma,
   ORGANS,
   OrganKey
 } from '../core';
@@ -25,6 +26,7 @@ import { agreementText, areaText, ratioText } from './measurements';
 import { IParsedRowPayload } from './payload';
 import { drawRowAnnotations, rowAltText, rowDescription } from './picture';
 import { IRowState } from './state';
+import { rowSigmaScale, sigmaNodes } from './uncertainty';
 import { XrayLayer } from './xray';
 
 /** The mask painter's style for a row state and the settings' colours. */
@@ -112,6 +114,12 @@ export class RowOverlay {
       : null;
     this._annotations = new AnnotationLayer(row.width, row.height);
     this._annotations.setLandmarks(row.landmarks);
+    const sigmaScale = row.sigma && rowSigmaScale(row.sigma);
+    if (row.landmarks && row.sigma && sigmaScale) {
+      this._annotations.setUncertainty(
+        sigmaNodes(row.landmarks, row.sigma, sigmaScale)
+      );
+    }
     this._header = new RowHeader(row, payload.title);
     this._header.setSources(this._sources);
     const world = h('div', { className: 'jp-chexmask-world' }, [
@@ -135,7 +143,9 @@ export class RowOverlay {
         hasImage: this._xray !== null,
         hasLandmarks: row.landmarks !== null,
         canFill:
-          row.landmarks !== null && ORGANS.some(o => row.masks[o.key] === null)
+          row.landmarks !== null && ORGANS.some(o => row.masks[o.key] === null),
+        sigmaScale,
+        meanSigma: row.sigma && meanSigma(row.sigma)
       },
       this._zoom,
       patch => _host.change(patch)
@@ -196,6 +206,11 @@ export class RowOverlay {
     this._annotations.styleLandmarks(
       state.showLandmarks,
       settings.colors,
+      state.visible
+    );
+    this._annotations.styleUncertainty(
+      state.showUncertainty,
+      state.showEllipses,
       state.visible
     );
     this._annotations.setRatio(this._ratio, state.showRatio);
@@ -319,7 +334,8 @@ export class RowOverlay {
         row,
         runs: this._runs,
         visible: this._state.visible,
-        showLandmarks: this._state.showLandmarks
+        showLandmarks: this._state.showLandmarks,
+        showUncertainty: this._state.showUncertainty
       },
       fx,
       fy,

@@ -2,18 +2,23 @@ import {
   ICardiothoracicRatio,
   IChexmaskRow,
   MaskSource,
+  meanSigma,
   ORGANS,
   OrganKey
 } from '../core';
 import { formatNumber } from '../common';
 import { IRowState } from './state';
+import { rowSigmaScale, sigmaNodes } from './uncertainty';
 
 /*
  * The static picture of a row overlay (written back into the output as
  * image/png) and its alt text.
  */
 
-/** Draw the ratio widths and the landmarks (when shown) onto a picture. */
+/**
+ * Draw the ratio widths, the landmarks and the uncertainty layer (each when
+ * shown) onto a picture.
+ */
 export function drawRowAnnotations(
   context: CanvasRenderingContext2D,
   row: IChexmaskRow,
@@ -58,12 +63,48 @@ export function drawRowAnnotations(
       }
     }
   }
+  if (row.landmarks && row.sigma && state.showUncertainty) {
+    drawUncertainty(context, row, state, scale);
+  }
+}
+
+/** The uncertainty layer: 1σ ellipses (when asked) under nodes in their σ colour. */
+function drawUncertainty(
+  context: CanvasRenderingContext2D,
+  row: IChexmaskRow,
+  state: IRowState,
+  scale: number
+): void {
+  const nodes = sigmaNodes(
+    row.landmarks!,
+    row.sigma!,
+    rowSigmaScale(row.sigma!)
+  ).filter(n => state.visible[n.organ]);
+  if (state.showEllipses) {
+    context.lineWidth = scale;
+    for (const n of nodes) {
+      context.strokeStyle = n.color;
+      context.beginPath();
+      context.ellipse(n.x + 0.5, n.y + 0.5, n.sx, n.sy, 0, 0, 2 * Math.PI);
+      context.stroke();
+    }
+  }
+  context.lineWidth = 0.75 * scale;
+  context.strokeStyle = '#fff';
+  for (const n of nodes) {
+    context.fillStyle = n.color;
+    context.beginPath();
+    context.arc(n.x + 0.5, n.y + 0.5, 3 * scale, 0, 2 * Math.PI);
+    context.fill();
+    context.stroke();
+  }
 }
 
 /**
  * The picture's alt text: id, dataset, size, organ areas (an empty organ says
- * so; one filled from its landmarks says that too), CTR and Dice RCA. The
- * kernel's picture says the same words (`row_alt_text` in Python).
+ * so; one filled from its landmarks says that too), CTR, Dice RCA and, for a
+ * CheXmask-U row, the mean landmark σ. The kernel's picture says the same
+ * words (`row_alt_text` in Python).
  */
 export function rowAltText(
   row: IChexmaskRow,
@@ -88,7 +129,11 @@ export function rowAltText(
   return (
     `CheXmask segmentation of ${row.id ?? 'an image'}${row.dataset ? ` (${row.dataset})` : ''}, ` +
     `${row.height}×${row.width} px: ${organs}${ctr}` +
-    `; Dice RCA mean ${formatNumber(row.diceRcaMean)}, max ${formatNumber(row.diceRcaMax)}.`
+    `; Dice RCA mean ${formatNumber(row.diceRcaMean)}, max ${formatNumber(row.diceRcaMax)}` +
+    (row.sigma
+      ? `; landmark σ mean ${meanSigma(row.sigma).toFixed(2)} px`
+      : '') +
+    '.'
   );
 }
 
@@ -98,6 +143,8 @@ export function rowDescription(row: IChexmaskRow): string {
     `CheXmask segmentation of ${row.id ?? 'an image'}` +
     (row.dataset ? ` from ${row.dataset}` : '') +
     `, ${row.height}×${row.width} pixels, Dice RCA mean ${formatNumber(row.diceRcaMean)}` +
-    ` and max ${formatNumber(row.diceRcaMax)}; right lung, left lung and heart masks.`
+    ` and max ${formatNumber(row.diceRcaMax)}; right lung, left lung and heart masks` +
+    (row.sigma ? ', with the landmarks’ uncertainty (CheXmask-U)' : '') +
+    '.'
   );
 }

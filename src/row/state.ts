@@ -19,12 +19,20 @@ export interface IRowState {
    * default: an empty cell is an empty mask.
    */
   fromLandmarks: boolean;
+  /**
+   * Colour the landmarks by their uncertainty, (σx + σy) / 2, with a colour
+   * bar: only a CheXmask-U row (with `Landmarks (Std)`) has it; on for one.
+   */
+  showUncertainty: boolean;
+  /** Draw each landmark's 1σ ellipse (radii σx, σy) with the uncertainty. */
+  showEllipses: boolean;
   windowLevel: IWindowLevel;
 }
 
 /**
  * The state of a freshly rendered row: every organ shown, drawn as the
- * settings say, landmarks when the settings ask and the row has them.
+ * settings say, landmarks when the settings ask and the row has them, their
+ * uncertainty when the row has it.
  */
 export function initialRowState(
   settings: IChexmaskSettings,
@@ -37,6 +45,8 @@ export function initialRowState(
     showLandmarks: settings.showLandmarks && row.landmarks !== null,
     showRatio: true,
     fromLandmarks: false,
+    showUncertainty: row.sigma !== null,
+    showEllipses: false,
     windowLevel: FULL_WINDOW
   };
 }
