@@ -401,6 +401,17 @@ const REFUSED: Case[] = [
     'landmarks nested 10⁵ levels',
     'a 50 MB landmark string',
     '50 MB of landmark separators',
+    '239 σ numbers',
+    '241 σ numbers',
+    'a negative σ',
+    '"NaN" among the σ',
+    'σ that are an object',
+    'σ that are true',
+    'markup among the σ',
+    'σ nested 10⁵ levels',
+    'a 50 MB σ string',
+    '10⁶ σ as pairs',
+    'a malformed Landmarks (Mean)',
     'Height zero',
     'Height negative',
     'Width fractional',
@@ -675,7 +686,9 @@ const MALFORMED_INEXPRESSIBLE = new Set([
   'overlapping runs',
   'a run past Height×Width',
   'Height×Width of 10¹⁰',
-  'Dice negative' // "-0.1": a Dice score as text outside [0, 1]
+  'Dice negative', // "-0.1": a Dice score as text outside [0, 1]
+  'an infinite σ', // "1e400" is a number the schema's grammar takes
+  'a σ beyond 65535 pixels' // as text, like landmark coordinates
 ]);
 
 /** The malformed rows JSON can carry (not Infinity, which JSON turns into null). */

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
+from chexmask_u import synthetic_std
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -306,7 +307,7 @@ def test_rows_with_unknown_columns(sample_rows: pd.DataFrame, check) -> None:
         "when": pd.Timestamp("2024-01-02"),
         "missing": pd.NA,
         "dataset": "CheXpert",
-        "Landmarks (Std)": "0.50,1.25",
+        "Landmarks (Std)": synthetic_std(3),  # CheXmask-U's σ (synthetic), read and drawn
         # A second id column is ignored: only the first present (Path) is read.
         "id": {"not": "an id"},
     }
