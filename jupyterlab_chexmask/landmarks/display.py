@@ -24,6 +24,8 @@ from ..format.columns import (
     HEIGHT_COLUMN,
     ID_COLUMNS,
     LANDMARKS_COLUMN,
+    LANDMARKS_MEAN_COLUMN,
+    LANDMARKS_STD_COLUMN,
     WIDTH_COLUMN,
     infer_dataset,
     is_index_column,
@@ -101,7 +103,10 @@ def landmarks(
         rows: A pandas Series (one row, e.g. ``df.iloc[0]``), a DataFrame, a
             mapping of column name to value (one row), or a list of Series,
             mappings and DataFrames (e.g. one per CheXmask file). Each row
-            needs a ``Landmarks`` cell; it is sent raw, unparsed.
+            needs a ``Landmarks`` cell (a CheXmask-U row: ``Landmarks
+            (Mean)``); it is sent raw, unparsed, with a CheXmask-U row's
+            ``Landmarks (Std)``, by whose mean σ the plot of several rows
+            can colour its rows.
         group_by: A column to colour rows by, or ``"dataset"`` for the source
             dataset inferred from each row's id column. The default groups by
             dataset when the rows come from several datasets; ``True`` always
@@ -204,7 +209,14 @@ def _single_row(parts: list[_Part]) -> Row:
 
 def _records(parts: list[_Part], group_column: str | None) -> list[dict[str, Any]]:
     """One dict per row with just the cells the plot needs (id columns, size, landmarks, group)."""
-    wanted = (*ID_COLUMNS, HEIGHT_COLUMN, WIDTH_COLUMN, LANDMARKS_COLUMN)
+    wanted = (
+        *ID_COLUMNS,
+        HEIGHT_COLUMN,
+        WIDTH_COLUMN,
+        LANDMARKS_COLUMN,
+        LANDMARKS_MEAN_COLUMN,
+        LANDMARKS_STD_COLUMN,
+    )
     if group_column is not None:
         wanted = (*wanted, group_column)
     records: list[dict[str, Any]] = []
@@ -222,7 +234,11 @@ def _records(parts: list[_Part], group_column: str | None) -> list[dict[str, Any
 
 
 def _plot_row(i: int, record: Mapping[str, Any]) -> dict[str, Any]:
-    """A payload row from a record: id, dataset, size and the raw landmarks."""
+    """A payload row from a record: id, dataset, size, the raw landmarks and σ.
+
+    A CheXmask-U row's landmarks are its ``Landmarks (Mean)`` (``Landmarks``
+    otherwise), and its raw ``Landmarks (Std)`` goes as ``sigma``.
+    """
     # The first id column with a value: a concatenation of several datasets'
     # frames has every id column, each empty outside its own rows.
     id_column = next((c for c in ID_COLUMNS if not is_missing(record.get(c))), None)
@@ -236,10 +252,12 @@ def _plot_row(i: int, record: Mapping[str, Any]) -> dict[str, Any]:
         height, width = mask_size({c: json_safe(record.get(c)) for c in sides})
     except ValueError as exc:
         raise ValueError(f"{where}: {exc}") from exc
-    cell = record.get(LANDMARKS_COLUMN)
+    cell = record.get(LANDMARKS_MEAN_COLUMN)
+    if is_missing(cell):
+        cell = record.get(LANDMARKS_COLUMN)
     if is_missing(cell):
         raise ValueError(f"{where} has no {LANDMARKS_COLUMN}: a landmark plot needs them")
-    return {
+    out = {
         "id": image_id,
         "dataset": infer_dataset(id_column, image_id),
         "height": height,
@@ -247,6 +265,10 @@ def _plot_row(i: int, record: Mapping[str, Any]) -> dict[str, Any]:
         # Strings go as they are; the extension's core parses them.
         "landmarks": cell if isinstance(cell, str) else json_safe(cell),
     }
+    sigma = record.get(LANDMARKS_STD_COLUMN)
+    if not is_missing(sigma):
+        out["sigma"] = sigma if isinstance(sigma, str) else json_safe(sigma)
+    return out
 
 
 def _grouping(
@@ -315,6 +337,12 @@ def _summary(
     if n > 1:
         lines.append(
             "  outliers: rows furthest from the mean shape (mean distance of the 120 landmarks)"
+        )
+    with_sigma = sum("sigma" in row for row in rows)
+    if with_sigma and n > 1:
+        lines.append(
+            f"  σ: {with_sigma:,} of {n:,} rows carry {LANDMARKS_STD_COLUMN} (CheXmask-U); "
+            "the plot can colour rows by their mean σ"
         )
     if title is not None:
         lines.append(f"  title: {title}")

@@ -16,6 +16,7 @@ import {
   withChanges,
   XSS_STRINGS
 } from './hostile-cases';
+import { syntheticStd } from '../core/__tests__/chexmask-u';
 import {
   landmarkPayload,
   landmarkPayloadWithRow,
@@ -454,9 +455,50 @@ const MARKUP: IHostileCase[] = XSS_STRINGS.flatMap(text => [
 ]);
 
 /** Every hostile landmark payload: the common cases, then the plot's own. */
+/** A row's `sigma` (CheXmask-U's `Landmarks (Std)`): checked like the row's. */
+const SIGMA: IHostileCase[] = [
+  paintedCase(
+    'a row with σ (synthetic) among rows without',
+    plotRow({ sigma: syntheticStd(0) })
+  ),
+  paintedCase('sigma null is none', plotRow({ sigma: null })),
+  paintedCase('sigma blank is none', plotRow({ sigma: '  ' })),
+  errorCase(
+    '239 σ numbers',
+    plotRow({ sigma: syntheticStd(0).replace(/,[\d.]+$/, '') }),
+    'rows[0].sigma',
+    /found 239/
+  ),
+  errorCase(
+    'a negative σ',
+    plotRow({ sigma: syntheticStd(0).replace(/^[\d.]+/, '-2') }),
+    'rows[0].sigma',
+    /never negative/
+  ),
+  errorCase(
+    'σ an object',
+    plotRow({ sigma: { x: 1 } }),
+    'rows[0].sigma',
+    /got an object/
+  ),
+  errorCase(
+    'σ nested 10⁵ levels',
+    plotRow({ sigma: deeplyNested(100_000, 'array') }),
+    'rows[0].sigma',
+    /must be an \[x, y\] pair/
+  ),
+  errorCase(
+    'a 50 MB σ string',
+    plotRow({ sigma: ' '.repeat(50_000_000) }),
+    'rows[0].sigma',
+    /is 50000000 characters long/
+  )
+];
+
 export const LANDMARK_CASES: IHostileCase[] = [
   ...commonCases(() => landmarkPayload()),
   ...STRUCTURE,
+  ...SIGMA,
   ...UNDERLAY,
   ...MARKUP
 ];

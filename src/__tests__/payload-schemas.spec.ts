@@ -493,6 +493,10 @@ const REFUSED: Case[] = [
   ]),
   ['values without max', 'rca', rcaDataset({ values: { mean: [0.5] } })],
   ...hostile('landmarks', 'error', [
+    '239 σ numbers',
+    'a negative σ',
+    'σ an object',
+    'σ nested 10⁵ levels',
     'rows missing',
     'rows empty',
     'rows an object',
@@ -661,6 +665,7 @@ const INEXPRESSIBLE: Case[] = [
     'min above max'
   ]),
   ...hostile('landmarks', 'error', [
+    'a 50 MB σ string', // blank text, longer than any σ text: refused unread
     'height × width of 10¹⁰',
     'a coordinate of 1e308',
     '65 groups',

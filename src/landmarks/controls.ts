@@ -1,19 +1,25 @@
 /**
  * The controls of a landmark plot: a toggle and swatch per organ (colours
  * from the settings), a toggle, swatch and row count per group, layer
- * switches and zoom buttons.
+ * switches, zoom buttons and, when rows carry CheXmask-U's σ, a choice to
+ * colour them by it with its colour bar.
  */
 import { ORGANS, OrganKey } from '../core';
 import {
+  colorBar,
   colorSwatches,
   h,
   ILegendEntry,
+  ISigmaScale,
+  labelled,
   legend,
   legendEntry,
+  select,
   ZoomController,
   zoomButtons
 } from '../common';
 import { ILandmarkGroup } from './model';
+import { ColorBy } from './sigma';
 import { LayerKey } from './state';
 
 /** Labels of the layer switches, in the order they are offered. */
@@ -30,6 +36,7 @@ export interface IPlotControlHandlers {
   organ(key: OrganKey, visible: boolean): void;
   group(index: number, visible: boolean): void;
   layer(key: LayerKey, visible: boolean): void;
+  colorBy(mode: ColorBy): void;
 }
 
 /** What the controls offer and their first state. */
@@ -40,6 +47,11 @@ export interface IPlotControlOptions {
   groupBy: string | null;
   /** Layer switches offered, with their first state. */
   layers: Partial<Record<LayerKey, boolean>>;
+  /**
+   * The scale of the rows' mean σ when the plot can be coloured by it (a
+   * many-row plot whose rows carry CheXmask-U's σ), else `null`.
+   */
+  sigmaScale: ISigmaScale | null;
 }
 
 /** The controls of a landmark plot (see the module's comment). */
@@ -47,6 +59,9 @@ export class PlotControls {
   /** The controls' element. */
   readonly node: HTMLElement;
   private readonly _organs = new Map<OrganKey, ILegendEntry>();
+  /** The σ colour bar, shown while the plot is coloured by σ. */
+  private readonly _sigmaBar: HTMLElement | null = null;
+  private readonly _colorBy: HTMLSelectElement | null = null;
 
   /**
    * @param options - Groups and layer switches to offer.
@@ -87,6 +102,26 @@ export class PlotControls {
           onChange: v => handlers.layer(key, v)
         }).node;
       });
+    if (options.sigmaScale) {
+      this._colorBy = select<ColorBy>({
+        className: 'jp-chexmask-lm-color-by',
+        label: 'Colour rows by',
+        choices: [
+          ['group', options.groupBy ? `Group (${options.groupBy})` : 'Group'],
+          ['sigma', 'Landmark σ (CheXmask-U)']
+        ],
+        value: 'group',
+        onChange: mode => handlers.colorBy(mode)
+      });
+      this._sigmaBar = h('span', { className: 'jp-chexmask-sigma-legend' }, [
+        h('span', {
+          className: 'jp-chexmask-sigma-title',
+          text: 'Row mean σ, (σx + σy) / 2; grey: no σ'
+        }),
+        colorBar(options.sigmaScale, 'Row mean landmark σ')
+      ]);
+      this._sigmaBar.hidden = true;
+    }
     this.node = h('div', { className: 'jp-chexmask-controls' }, [
       legend(
         'Organs',
@@ -95,9 +130,19 @@ export class PlotControls {
       options.groups.length > 0 ? Private.groupLegend(options, handlers) : null,
       h('div', { className: 'jp-chexmask-control-row' }, [
         ...layers,
+        this._colorBy ? labelled('Colour by', this._colorBy) : null,
+        this._sigmaBar,
         zoomButtons(zoom)
       ])
     ]);
+  }
+
+  /** Show what the rows are coloured by, with the σ colour bar when by σ. */
+  setColorBy(mode: ColorBy): void {
+    if (this._colorBy && this._sigmaBar) {
+      this._colorBy.value = mode;
+      this._sigmaBar.hidden = mode !== 'sigma';
+    }
   }
 
   /** Organ swatch colours (from the settings). */

@@ -65,7 +65,8 @@ export function positionText(
 
 /**
  * A row's point: id, group, landmark and pixel coordinates as in the
- * `Landmarks` cell, followed by the frame ones when the frame is normalised.
+ * `Landmarks` cell, followed by the frame ones when the frame is normalised,
+ * and, for a CheXmask-U row, the point's σx and σy and the row's mean σ.
  */
 export function rowPointText(
   model: ILandmarkModel,
@@ -83,6 +84,10 @@ export function rowPointText(
   if (model.frame === 'normalized') {
     const j = row * SHAPE_STRIDE + 2 * k;
     text += ` (${model.coords[j].toFixed(3)}, ${model.coords[j + 1].toFixed(3)})`;
+  }
+  if (r.sigma && r.meanSigma !== null) {
+    const [sx, sy] = r.sigma[k];
+    text += ` · σx ${sx.toFixed(2)}, σy ${sy.toFixed(2)} px (row mean σ ${r.meanSigma.toFixed(2)} px)`;
   }
   return text;
 }

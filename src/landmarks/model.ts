@@ -4,12 +4,14 @@
  */
 import { schemeTableau10 } from 'd3';
 import { LANDMARK_COUNT } from '../core';
+import type { ISigmaScale } from '../common/sigma-scale';
 import {
   IParsedLandmarkPayload,
   IParsedLandmarkRow,
   LandmarkFrame
 } from './payload';
 import { SHAPE_STRIDE } from './shapes';
+import { plotSigmaScale } from './sigma';
 
 /** A rectangle of the frame: `x0 ≤ x ≤ x1`, `y0 ≤ y ≤ y1` (y down). */
 export interface IFrameBox {
@@ -47,6 +49,11 @@ export interface ILandmarkModel {
   image: IFrameBox;
   /** The area the plot shows: the image area and every point, with a margin. */
   bounds: IFrameBox;
+  /**
+   * The colour scale of the rows' mean σ (CheXmask-U), or `null` when no row
+   * carries σ (then the plot cannot be coloured by σ).
+   */
+  sigmaScale: ISigmaScale | null;
 }
 
 /** The name of the one group of an ungrouped plot. */
@@ -121,7 +128,8 @@ export function buildLandmarkModel(
     rowGroup,
     groupBy: payload.groupBy,
     image,
-    bounds
+    bounds,
+    sigmaScale: plotSigmaScale(rows)
   };
 }
 

@@ -11,7 +11,10 @@ import {
   DEFAULT_MASK_SIZE,
   describeType,
   IChexmaskRow,
+  LandmarkSigma,
+  meanSigma,
   parseLandmarkCoordinates,
+  parseLandmarkStd,
   parseRow
 } from '../core';
 import {
@@ -44,8 +47,9 @@ export type LandmarkFrame = 'pixels' | 'normalized';
 /**
  * One row of a landmark payload, as the kernel writes it: `landmarks` is
  * the raw `Landmarks` cell (either CheXmask encoding, 240 numbers or 120
- * `[x, y]` pairs); `row`, only in a one-row payload, is the full CSV row
- * whose masks are drawn under the landmarks.
+ * `[x, y]` pairs; a CheXmask-U row's `Landmarks (Mean)`); `sigma`, for a
+ * CheXmask-U row, its raw `Landmarks (Std)` cell; `row`, only in a one-row
+ * payload, is the full CSV row whose masks are drawn under the landmarks.
  */
 export interface ILandmarkPayloadRow {
   id?: string | number | null;
@@ -54,6 +58,7 @@ export interface ILandmarkPayloadRow {
   height?: number | null;
   width?: number | null;
   landmarks: unknown;
+  sigma?: unknown;
   row?: Record<string, unknown> | null;
 }
 
@@ -81,6 +86,10 @@ export interface IParsedLandmarkRow {
   width: number;
   /** The 120 landmarks in mask pixels, flat: x0, y0, x1, y1, … */
   coords: Float64Array;
+  /** A CheXmask-U row's `[σx, σy]` per landmark in mask pixels, or `null`. */
+  sigma: LandmarkSigma[] | null;
+  /** The mean of (σx + σy) / 2 over its landmarks, or `null` without σ. */
+  meanSigma: number | null;
   /** The full CSV row for the mask underlay, parsed by the core, or `null`. */
   row: IChexmaskRow | null;
 }
@@ -231,6 +240,7 @@ namespace Private {
       entry.landmarks,
       `${where}.landmarks`
     );
+    const sigma = Private.sigma(entry.sigma, `${where}.sigma`);
     let group: string | null = null;
     if (groupBy !== null) {
       group =
@@ -260,7 +270,30 @@ namespace Private {
         );
       }
     }
-    return { id, dataset, group, height, width, coords, row };
+    return {
+      id,
+      dataset,
+      group,
+      height,
+      width,
+      coords,
+      sigma,
+      meanSigma: sigma && meanSigma(sigma),
+      row
+    };
+  }
+
+  /** `sigma`: a `Landmarks (Std)` cell, or null, absent or blank for none. */
+  export function sigma(value: unknown, field: string): LandmarkSigma[] | null {
+    if (
+      value === undefined ||
+      value === null ||
+      // Short blank text only: longer text is refused by its length unread.
+      (typeof value === 'string' && value.length < 1024 && !/\S/.test(value))
+    ) {
+      return null;
+    }
+    return parseLandmarkStd(value, field);
   }
 
   /**

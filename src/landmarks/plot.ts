@@ -18,11 +18,13 @@ import { frameUnit, ILandmarkModel } from './model';
 import { OutlierList } from './outliers';
 import { PointGrid } from './point-grid';
 import { ShapeLayer } from './shape-layer';
+import { ColorBy, sigmaDensityGroups } from './sigma';
 import {
   ILandmarkPlotState,
   initialPlotState,
   isRowShown,
   LayerKey,
+  rowFilter,
   shapeLayerContent
 } from './state';
 import {
@@ -142,13 +144,15 @@ export class LandmarkPlot {
       {
         groups: single ? [] : model.groups,
         groupBy: model.groupBy,
-        layers: Private.layersOffered(model, single, underlayRow !== null)
+        layers: Private.layersOffered(model, single, underlayRow !== null),
+        sigmaScale: single ? null : model.sigmaScale
       },
       this._zoom,
       {
         organ: (key, visible) => this._setOrgan(key, visible),
         group: (index, visible) => this._setGroup(index, visible),
-        layer: (key, visible) => this._setLayer(key, visible)
+        layer: (key, visible) => this._setLayer(key, visible),
+        colorBy: mode => this._setColorBy(mode)
       }
     );
     this._outliers = single
@@ -257,16 +261,19 @@ export class LandmarkPlot {
     if (!this._contours) {
       return;
     }
+    const { model } = this;
+    const groups =
+      state.colorBy === 'sigma' && model.sigmaScale
+        ? sigmaDensityGroups(
+            model.rows,
+            model.sigmaScale,
+            rowFilter(model, state.hiddenGroups)
+          )
+        : model.groups.filter((_, g) => !state.hiddenGroups.has(g));
     const ms = this._contours.draw(
       this._frame.mapping,
       state.layers.contours
-        ? {
-            coords: this.model.coords,
-            groups: this.model.groups.filter(
-              (_, g) => !state.hiddenGroups.has(g)
-            ),
-            organs: state.organs
-          }
+        ? { coords: model.coords, groups, organs: state.organs }
         : null
     );
     if (ms !== null) {
@@ -346,6 +353,15 @@ export class LandmarkPlot {
     } else {
       this._updateShapes();
     }
+  }
+
+  /** Colour the rows by their group or by their mean σ. */
+  private _setColorBy(mode: ColorBy): void {
+    this.state.colorBy = mode;
+    this._controls.setColorBy(mode);
+    this._host.dataset.colorBy = mode;
+    this._drawContours();
+    this._updateShapes();
   }
 
   private _setListHover(row: number | null): void {

@@ -8,6 +8,7 @@ import { LANDMARK_COUNT, ORGANS, OrganKey } from '../core';
 import type { ILandmarkModel } from './model';
 import type { IHighlight, IShapeLayerContent } from './shape-layer';
 import { SHAPE_STRIDE } from './shapes';
+import { ColorBy, rowSigmaColor } from './sigma';
 import type { ILandmarkPlotStats } from './statistics';
 
 /** The layers a plot can show or hide. */
@@ -25,6 +26,8 @@ export interface ILandmarkPlotState {
   hiddenGroups: Set<number>;
   /** Layers shown. */
   layers: Record<LayerKey, boolean>;
+  /** What the rows' contours and highlights are coloured by. */
+  colorBy: ColorBy;
   /** Row highlighted by a click (list or plot) until clicked again. */
   pinned: number | null;
   /** Row under the pointer or focus in the outlier list. */
@@ -50,6 +53,7 @@ export function initialPlotState(masks: boolean): ILandmarkPlotState {
       groupMeans: false,
       masks
     },
+    colorBy: 'group',
     pinned: null,
     listHover: null,
     pointerRow: null
@@ -141,6 +145,17 @@ export function shapeLayerContent(
   };
 }
 
+/** A row's colour: its group's, or its mean σ's when the plot is coloured by σ. */
+export function rowColor(
+  model: ILandmarkModel,
+  state: ILandmarkPlotState,
+  row: number
+): string {
+  return state.colorBy === 'sigma' && model.sigmaScale
+    ? rowSigmaColor(model.rows[row], model.sigmaScale)
+    : model.groups[model.rowGroup[row]].color;
+}
+
 /**
  * The rows drawn bold above the cloud: the pinned row, the row hovered in
  * the outlier list and the row under the pointer, each once, in that order.
@@ -155,7 +170,7 @@ export function plotHighlights(
       result.push({
         row,
         kind,
-        color: model.groups[model.rowGroup[row]].color,
+        color: rowColor(model, state, row),
         shape: model.coords.subarray(
           row * SHAPE_STRIDE,
           (row + 1) * SHAPE_STRIDE

@@ -35,7 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from chexmask_u import synthetic_std
+from chexmask_u import chexmask_u_frame, synthetic_std
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -488,6 +488,19 @@ def test_landmarks_of_many_rows(
         payload = cm.landmarks(many, group_by=column, static=False).payload
         assert payload["groupBy"] == column
         check("landmarks", payload)
+
+
+def test_chexmask_u_rows(shared_rows: pd.DataFrame, check) -> None:
+    """CheXmask-U rows (synthetic σ, ``chexmask_u.py``): row payloads and landmark plots."""
+    u = chexmask_u_frame(shared_rows.iloc[:40].reset_index(drop=True))
+    for i in range(3):
+        check("row", cm.row(u.iloc[i], static=False).payload)
+    for rows in (u, [u, shared_rows.iloc[40:60]], u.iloc[0]):
+        payload = cm.landmarks(rows, static=False).payload
+        check("landmarks", payload)
+        for i, row in enumerate(payload["rows"][: len(u)]):
+            assert row["sigma"] == synthetic_std(i)
+            assert row["landmarks"] == u["Landmarks (Mean)"].iloc[i]
 
 
 def test_landmarks_of_10000_rows(sample_rows: pd.DataFrame, check) -> None:
