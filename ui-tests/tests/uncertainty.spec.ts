@@ -18,15 +18,29 @@ import {
   SHARED_DATA
 } from './helpers';
 
-/** d3's own build (UMD, so Node loads it) for the expected colours. */
-const d3 = require(
-  path.resolve(__dirname, '../../node_modules/d3/dist/d3.min.js')
-) as {
+/** The subset of d3 the expected colours need. */
+interface ID3 {
   interpolateViridis(t: number): string;
   scaleLinear(): {
     domain(d: number[]): { nice(): { domain(): number[] } };
   };
-};
+}
+
+/**
+ * d3's own UMD build, for the expected colours: d3's package is ES modules
+ * only (`"type": "module"`), which Node 20 cannot `require`, so its bundle is
+ * run with an `exports` object to fill.
+ */
+function loadD3(): ID3 {
+  const file = path.resolve(__dirname, '../../node_modules/d3/dist/d3.min.js');
+  const exports = {} as ID3;
+  new Function('exports', 'module', fs.readFileSync(file, 'utf8'))(exports, {
+    exports
+  });
+  return exports;
+}
+
+const d3 = loadD3();
 
 const CHEXPERT = path.join(
   SHARED_DATA,
@@ -122,6 +136,7 @@ test.describe('the uncertainty layer of a CheXmask-U row', () => {
 
     // The landmark plot of the same rows can colour them by σ.
     const plot = page.locator('.jp-OutputArea-output.jp-chexmask-LandmarkView');
+    await plot.scrollIntoViewIfNeeded(); // views paint when they come into view
     await expect(plot).toHaveAttribute('data-state', 'painted');
     const bar = plot.locator('.jp-chexmask-sigma-legend');
     await expect(bar).toBeHidden();
