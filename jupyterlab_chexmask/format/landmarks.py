@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -117,7 +117,7 @@ def parse_landmark_std(value: Any, field: str = LANDMARKS_STD_COLUMN) -> FloatAr
                 return fast.reshape(LANDMARK_COUNT, 2)
         numbers = _std_numbers_in_text(value, field, count, expected)
     elif isinstance(value, (list, tuple, np.ndarray)):
-        numbers = _std_numbers_in_list(value, field, count, expected)
+        numbers = _numbers_in_list(value, field, (count, expected), _checked_sigma)
     else:
         raise ValueError(
             f"{field}: must be a string or an array of {expected}, got {describe_type(value)}"
@@ -152,29 +152,6 @@ def _std_numbers_in_text(text: str, field: str, count: int, expected: str) -> li
         if len(numbers) == count:
             raise ValueError(f"{field}: must hold {expected}, found more")
         numbers.append(_checked_sigma(float(token), len(numbers), field))
-    return numbers
-
-
-def _std_numbers_in_list(
-    values: Sequence[Any] | AnyArray, field: str, count: int, expected: str
-) -> list[float]:
-    """A flat list of σ or a list of (σx, σy) pairs, each checked."""
-    items = list(values.tolist() if isinstance(values, np.ndarray) else values)
-    pairs = bool(items) and isinstance(items[0], (list, tuple))
-    found = 2 * len(items) if pairs else len(items)
-    if found > count:
-        raise ValueError(f"{field}: must hold {expected}, found {found}")
-    numbers: list[float] = []
-    for i, item in enumerate(items):
-        if pairs and (not isinstance(item, (list, tuple)) or len(item) != 2):
-            raise ValueError(f"{field}: point {i} must be an [x, y] pair")
-        for number in item if pairs else [item]:
-            if isinstance(number, bool) or not isinstance(number, (int, float)):
-                raise ValueError(
-                    f"{field}: number {len(numbers) + 1} must be a number, "
-                    f"got {describe_type(number)}"
-                )
-            numbers.append(_checked_sigma(float(number), len(numbers), field))
     return numbers
 
 
@@ -281,21 +258,31 @@ def _checked(coords: FloatArray, field: str) -> FloatArray:
     return coords.reshape(LANDMARK_COUNT, 2)
 
 
-def _numbers_in_list(values: Sequence[Any] | AnyArray, field: str) -> list[float]:
-    """A flat list of numbers or a list of [x, y] pairs, as numbers."""
+def _numbers_in_list(
+    values: Sequence[Any] | AnyArray,
+    field: str,
+    most: tuple[int, str] | None = None,
+    check: Callable[[float, int, str], float] | None = None,
+) -> list[float]:
+    """A flat list of numbers or a list of [x, y] pairs, as numbers (``numbersInArray``).
+
+    ``most`` is the most numbers taken and how the message says it, checked
+    before reading any; ``check`` checks each number (by its 0-based index).
+    """
     items = list(values.tolist() if isinstance(values, np.ndarray) else values)
     pairs = bool(items) and isinstance(items[0], (list, tuple))
-    flat: list[Any] = []
+    if most is not None and (found := 2 * len(items) if pairs else len(items)) > most[0]:
+        raise ValueError(f"{field}: must hold {most[1]}, found {found}")
+    numbers: list[float] = []
     for i, item in enumerate(items):
-        if pairs:
-            if not isinstance(item, (list, tuple)) or len(item) != 2:
-                raise ValueError(f"{field}: point {i} must be an [x, y] pair")
-            flat.extend(item)
-        else:
-            flat.append(item)
-    for i, number in enumerate(flat):
-        if isinstance(number, bool) or not isinstance(number, (int, float)):
-            raise ValueError(
-                f"{field}: number {i + 1} must be a number, got {type(number).__name__}"
-            )
-    return [float(n) for n in flat]
+        if pairs and (not isinstance(item, (list, tuple)) or len(item) != 2):
+            raise ValueError(f"{field}: point {i} must be an [x, y] pair")
+        for number in item if pairs else [item]:
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                raise ValueError(
+                    f"{field}: number {len(numbers) + 1} must be a number, "
+                    f"got {describe_type(number)}"
+                )
+            value = float(number)
+            numbers.append(value if check is None else check(value, len(numbers), field))
+    return numbers
