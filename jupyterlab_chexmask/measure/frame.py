@@ -393,7 +393,7 @@ def measure_frame(
     for k, column in enumerate(ORGAN_COLUMNS):
         values = frame[column].to_numpy(dtype=object) if column in frame.columns else [None] * n
         organs[column], areas[column] = organ_runs(
-            list(values), column, height, width, size_ok, problems, 5 + k
+            list(values), column, height, width, size_ok, problems, 6 + k
         )
     heart = widest_extents([organs[HEART_COLUMN]], height, width)
     thorax = widest_extents([organs[RIGHT_LUNG_COLUMN], organs[LEFT_LUNG_COLUMN]], height, width)
@@ -418,7 +418,8 @@ def measure_frame(
     out[HEIGHT_COLUMN] = height_out
     out[WIDTH_COLUMN] = width_out
     if STD_COLUMN in frame.columns:
-        sigma = _sigmas(list(frame[STD_COLUMN].to_numpy(dtype=object)), problems, 8)
+        # Order 5: the row checks read Landmarks (Std) before the masks.
+        sigma = _sigmas(list(frame[STD_COLUMN].to_numpy(dtype=object)), problems, 5)
         out[SIGMA_COLUMN] = sigma[:, 0]
         for k, column in enumerate(ORGAN_COLUMNS):
             out[SIGMA_COLUMNS[column]] = sigma[:, k + 1]

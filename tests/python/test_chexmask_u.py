@@ -175,3 +175,12 @@ def test_measure_bad_std_cells(shared_data: Path) -> None:
         assert result["problem"].iloc[i] == str(caught.value)
         assert result["CTR"].iloc[i] == good["CTR"].iloc[i]
         assert result["Heart area"].iloc[i] == good["Heart area"].iloc[i]
+    # With a bad mask too, the problem is the first the row view meets: the Std cell.
+    frame["Heart"] = "1 2 5"
+    result = cm.measure(frame, progress=False)
+    for i in range(len(frame)):
+        with pytest.raises(RowFormatError) as caught:
+            check_row(row_cells(frame.iloc[i]))
+        assert caught.value.field == STD
+        assert result["problem"].iloc[i] == str(caught.value)
+        assert math.isnan(result["Heart area"].iloc[i])
