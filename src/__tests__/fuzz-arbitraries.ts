@@ -36,7 +36,9 @@ export const VIEW_KEYS: Record<ViewKind, readonly string[]> = {
     'Left Lung',
     'Heart',
     'Height',
-    'Width'
+    'Width',
+    'Landmarks (Mean)',
+    'Landmarks (Std)'
   ],
   rca: [
     'version',
@@ -69,7 +71,8 @@ export const VIEW_KEYS: Record<ViewKind, readonly string[]> = {
     'height',
     'width',
     'landmarks',
-    'row'
+    'row',
+    'sigma'
   ],
   histogram: [
     'version',

@@ -25,6 +25,7 @@ import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { ChexmaskFormatError } from '../core';
+import { chexmaskURow, syntheticStd } from '../core/__tests__/chexmask-u';
 import {
   CASES as MALFORMED_ROWS,
   GOOD as GOOD_4X4_ROW,
@@ -733,6 +734,22 @@ const FUZZ_BASES: Array<[string, Kind, Json]> = [
   ],
   ['rcaPayload()', 'rca', rcaPayload()],
   ['landmarkPayload(3)', 'landmarks', landmarkPayload(3)],
+  [
+    'a CheXmask-U row (synthetic σ)',
+    'row',
+    rowPayload(chexmaskURow(smallRow(), 0))
+  ],
+  [
+    'a landmark plot with σ (synthetic)',
+    'landmarks',
+    {
+      ...landmarkPayload(2),
+      rows: (landmarkPayload(2).rows as Json[]).map((row, i) => ({
+        ...row,
+        sigma: syntheticStd(i)
+      }))
+    }
+  ],
   ['landmarkPayloadWithRow()', 'landmarks', landmarkPayloadWithRow()],
   ['histogramPayload()', 'histogram', histogramPayload()],
   ...KINDS.flatMap(kind =>
