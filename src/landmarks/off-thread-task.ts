@@ -5,17 +5,25 @@
  * density is rasterised there on each draw. The worker keeps the laid-out
  * coordinates of the last few plots (a session each) for those draws.
  */
-import { LANDMARK_COUNT } from '../core';
+import { LANDMARK_COUNT, LandmarkSigma, meanSigma } from '../core';
 import { IDensityGroup, paintContourDensity } from './density';
 import type { ICanvasMapping } from './frame';
 import { buildLandmarkModel, ILandmarkModel } from './model';
 import { LandmarkFrame, LandmarkRowsParser } from './payload';
+import { plotSigmaScale } from './sigma';
 import { computePlotStats, ILandmarkPlotStats } from './statistics';
 import type { ITaskResult } from '../worker/tasks';
 import { bitmapOf, pixelsOf } from '../worker/bitmaps';
 
-/** A laid-out model in a few buffers, to cross threads cheaply (see {@link unpackModel}). */
-export interface IPackedLandmarkModel extends Omit<ILandmarkModel, 'rows'> {
+/**
+ * A laid-out model in a few buffers, to cross threads cheaply (see
+ * {@link unpackModel}). Its σ scale (functions, which cannot cross) is made
+ * again from the rows' σ.
+ */
+export interface IPackedLandmarkModel extends Omit<
+  ILandmarkModel,
+  'rows' | 'sigmaScale'
+> {
   ids: (string | null)[];
   datasets: (string | null)[];
   groupNames: (string | null)[];
@@ -23,6 +31,11 @@ export interface IPackedLandmarkModel extends Omit<ILandmarkModel, 'rows'> {
   widths: Int32Array;
   /** Every row's landmarks in mask pixels, 240 numbers per row. */
   raw: Float64Array;
+  /**
+   * Every row's σ (CheXmask-U), 240 numbers per row, NaN for a row without;
+   * `null` when no row has σ.
+   */
+  sigmas: Float64Array | null;
 }
 
 /** What the page asks of the worker for landmark plots. */
@@ -89,7 +102,11 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
       const packed = packModel(model);
       return {
         output: { model: packed, stats },
-        transfer: [packed.raw.buffer, packed.coords.buffer]
+        transfer: [
+          packed.raw.buffer,
+          packed.coords.buffer,
+          ...(packed.sigmas ? [packed.sigmas.buffer] : [])
+        ]
       };
     }
     case 'density': {
@@ -115,10 +132,17 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
 
 /** Pack a model's rows into columns (the frame coordinates are copied: the worker keeps them). */
 export function packModel(model: ILandmarkModel): IPackedLandmarkModel {
-  const { rows, ...rest } = model;
+  const { rows, sigmaScale, ...rest } = model;
   const stride = 2 * LANDMARK_COUNT;
   const raw = new Float64Array(rows.length * stride);
   rows.forEach((row, r) => raw.set(row.coords, r * stride));
+  let sigmas: Float64Array | null = null;
+  if (sigmaScale) {
+    sigmas = new Float64Array(rows.length * stride).fill(NaN);
+    rows.forEach(
+      (row, r) => row.sigma && sigmas!.set(row.sigma.flat(), r * stride)
+    );
+  }
   return {
     ...rest,
     coords: model.coords.slice(),
@@ -127,29 +151,48 @@ export function packModel(model: ILandmarkModel): IPackedLandmarkModel {
     groupNames: rows.map(r => r.group),
     heights: Int32Array.from(rows, r => r.height),
     widths: Int32Array.from(rows, r => r.width),
-    raw
+    raw,
+    sigmas
   };
 }
 
 /** The model again from its columns; rows' coordinates are views of one buffer. */
 export function unpackModel(packed: IPackedLandmarkModel): ILandmarkModel {
-  const { ids, datasets, groupNames, heights, widths, raw, ...rest } = packed;
+  const { ids, datasets, groupNames, heights, widths, raw, sigmas, ...rest } =
+    packed;
   const stride = 2 * LANDMARK_COUNT;
-  return {
-    ...rest,
-    rows: ids.map((id, r) => ({
+  const rows = ids.map((id, r) => {
+    const sigma = Private.sigmaOf(sigmas, r * stride);
+    return {
       id,
       dataset: datasets[r],
       group: groupNames[r],
       height: heights[r],
       width: widths[r],
       coords: raw.subarray(r * stride, (r + 1) * stride),
+      sigma,
+      meanSigma: sigma && meanSigma(sigma),
       row: null
-    }))
-  };
+    };
+  });
+  return { ...rest, rows, sigmaScale: plotSigmaScale(rows) };
 }
 
 namespace Private {
+  /** A row's σ pairs from the packed σ at `base`, or `null` for a row without (NaN). */
+  export function sigmaOf(
+    sigmas: Float64Array | null,
+    base: number
+  ): LandmarkSigma[] | null {
+    if (!sigmas || Number.isNaN(sigmas[base])) {
+      return null;
+    }
+    return Array.from({ length: LANDMARK_COUNT }, (_, k): LandmarkSigma => [
+      sigmas[base + 2 * k],
+      sigmas[base + 2 * k + 1]
+    ]);
+  }
+
   /** What the worker keeps of one plot. */
   export interface ISession {
     parser: LandmarkRowsParser | null;

@@ -9,6 +9,7 @@ import { meanSigma } from '../../core';
 import { syntheticSigma, syntheticStd } from '../../core/__tests__/chexmask-u';
 import { landmarkPayload } from '../../__tests__/valid-payloads';
 import { buildLandmarkModel } from '../model';
+import { packModel, unpackModel } from '../off-thread-task';
 import { parseLandmarkPayload } from '../payload';
 import {
   NO_SIGMA_COLOR,
@@ -89,6 +90,19 @@ describe('a landmark plot coloured by σ', () => {
         expect(means[r]! / top).toBeLessThanOrEqual((bin + 1) / SIGMA_BINS);
       }
     }
+  });
+
+  it('crosses to and from the worker (structured clone) with its σ', () => {
+    const packed = structuredClone(packModel(model));
+    const back = unpackModel(packed);
+    back.rows.forEach((row, i) => {
+      expect(row.sigma).toEqual(model.rows[i].sigma);
+      expect(row.meanSigma).toBe(model.rows[i].meanSigma);
+    });
+    expect(back.sigmaScale!.max).toBe(top);
+    const plain = buildLandmarkModel(parseLandmarkPayload(landmarkPayload(3)));
+    expect(packModel(plain).sigmas).toBeNull();
+    expect(unpackModel(packModel(plain)).sigmaScale).toBeNull();
   });
 
   it('has no σ scale when no row carries σ', () => {
