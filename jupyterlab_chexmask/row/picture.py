@@ -2,9 +2,11 @@
 
 :func:`row_picture` draws what the view first shows: the three masks blended
 over the x-ray or a neutral grey, in the extension's default colours and
-opacity. It checks the row as the view does first (:func:`~.check.check_row`,
-the TypeScript core's rules), so a malformed row, or a size above the mask
-limit, is refused before anything is allocated.
+opacity, and for a CheXmask-U row its uncertainty layer (:mod:`.uncertainty`:
+the view shows it by default; landmarks, off by default, are not drawn). It
+checks the row as the view does first (:func:`~.check.check_row`, the
+TypeScript core's rules), so a malformed row, or a size above the mask limit,
+is refused before anything is allocated.
 
 It is fast because it never does per-pixel float maths. The run-length masks
 are decoded straight into one label image, a bit per organ
@@ -33,6 +35,7 @@ from ..format.columns import ORGAN_COLUMNS
 from .check import CheckedRow
 from .image import fit_size
 from .summary import RowSummary
+from .uncertainty import draw_uncertainty
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -110,7 +113,8 @@ def picture_size(row: CheckedRow, xray: bool, max_side: int) -> tuple[int, int]:
 def row_picture(
     row: CheckedRow, image: Mapping[str, Any] | None, max_side: int = 1024
 ) -> Image.Image:
-    """The overlay of a row: a palette picture over grey, or an RGB picture over the x-ray.
+    """The overlay of a row: a palette picture over grey, or an RGB picture over the x-ray;
+    for a CheXmask-U row, with its landmarks coloured by their σ.
 
     Args:
         row: The row as checked (:func:`~.check.check_row`; the summary keeps it), so
@@ -128,6 +132,7 @@ def row_picture(
         labels = labels.resize(size, Image.Resampling.NEAREST)
     if image is None:
         labels.putpalette(_TABLE[:, :, NEUTRAL_GREY].ravel().tolist())  # (LABELS, 3) colours
+        draw_uncertainty(labels, row)
         return labels
 
     with Image.open(io.BytesIO(base64.b64decode(image["data"]))) as opened:
@@ -141,7 +146,9 @@ def row_picture(
     for channel in range(3):
         values = pixels if pixels.ndim == 2 else pixels[..., channel]
         planes.append(Image.fromarray(np.take(_TABLE[:, channel].ravel(), index | values), "L"))
-    return Image.merge("RGB", planes)
+    picture = Image.merge("RGB", planes)
+    draw_uncertainty(picture, row)
+    return picture
 
 
 def row_alt_text(summary: RowSummary) -> str:
