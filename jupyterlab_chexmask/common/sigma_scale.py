@@ -12,9 +12,12 @@ must give the same colours, so both halves are ported here to the bit:
   (ten ticks), on d3-array's ``tickIncrement``.
 
 Same IEEE operations in the same order as the JavaScript, so the same
-doubles: only powers of ten with a non-negative exponent are computed (exact
-in both), and ``log10`` is the one libm call (its floor is what counts). A
-test checks both against the repository's d3 under node.
+doubles, with two libm calls: ``log10`` (only its floor counts) and
+``10 ** power`` for a step below 1 (the same down to 10⁻³; node's
+``Math.pow(10, -4)`` is one ulp off, 0.00009999999999999999): for a step below
+0.001 within an ulp of the 1–2–5 thresholds, ``tick_increment`` may differ
+from node's; the nice top did not on any value tested. A test checks both
+against the repository's d3 under node.
 """
 
 from __future__ import annotations
