@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ..format.landmarks import parse_integer_cells, parse_landmarks
+from ..format.landmarks import mean_sigma, parse_integer_cells, parse_landmark_std, parse_landmarks
 from ..types import FloatArray, IntArray
 
 #: Group names of the view (``ALL_ROWS`` and ``NO_GROUP`` in ``src/landmarks/model.ts``).
@@ -50,6 +50,9 @@ class LandmarkFrame:
     group_by: str | None
     image: tuple[float, float, float, float]
     bounds: tuple[float, float, float, float]
+    #: Each row's mean landmark σ, (σx+σy)/2 over its 120 landmarks (``meanSigma``), in
+    #: mask pixels; ``None`` for a row without CheXmask-U's ``Landmarks (Std)``.
+    sigma_means: list[float | None]
 
     def mean_shape(self, rows: IntArray | None = None) -> FloatArray:
         """The mean of the rows' shapes (all rows by default), (120, 2)."""
@@ -103,8 +106,33 @@ def build_frame(payload: Mapping[str, Any]) -> LandmarkFrame:
     )
     group_by = payload.get("groupBy")
     return LandmarkFrame(
-        rows, frame, common, coords, _groups(rows, group_by), group_by, image, bounds
+        rows,
+        frame,
+        common,
+        coords,
+        _groups(rows, group_by),
+        group_by,
+        image,
+        bounds,
+        [_sigma_mean(i, row) for i, row in enumerate(rows)],
     )
+
+
+def _sigma_mean(i: int, row: Mapping[str, Any]) -> float | None:
+    """A row's mean landmark σ, or ``None`` without σ: absent, ``None`` or short blank text, as
+    the view reads a row's ``sigma`` (``Private.sigma`` in ``src/landmarks/payload.ts``).
+
+    Raises:
+        ValueError: the σ do not parse (the message names the row and its id).
+    """
+    value = row.get("sigma")
+    if value is None or (isinstance(value, str) and len(value) < 1024 and not value.strip()):
+        return None
+    try:
+        return mean_sigma(parse_landmark_std(value))
+    except ValueError as error:
+        where = f"row {i}" + (f" ({row['id']})" if row.get("id") is not None else "")
+        raise ValueError(f"{where}: {error}") from error
 
 
 def _groups(rows: list[Mapping[str, Any]], group_by: str | None) -> list[Group]:

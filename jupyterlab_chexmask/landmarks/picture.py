@@ -25,6 +25,7 @@ from PIL import Image, ImageDraw
 
 from ..common import chart
 from ..common.colors import ORGAN_COLORS, RGB
+from ..common.js_numbers import to_fixed
 from ..format.columns import LANDMARK_SLICES
 from ..types import FloatArray, IntArray
 from .frame import LandmarkFrame, build_frame, describe_size
@@ -226,9 +227,27 @@ def landmark_picture(payload: Mapping[str, Any]) -> tuple[Image.Image, str]:
     return picture, landmark_alt_text(frame)
 
 
+def sigma_clause(frame: LandmarkFrame) -> str:
+    """The rows' CheXmask-U uncertainty in the view's words (``sigmaClause`` in
+    ``src/landmarks/picture.ts``): the mean of the rows' mean landmark σ over the rows that
+    carry σ, summed in row order, e.g. ``; mean landmark σ 2.31 px over 12 rows with σ``;
+    empty when no row carries σ."""
+    total, count = 0.0, 0
+    for mean in frame.sigma_means:
+        if mean is not None:
+            total += mean
+            count += 1
+    if count == 0:
+        return ""
+    rows = f"{count:,} row{'' if count == 1 else 's'}"
+    return f"; mean landmark σ {to_fixed(total / count, 2)} px over {rows} with σ"
+
+
 def landmark_alt_text(frame: LandmarkFrame) -> str:
     """What the picture shows, in words: rows, groups, frame; one row's id, or the row furthest
-    from the mean shape (worded like ``landmarkAltText`` in ``src/landmarks/picture.ts``)."""
+    from the mean shape (worded like ``landmarkAltText`` in ``src/landmarks/picture.ts``); and
+    when rows carry CheXmask-U's σ, their mean landmark σ (:func:`sigma_clause`, the view's
+    words). The picture colours by group, as the view does by default, not by σ."""
     n = len(frame.rows)
     where = f" (frame: {describe_size(frame)})"
     if n == 1:
@@ -239,7 +258,7 @@ def landmark_alt_text(frame: LandmarkFrame) -> str:
         )
         return (
             f"Landmark plot of 1 row, {row.get('id') or 'with no id'}{origin}{where}: "
-            f"120 landmarks as closed rings per organ ({counts} points)."
+            f"120 landmarks as closed rings per organ ({counts} points){sigma_clause(frame)}."
         )
     text = f"Landmark plot of {n:,} rows"
     if frame.group_by is not None:
@@ -250,5 +269,5 @@ def landmark_alt_text(frame: LandmarkFrame) -> str:
     mean = "each group's mean shape" if frame.group_by is not None else "the mean shape"
     return (
         f"{text}{where}: a faint contour per row and {mean} in bold; "
-        f"furthest from the mean shape: {furthest}."
+        f"furthest from the mean shape: {furthest}{sigma_clause(frame)}."
     )

@@ -7,7 +7,30 @@ import { standaloneSvg, svgPicture } from '../common';
 import { ILandmarkModel } from './model';
 
 /**
- * Rows, groups, frame and the furthest row, in words.
+ * The rows' CheXmask-U uncertainty in words: the mean of their mean landmark
+ * σ over the rows that carry σ (summed in row order), e.g. `; mean landmark
+ * σ 2.31 px over 12 rows with σ`; empty when no row carries σ. The kernel's
+ * picture says the same (`sigma_clause` in Python).
+ */
+export function sigmaClause(model: ILandmarkModel): string {
+  let sum = 0;
+  let count = 0;
+  for (const row of model.rows) {
+    if (row.meanSigma !== null) {
+      sum += row.meanSigma;
+      count++;
+    }
+  }
+  if (count === 0) {
+    return '';
+  }
+  const rows = `${count.toLocaleString('en-US')} row${count === 1 ? '' : 's'}`;
+  return `; mean landmark σ ${(sum / count).toFixed(2)} px over ${rows} with σ`;
+}
+
+/**
+ * Rows, groups, frame, the furthest row and, when rows carry CheXmask-U's σ,
+ * their mean landmark σ ({@link sigmaClause}), in words.
  *
  * @param furthest - The row furthest from the mean shape, or `null`.
  */
@@ -27,6 +50,7 @@ export function landmarkAltText(
       ? '; mean shape and one-standard-deviation ellipses'
       : '') +
     outlier +
+    sigmaClause(model) +
     '.'
   );
 }
