@@ -429,6 +429,9 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     await whenIdle();
     if (
       !stillWanted() ||
+      // Scrolled away meanwhile: its subtree may not be laid out (content
+      // visibility) — the picture is written when it is painted again.
+      (this.lazy && !this._watcher.near) ||
       !this.node.isConnected ||
       this.node.offsetWidth === 0 ||
       this.node.offsetHeight === 0
@@ -436,7 +439,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       return;
     }
     const canvas = await this.picture();
-    if (!canvas || !stillWanted()) {
+    if (!canvas || !canvas.width || !canvas.height || !stillWanted()) {
       return;
     }
     const key = pictureKey(this._data, this.pictureKey(), canvas);

@@ -45,9 +45,9 @@ export function standaloneSvg(
   background: string | null = null
 ): IStandaloneSvg {
   const width =
-    source.width.baseVal.value || source.getBoundingClientRect().width;
+    Private.absolute(source.width) || source.getBoundingClientRect().width;
   const height =
-    source.height.baseVal.value || source.getBoundingClientRect().height;
+    Private.absolute(source.height) || source.getBoundingClientRect().height;
   const clone = source.cloneNode(true) as SVGSVGElement;
   const originals = [source, ...Array.from(source.querySelectorAll('*'))];
   const copies = [clone, ...Array.from(clone.querySelectorAll('*'))];
@@ -121,4 +121,19 @@ export function chartPicture(
 /** A live chart as a standalone SVG document over its view's theme background. */
 export function chartSvg(chart: SVGSVGElement, view: Element): string {
   return standaloneSvg(chart, themeBackground(view)).text;
+}
+
+namespace Private {
+  /**
+   * An SVG length in pixels, or 0 when it cannot be had: a relative length
+   * (`100%`) of an element the browser has not laid out throws
+   * `NotSupportedError` instead of answering.
+   */
+  export function absolute(length: SVGAnimatedLength): number {
+    try {
+      return length.baseVal.value;
+    } catch {
+      return 0;
+    }
+  }
 }
