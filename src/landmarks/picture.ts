@@ -85,15 +85,13 @@ export async function figurePicture(
       box.height * scale
     );
   };
-  for (const layer of Array.from(figure.querySelectorAll('svg, canvas'))) {
-    if (layer instanceof HTMLCanvasElement) {
-      place(layer, layer);
-    } else if (
-      layer instanceof SVGSVGElement &&
-      layer.parentElement?.closest('svg') === null
-    ) {
-      place(layer, await svgPicture(layer, 'rgba(0, 0, 0, 0)', scale));
-    }
+  for (const layer of Private.shownLayers(figure)) {
+    place(
+      layer,
+      layer instanceof HTMLCanvasElement
+        ? layer
+        : await svgPicture(layer, 'rgba(0, 0, 0, 0)', scale)
+    );
   }
   return canvas;
 }
@@ -126,20 +124,41 @@ export function figureSvg(figure: HTMLElement, background: string): string {
     node.setAttribute('height', String(box.height));
     root.appendChild(node);
   };
-  for (const layer of Array.from(figure.querySelectorAll('svg, canvas'))) {
+  for (const layer of Private.shownLayers(figure)) {
     if (layer instanceof HTMLCanvasElement) {
       const image = document.createElementNS(ns, 'image');
       image.setAttribute('href', layer.toDataURL('image/png'));
       image.setAttribute('preserveAspectRatio', 'none');
       place(layer, image);
-    } else if (
-      layer instanceof SVGSVGElement &&
-      layer.parentElement?.closest('svg') === null
-    ) {
+    } else {
       const { text } = standaloneSvg(layer);
       const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
       place(layer, document.importNode(parsed.documentElement, true));
     }
   }
   return new XMLSerializer().serializeToString(root);
+}
+
+namespace Private {
+  /**
+   * The figure's layers as drawn: its canvases and top-level SVGs, in
+   * document order, without those not shown (the σ colour bar of a plot
+   * coloured by group has no box, and drawing an empty canvas throws).
+   */
+  export function shownLayers(
+    figure: HTMLElement
+  ): Array<HTMLCanvasElement | SVGSVGElement> {
+    return Array.from(figure.querySelectorAll('svg, canvas')).filter(
+      (layer): layer is HTMLCanvasElement | SVGSVGElement => {
+        const box = layer.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) {
+          return false;
+        }
+        return layer instanceof HTMLCanvasElement
+          ? layer.width > 0 && layer.height > 0
+          : layer instanceof SVGSVGElement &&
+              layer.parentElement?.closest('svg') === null;
+      }
+    );
+  }
 }
