@@ -240,14 +240,19 @@ namespace Private {
           `the ${organ.label} mask of ${who(label, field)} must be CheXmask RLE text or null, got ${describeType(cell)}`
         );
       }
-      runs[organ.key] = rethrown(
-        at,
-        `the ${organ.label} mask of ${who(label, field)}`,
-        () => parseRuns(cell as string | null | undefined, height, width, at)
-      );
+      // As in a row: null, absent or blank text is an empty mask.
+      const empty = cell === undefined || cell === null || cell.trim() === '';
+      runs[organ.key] = empty
+        ? new Int32Array(0)
+        : rethrown(at, `the ${organ.label} mask of ${who(label, field)}`, () =>
+            parseRuns(cell as string | null | undefined, height, width, at)
+          );
     }
+    // As in a row's Landmarks cell: null, absent or blank text is none.
     const landmarks =
-      side.landmarks === undefined || side.landmarks === null
+      side.landmarks === undefined ||
+      side.landmarks === null ||
+      (typeof side.landmarks === 'string' && side.landmarks.trim() === '')
         ? null
         : rethrown(
             `${field}.landmarks`,
@@ -360,7 +365,7 @@ namespace Private {
           ? 'a number from 0 to 1'
           : kind === 'area'
             ? `a whole number of pixels from 0 to ${pixels}`
-            : 'a number of pixels, at least 0, or null when undefined';
+            : 'a number of pixels, at least 0, or null where it has no value';
       throw new ChexmaskFormatError(
         field,
         `${what} must be ${expected}, got ${describeValue(value)}`
