@@ -72,7 +72,12 @@ def compare_picture(first: Segmentation, second: Segmentation) -> Image.Image:
 
     picture = Image.fromarray(agreement_labels(first, second), "P")
     grey = (NEUTRAL_GREY,) * 3
-    colors = [grey, AGREEMENT_COLORS["both"], AGREEMENT_COLORS["only A"], AGREEMENT_COLORS["only B"]]
+    colors = [
+        grey,
+        AGREEMENT_COLORS["both"],
+        AGREEMENT_COLORS["only A"],
+        AGREEMENT_COLORS["only B"],
+    ]
     picture.putpalette([channel for color in colors for channel in color])
     return picture
 
