@@ -12,8 +12,8 @@ notebook is read without the extension; ``cm.pictures.enabled = False`` (or
 ``CHEXMASK_PICTURES=0``) turns that off, ``static=`` per call.
 
 The package is organised by view, as the frontend (``src/``) is: ``row/``,
-``rca/``, ``landmarks/``, ``histogram/`` and ``compare/``, with what they share in ``format/`` (the CheXmask
-format) and ``common/``. The public API is the names of ``__all__``.
+``rca/``, ``landmarks/``, ``histogram/`` and ``compare/``, with what they share in
+``format/`` (the CheXmask format) and ``common/``. The public API is the names of ``__all__``.
 """
 
 from .common.picture import pictures

@@ -63,7 +63,8 @@ class CompareView(PayloadDisplay):
     @property
     def table(self) -> pd.DataFrame:
         """The per-organ table (a copy): one row per organ, ``NaN`` where a value is undefined."""
-        return self._table.copy()
+        table: pd.DataFrame = self._table.copy()
+        return table
 
     def _draw(self) -> tuple[Image.Image, str]:
         return compare_picture(*self._pair), self._alt

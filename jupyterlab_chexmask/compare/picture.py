@@ -96,7 +96,7 @@ def compare_alt_text(
     resized_from: tuple[int, int] | None,
     table: Sequence[Mapping[str, Any]],
 ) -> str:
-    """What the picture shows, in the view's words (``compareAltText`` in ``src/compare/picture.ts``).
+    """What the picture shows, in the view's words (``compareAltText``, ``src/compare/picture.ts``).
 
     Args:
         labels: The two sources' names, A then B.
