@@ -328,6 +328,7 @@ export class Comparison {
     this._divider.hidden = !swipe;
     this._divider.style.left = at;
     this._host.dataset.mode = state.mode;
+    this._host.dataset.swipe = state.swipe.toFixed(2);
     this._controls.setColors(settings.colors);
     this._controls.setState(state);
   }
