@@ -48,9 +48,8 @@ const CODE = [
   'A = {o: cm.decode_rle(a[o], 1024, 1024).astype(bool) for o in organs}',
   'B = {o: masks[o].astype(bool) for o in organs}',
   'other = A["Left Lung"] | A["Heart"] | B["Left Lung"] | B["Heart"]',
-  'def middle(sel):',
-  '    ys, xs = np.nonzero(sel & ~other)',
-  '    return [int(xs[len(xs) // 2]), int(ys[len(ys) // 2])]',
+  // No indented block: the cell editor would indent what follows it.
+  'middle = lambda sel: (lambda ys, xs: [int(xs[len(xs) // 2]), int(ys[len(ys) // 2])])(*np.nonzero(sel & ~other))',
   'R = (A["Right Lung"], B["Right Lung"])',
   'points = {"both": middle(R[0] & R[1]), "onlyA": middle(R[0] & ~R[1]), "onlyB": middle(~R[0] & R[1])}',
   'rows = [{k: (None if isinstance(v, float) and np.isnan(v) else v) for k, v in r.items()} for r in table.reset_index().to_dict("records")]',
