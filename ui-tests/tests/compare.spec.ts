@@ -169,6 +169,8 @@ test.describe('compare view', () => {
       onlyA: 'only in CheXmask',
       onlyB: 'only in model'
     };
+    // The whole stage in view (it is at most 75% of the window's height).
+    await stage.scrollIntoViewIfNeeded();
     for (const [kind, [x, y]] of Object.entries(kernel.points)) {
       const at = await screenPoint(view, x, y, 1024);
       await page.mouse.move(at.x, at.y);
