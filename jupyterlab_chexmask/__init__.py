@@ -12,12 +12,12 @@ notebook is read without the extension; ``cm.pictures.enabled = False`` (or
 ``CHEXMASK_PICTURES=0``) turns that off, ``static=`` per call.
 
 The package is organised by view, as the frontend (``src/``) is: ``row/``,
-``rca/``, ``landmarks/`` and ``histogram/``, with what they share in ``format/`` (the CheXmask
-format) and ``common/``. The public API is the names of ``__all__``.
+``rca/``, ``landmarks/``, ``histogram/`` and ``compare/``, with what they share in
+``format/`` (the CheXmask format) and ``common/``. The public API is the names of ``__all__``.
 """
 
 from .common.picture import pictures
-from .compare import agreement
+from .compare import MIME_COMPARE, CompareView, agreement, compare
 from .format.csv_file import read_csv
 from .format.rle import decode_rle, encode_rle
 
@@ -38,16 +38,19 @@ except ImportError:  # a development checkout that has not been built
     __version__ = "0.0.0.dev"
 
 __all__ = [
+    "MIME_COMPARE",
     "MIME_HISTOGRAM",
     "MIME_LANDMARKS",
     "MIME_RCA",
     "MIME_ROW",
+    "CompareView",
     "Histogram",
     "LandmarkPlot",
     "RcaHistogram",
     "RowView",
     "__version__",
     "agreement",
+    "compare",
     "decode_rle",
     "encode_rle",
     "histogram",

@@ -4,10 +4,10 @@
  *
  * - the exact decoding core (`parseRow`, `decodeRle`, `organRuns`, …), which
  *   needs no DOM and runs in Node, browsers and workers;
- * - the four MIME types, the checks of their payloads (each throws a
+ * - the five MIME types, the checks of their payloads (each throws a
  *   `ChexmaskFormatError` naming the field at fault) and what they return,
  *   and the merge of histogram payloads of parts of a table;
- * - the four views, their settings, and the renderer factories that bind
+ * - the five views, their settings, and the renderer factories that bind
  *   them to settings, to register them with another rendermime registry.
  *
  * Nothing else is exported: the views' parts are internal and may be
@@ -41,6 +41,9 @@ export type {
   IParsedLandmarkRow,
   LandmarkFrame
 } from './landmarks';
+
+export { CompareView, MIME_COMPARE, parseComparePayload } from './compare';
+export type { IOrganMetrics, IParsedComparePayload } from './compare';
 
 export { SettingsModel } from './settings';
 export type { IChexmaskSettings } from './settings';

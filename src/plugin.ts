@@ -9,6 +9,7 @@ import {
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
+import { CompareView, MIME_COMPARE } from './compare';
 import { HistogramView, MIME_HISTOGRAM } from './histogram';
 import { LandmarkPlotView, MIME_LANDMARKS } from './landmarks';
 import { MIME_RCA, RcaHistogramView } from './rca';
@@ -53,6 +54,10 @@ export const RENDERERS: ReadonlyArray<IRendererEntry> = [
   {
     mimeType: MIME_HISTOGRAM,
     create: (options, settings) => new HistogramView(options, settings)
+  },
+  {
+    mimeType: MIME_COMPARE,
+    create: (options, settings) => new CompareView(options, settings)
   }
 ];
 
@@ -79,7 +84,7 @@ export function rendererFactories(
 export const chexmaskPlugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
   description:
-    'Interactive CheXmask mask overlays, RCA histograms, landmark plots and histograms of any measure in notebook outputs.',
+    'Interactive CheXmask mask overlays, RCA histograms, landmark plots, histograms of any measure and segmentation comparisons in notebook outputs.',
   autoStart: true,
   requires: [IRenderMimeRegistry],
   optional: [ISettingRegistry],

@@ -49,6 +49,8 @@ class Segmentation:
     runs: dict[str, tuple[IntArray, IntArray]]
     landmarks: FloatArray | None
     resized_from: tuple[int, int] | None = None
+    #: The row's image id, when the side is a row that has one.
+    image_id: str | None = None
 
 
 def segmentation_of_row(row: Any, label: str) -> Segmentation:
@@ -62,7 +64,9 @@ def segmentation_of_row(row: Any, label: str) -> Segmentation:
         found = checked.runs.get(organ)
         starts, lengths = found if found is not None else (np.zeros(0, np.int64),) * 2
         runs[organ] = (np.asarray(starts, np.int64) - 1, np.asarray(lengths, np.int64))
-    return Segmentation(label, checked.height, checked.width, runs, checked.landmarks)
+    return Segmentation(
+        label, checked.height, checked.width, runs, checked.landmarks, image_id=checked.id
+    )
 
 
 def _mask_array(value: object, organ: str, label: str, size: tuple[int, int]) -> np.ndarray:
@@ -141,7 +145,9 @@ def _nearest(seg: Segmentation, height: int, width: int) -> Segmentation:
     landmarks = None
     if seg.landmarks is not None:
         landmarks = seg.landmarks * np.array([width / seg.width, height / seg.height])
-    return Segmentation(seg.label, height, width, runs, landmarks, (seg.height, seg.width))
+    return Segmentation(
+        seg.label, height, width, runs, landmarks, (seg.height, seg.width), seg.image_id
+    )
 
 
 def as_segmentation(value: object, label: str, reference: Segmentation | None) -> Segmentation:

@@ -96,6 +96,33 @@ export const VIEW_KEYS: Record<ViewKind, readonly string[]> = {
     'sumSquares',
     'min',
     'max'
+  ],
+  compare: [
+    'version',
+    'labels',
+    'height',
+    'width',
+    'resizedFrom',
+    'a',
+    'b',
+    'id',
+    'masks',
+    'landmarks',
+    'Right Lung',
+    'Left Lung',
+    'Heart',
+    'table',
+    'organ',
+    'dice',
+    'iou',
+    'hd',
+    'hd95',
+    'assd',
+    'areaA',
+    'areaB',
+    'landmarkDistance',
+    'image',
+    'title'
   ]
 };
 

@@ -1,5 +1,5 @@
 /**
- * Issue 12, payload contracts: `schema/payloads/{row,rca,landmarks,histogram}.v1.json`
+ * Issue 12, payload contracts: `schema/payloads/{row,rca,landmarks,histogram,compare}.v1.json`
  * (JSON Schema draft 2020-12, read from disk here, never copied) against
  * the TypeScript side: ajv in strict mode and the real parsers.
  *
@@ -31,18 +31,21 @@ import {
   GOOD as GOOD_4X4_ROW,
   rowWith
 } from '../core/__tests__/malformed-rows';
+import { parseComparePayload } from '../compare/payload';
 import { parseHistogramPayload } from '../histogram/payload';
 import { parseLandmarkPayload } from '../landmarks/payload';
 import { parseRcaPayload } from '../rca/payload';
 import { parseRowPayload } from '../row/payload';
 import { ALL_KEYS, jsonish, mutate, mutations } from './fuzz-arbitraries';
 import { HostileExpectation, IHostileCase } from './hostile-cases';
+import { COMPARE_CASES } from './hostile-compare-cases';
 import { HISTOGRAM_CASES } from './hostile-histogram-cases';
 import { LANDMARK_CASES, plotRow, underlay } from './hostile-landmarks-cases';
 import { RCA_CASES, rcaDataset, rcaMean } from './hostile-rca-cases';
 import { image, row, ROW_CASES } from './hostile-row-cases';
 import { deeplyNested } from './nesting';
 import {
+  comparePayload,
   histogramOf,
   histogramPayload,
   landmarkPayload,
@@ -57,10 +60,16 @@ import {
   TINY_PNG
 } from './valid-payloads';
 
-type Kind = 'row' | 'rca' | 'landmarks' | 'histogram';
+type Kind = 'row' | 'rca' | 'landmarks' | 'histogram' | 'compare';
 type Json = Record<string, unknown>;
 
-const KINDS: readonly Kind[] = ['row', 'rca', 'landmarks', 'histogram'];
+const KINDS: readonly Kind[] = [
+  'row',
+  'rca',
+  'landmarks',
+  'histogram',
+  'compare'
+];
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema', 'payloads');
 
@@ -75,24 +84,27 @@ const SCHEMAS: Record<Kind, Json> = {
   row: readSchema('row'),
   rca: readSchema('rca'),
   landmarks: readSchema('landmarks'),
-  histogram: readSchema('histogram')
+  histogram: readSchema('histogram'),
+  compare: readSchema('compare')
 };
 
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
-// The landmark schema refers to the row schema's definitions by its $id.
+// The landmark and compare schemas refer to the row schema's definitions by its $id.
 ajv.addSchema(SCHEMAS.row);
 const VALIDATE: Record<Kind, ValidateFunction> = {
   row: ajv.getSchema(SCHEMAS.row.$id as string) as ValidateFunction,
   rca: ajv.compile(SCHEMAS.rca),
   landmarks: ajv.compile(SCHEMAS.landmarks),
-  histogram: ajv.compile(SCHEMAS.histogram)
+  histogram: ajv.compile(SCHEMAS.histogram),
+  compare: ajv.compile(SCHEMAS.compare)
 };
 
 const PARSE: Record<Kind, (data: unknown) => unknown> = {
   row: parseRowPayload,
   rca: parseRcaPayload,
   landmarks: parseLandmarkPayload,
-  histogram: parseHistogramPayload
+  histogram: parseHistogramPayload,
+  compare: parseComparePayload
 };
 
 /** Payloads checked per kind and table, printed at the end. */
@@ -154,12 +166,13 @@ function parserRefusal(kind: Kind, data: unknown): string | null {
 /** A named payload of a kind, built lazily (some are 50 MB). */
 type Case = [name: string, kind: Kind, payload: () => unknown];
 
-/** Each view's hostile cases (hostile-{row,rca,landmarks,histogram}-cases.ts). */
+/** Each view's hostile cases (hostile-{row,rca,landmarks,histogram,compare}-cases.ts). */
 const HOSTILE: Record<Kind, IHostileCase[]> = {
   row: ROW_CASES,
   rca: RCA_CASES,
   landmarks: LANDMARK_CASES,
-  histogram: HISTOGRAM_CASES
+  histogram: HISTOGRAM_CASES,
+  compare: COMPARE_CASES
 };
 
 /**
@@ -279,6 +292,24 @@ const VALID: Case[] = [
     'different sizes: normalised frame',
     'blanks in the underlay RLE within what its mask can take'
   ]),
+  ...hostile('compare', 'painted', [
+    'label <img src=x onerror=alert(1)> is text',
+    'a 50 MB label is cut',
+    'resizedFrom is stated',
+    '50 MB of blanks as an empty mask',
+    'every mask of B empty',
+    'blank landmarks are none (the kernel’s distances are then flagged)',
+    'no table: computed in the browser',
+    'a table that disagrees with the masks is flagged'
+  ]),
+  [
+    'comparePayload() over TINY_PNG',
+    'compare',
+    () =>
+      comparePayload({
+        image: { mimeType: 'image/png', data: TINY_PNG, width: 1, height: 1 }
+      })
+  ],
   // Variants of those, and what the hostile tables do not hold.
   [
     'unknown extra fields',
@@ -574,6 +605,47 @@ const REFUSED: Case[] = [
     'threshold as text',
     'keep "both"',
     'shownBins zero'
+  ]),
+  ...hostile('compare', 'error', [
+    'labels missing',
+    'labels text',
+    'one label',
+    'a blank label',
+    'a label a number',
+    'a label nested 10⁵ levels',
+    'height missing',
+    'height zero',
+    'width fractional',
+    'width as text',
+    'width NaN',
+    'resizedFrom text',
+    'resizedFrom height zero',
+    'b missing',
+    'b an array',
+    'b.masks missing',
+    'b.masks text',
+    'an unknown organ',
+    'an id that is an object',
+    'a letter in A’s RLE',
+    'an RLE start below 1',
+    'a zero RLE length',
+    'a mask that is a number',
+    'a mask that is an array',
+    'a mask that is true',
+    'a 50 MB RLE of markup',
+    '239 landmark numbers',
+    'landmarks an object',
+    'landmarks nested 10⁵ levels',
+    'table an object',
+    'a table of two organs',
+    'an organ unknown',
+    'Dice above 1',
+    'IoU text',
+    'HD negative',
+    'ASSD missing',
+    'an area fractional',
+    'GIF data declared as PNG',
+    'an image of another type'
   ])
 ];
 
@@ -615,6 +687,8 @@ describe('hostile payloads the parser refuses: the schema refuses them too', () 
  *   groups × bins at most 2,000,000; `count` = sum of `counts`;
  *   `count + missing + outOfRange` = `rows`; `min` and `max` within the fine
  *   bins, `min` ≤ `max`; group names unique.
+ * - Compare: each organ once in the table; areas at most height × width;
+ *   the masks' RLE rules above at the payload's size.
  */
 const INEXPRESSIBLE: Case[] = [
   ...hostile('row', 'error', [
@@ -672,6 +746,16 @@ const INEXPRESSIBLE: Case[] = [
     '65 groups',
     'an underlay of another size',
     'an underlay RLE past the mask'
+  ]),
+  ...hostile('compare', 'error', [
+    'odd count of RLE numbers in B',
+    'decreasing runs',
+    'overlapping runs',
+    'a run past height × width',
+    'height × width of 10¹⁰',
+    'a size the masks do not fit',
+    'an organ twice',
+    'an area beyond the mask'
   ])
 ];
 
@@ -750,6 +834,7 @@ const FUZZ_BASES: Array<[string, Kind, Json]> = [
       }))
     }
   ],
+  ['comparePayload()', 'compare', comparePayload()],
   ['landmarkPayloadWithRow()', 'landmarks', landmarkPayloadWithRow()],
   ['histogramPayload()', 'histogram', histogramPayload()],
   ...KINDS.flatMap(kind =>

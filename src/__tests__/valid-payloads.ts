@@ -4,7 +4,8 @@
  * `../shared/data` (read through the core tests' `shared-data` helper, which
  * fails loudly under `CI=true` when the data is missing).
  */
-import { parseCsv } from '../core';
+import { ORGANS, OrganKey, parseCsv, parseLandmarks, parseRuns } from '../core';
+import { compareMetrics } from '../compare/metrics';
 import { HAVE_SHARED_DATA, readShared } from '../core/__tests__/shared-data';
 import { binValues, latticeIndex } from '../histogram/grid';
 import { ViewKind } from './view-harness';
@@ -207,6 +208,69 @@ export function histogramOf(
   };
 }
 
+/**
+ * A valid compare payload of two rows' masks and landmarks (one size), with
+ * the table computed by the core as the kernel writes it (`null` for an
+ * undefined value).
+ */
+export function comparePayloadOf(
+  a: Record<string, unknown>,
+  b: Record<string, unknown>,
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  const height = Number(a.Height || 1024);
+  const width = Number(a.Width || 1024);
+  const side = (row: Record<string, unknown>, id: string) => ({
+    id,
+    masks: Object.fromEntries(
+      ORGANS.map(o => [o.column, (row[o.column] as string) || null])
+    ),
+    landmarks: row.Landmarks ?? null
+  });
+  const runs = (row: Record<string, unknown>) => {
+    const out = {} as Record<OrganKey, Int32Array>;
+    for (const o of ORGANS) {
+      out[o.key] = parseRuns(row[o.column] as string, height, width);
+    }
+    return out;
+  };
+  const metrics = compareMetrics({
+    height,
+    width,
+    a: runs(a),
+    b: runs(b),
+    landmarksA: a.Landmarks ? parseLandmarks(a.Landmarks) : null,
+    landmarksB: b.Landmarks ? parseLandmarks(b.Landmarks) : null
+  });
+  const json = (v: number) => (Number.isNaN(v) ? null : v);
+  return {
+    version: 1,
+    labels: ['CheXmask', 'model'],
+    height,
+    width,
+    resizedFrom: null,
+    a: side(a, 'a-row'),
+    b: side(b, 'b-row'),
+    table: ORGANS.map(o => {
+      const m = metrics[o.key];
+      return {
+        organ: o.column,
+        dice: m.dice,
+        iou: m.iou,
+        hd: json(m.hd),
+        hd95: json(m.hd95),
+        assd: json(m.assd),
+        areaA: m.areaA,
+        areaB: m.areaB,
+        landmarkDistance: json(m.landmarkDistance)
+      };
+    }),
+    image: null,
+    title: 'a small comparison',
+    ...extra
+  };
+}
+
 /** A valid histogram payload of two small groups (CTR by view position). */
 export function histogramPayload(
   extra: Record<string, unknown> = {}
@@ -222,6 +286,17 @@ export function histogramPayload(
   );
 }
 
+/**
+ * A valid 16×16 compare payload: the small row against a copy with its
+ * right lung shifted one pixel and no heart (undefined distances).
+ */
+export function comparePayload(
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  const b = { ...smallRow(), 'Right Lung': '19 3 35 3 51 3', Heart: '' };
+  return comparePayloadOf(smallRow(), b, extra);
+}
+
 /** A small valid payload of each view. */
 export function smallPayload(kind: ViewKind): Record<string, unknown> {
   return kind === 'row'
@@ -230,7 +305,9 @@ export function smallPayload(kind: ViewKind): Record<string, unknown> {
       ? rcaPayload()
       : kind === 'histogram'
         ? histogramPayload()
-        : landmarkPayload();
+        : kind === 'compare'
+          ? comparePayload()
+          : landmarkPayload();
 }
 
 /** The shared Preprocessed CSVs the real rows are taken from. */
@@ -274,6 +351,13 @@ export function realPayloads(kind: ViewKind): Array<Record<string, unknown>> {
   }
   if (kind === 'row') {
     return rows.map(row => rowPayload(row, { title: row['Image Index'] }));
+  }
+  if (kind === 'compare') {
+    // Pairs of different images of one size: real masks that disagree.
+    return [
+      comparePayloadOf(rows[0], rows[1]),
+      comparePayloadOf(rows[2], rows[3])
+    ];
   }
   if (kind === 'landmarks') {
     return [

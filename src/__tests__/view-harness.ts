@@ -9,20 +9,22 @@ import { installBrowserStubs } from './browser-stubs';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
 import { HistogramView, MIME_HISTOGRAM } from '../histogram';
+import { CompareView, MIME_COMPARE } from '../compare';
 import { LandmarkPlotView, MIME_LANDMARKS } from '../landmarks';
 import { MIME_ROW, RowOverlayView } from '../row';
 import { MIME_RCA, RcaHistogramView } from '../rca';
 import { SettingsModel } from '../settings';
 
-/** The four views. */
-export type ViewKind = 'row' | 'rca' | 'landmarks' | 'histogram';
+/** The five views. */
+export type ViewKind = 'row' | 'rca' | 'landmarks' | 'histogram' | 'compare';
 
 /** Every view kind, for tables. */
 export const VIEW_KINDS: readonly ViewKind[] = [
   'row',
   'rca',
   'landmarks',
-  'histogram'
+  'histogram',
+  'compare'
 ];
 
 /** The MIME type each view renders. */
@@ -30,7 +32,8 @@ export const MIME_OF: Record<ViewKind, string> = {
   row: MIME_ROW,
   rca: MIME_RCA,
   landmarks: MIME_LANDMARKS,
-  histogram: MIME_HISTOGRAM
+  histogram: MIME_HISTOGRAM,
+  compare: MIME_COMPARE
 };
 
 /** A MIME model as the output area hands it out, counting `setData` calls. */
@@ -89,7 +92,12 @@ export function rendererOptions(
 /** A view with its settings, attached to the document like an output. */
 export interface IViewUnderTest {
   kind: ViewKind;
-  view: RowOverlayView | RcaHistogramView | LandmarkPlotView | HistogramView;
+  view:
+    | RowOverlayView
+    | RcaHistogramView
+    | LandmarkPlotView
+    | HistogramView
+    | CompareView;
   settings: SettingsModel;
   options: ReturnType<typeof rendererOptions>;
 }
@@ -106,7 +114,9 @@ export function createView(kind: ViewKind): IViewUnderTest {
         ? new RcaHistogramView(options, settings)
         : kind === 'histogram'
           ? new HistogramView(options, settings)
-          : new LandmarkPlotView(options, settings);
+          : kind === 'compare'
+            ? new CompareView(options, settings)
+            : new LandmarkPlotView(options, settings);
   Widget.attach(view, document.body);
   return { kind, view, settings, options };
 }

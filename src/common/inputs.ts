@@ -51,6 +51,13 @@ export function slider(
   const input = Private.rangedInput('range', options);
   input.value = String(options.value);
   input.addEventListener('input', () => options.onInput(Number(input.value)));
+  // The keys that move a range are the slider's: JupyterLab's shortcuts
+  // (which listen on the document) must not see them and take them over.
+  input.addEventListener('keydown', event => {
+    if (Private.RANGE_KEYS.has(event.key)) {
+      event.stopPropagation();
+    }
+  });
   return input;
 }
 
@@ -108,6 +115,18 @@ export function labelled(text: string, control: HTMLElement): HTMLElement {
 }
 
 namespace Private {
+  /** The keys a native range slider moves with. */
+  export const RANGE_KEYS: ReadonlySet<string> = new Set([
+    'ArrowLeft',
+    'ArrowRight',
+    'ArrowUp',
+    'ArrowDown',
+    'Home',
+    'End',
+    'PageUp',
+    'PageDown'
+  ]);
+
   /** An input with bounds and a step: a slider or a number field. */
   export function rangedInput(
     type: 'range' | 'number',

@@ -1,7 +1,7 @@
 /**
- * The canvas of a view's masks, painted in the shared worker where there is
- * one (the page only draws the finished bitmap, a copy), else on this thread
- * by the same painter. Style changes while the worker paints are coalesced
+ * The canvas of a view's masks (or any picture made of runs), painted in the
+ * shared worker where there is one (the page only draws the finished bitmap,
+ * a copy), else on this thread by the same painter. Style changes while the worker paints are coalesced
  * (see {@link LatestOnly}); a worker that fails mid-way hands over to this
  * thread without the user noticing more than a slower paint.
  */
@@ -29,6 +29,98 @@ export function drawBitmap(
   bitmap.close();
 }
 
+/** Paints a style into RGBA pixels of the layer's size (on this thread). */
+export interface IPixelPainter<S> {
+  paint(pixels: Uint8ClampedArray, style: S): void;
+}
+
+/** What a painted layer is made of. */
+export interface IPaintedLayerOptions<S> {
+  height: number;
+  width: number;
+  /** CSS class of the canvas. */
+  className: string;
+  /** Paint a style in the worker, or `null` to paint on this thread. */
+  inWorker: ((style: S) => Promise<ImageBitmap>) | null;
+  /** The painter of this thread, made on first use (no worker, or it failed). */
+  painter: () => IPixelPainter<S>;
+  /** Told when worker paints start and when the last one is drawn. */
+  onBusy?: (busy: boolean) => void;
+}
+
+/**
+ * A canvas painted in a style by a painter (see the module's comment): the
+ * organ masks ({@link MaskLayer}), or any other picture made of runs, such as
+ * the compare view's agreement map.
+ */
+export class PaintedLayer<S> {
+  readonly canvas: HTMLCanvasElement;
+  private readonly _context: CanvasRenderingContext2D;
+  private _painter: IPixelPainter<S> | null = null;
+  private _inWorker: ((style: S) => Promise<ImageBitmap>) | null;
+  private readonly _paints: LatestOnly<S>;
+
+  constructor(private readonly _layer: IPaintedLayerOptions<S>) {
+    this.canvas = h('canvas', { className: _layer.className });
+    this.canvas.width = _layer.width;
+    this.canvas.height = _layer.height;
+    this._context = this.canvas.getContext('2d')!;
+    this._inWorker = _layer.inWorker;
+    this._paints = new LatestOnly(
+      style => this._paintInWorker(style),
+      _layer.onBusy
+    );
+  }
+
+  /** Whether paints go to the worker. */
+  get inWorker(): boolean {
+    return this._inWorker !== null;
+  }
+
+  /** Show a bitmap the worker already painted (the first paint, with the decode). */
+  show(bitmap: ImageBitmap): void {
+    drawBitmap(this._context, bitmap);
+  }
+
+  /** Paint in a style: at once here, or soon by the worker. */
+  paint(style: S): void {
+    if (this._inWorker === null) {
+      this._paintHere(style);
+    } else {
+      this._paints.request(style);
+    }
+  }
+
+  /** Stop: paints still in flight are not drawn. */
+  dispose(): void {
+    this._paints.dispose();
+  }
+
+  private async _paintInWorker(style: S): Promise<void> {
+    const paint = this._inWorker;
+    if (paint === null) {
+      return;
+    }
+    try {
+      this.show(await paint(style));
+    } catch (error) {
+      if (!(error instanceof WorkerGoneError)) {
+        throw error;
+      }
+      this._inWorker = null;
+      this._paintHere(style);
+    }
+  }
+
+  private _paintHere(style: S): void {
+    const { height, width } = this._layer;
+    this._painter ??= this._layer.painter();
+    const pixels = scratchImage(this._context, width, height);
+    this._painter.paint(pixels.data, style);
+    this._context.putImageData(pixels, 0, 0);
+  }
+}
+
 /** What a mask layer paints. */
 export interface IMaskLayerOptions {
   runs: Record<OrganKey, Int32Array>;
@@ -42,77 +134,21 @@ export interface IMaskLayerOptions {
   onBusy?: (busy: boolean) => void;
 }
 
-/** The masks' canvas (see the module's comment). */
-export class MaskLayer {
-  readonly canvas: HTMLCanvasElement;
-  private readonly _context: CanvasRenderingContext2D;
-  private _painter: MaskPainter | null = null;
-  private readonly _paints: LatestOnly<IMaskStyle>;
-
-  constructor(private readonly _options: IMaskLayerOptions) {
-    this.canvas = h('canvas', { className: _options.className });
-    this.canvas.width = _options.width;
-    this.canvas.height = _options.height;
-    this._context = this.canvas.getContext('2d')!;
-    this._paints = new LatestOnly(
-      style => this._paintInWorker(style),
-      _options.onBusy
-    );
-  }
-
-  /** Whether paints go to the worker. */
-  get inWorker(): boolean {
-    return this._options.key !== null;
-  }
-
-  /** Show a bitmap the worker already painted (the first paint, with the decode). */
-  show(bitmap: ImageBitmap): void {
-    drawBitmap(this._context, bitmap);
-  }
-
-  /** Paint in a style: at once here, or soon by the worker. */
-  paint(style: IMaskStyle): void {
-    if (this._options.key === null) {
-      this._paintHere(style);
-    } else {
-      this._paints.request(style);
-    }
-  }
-
-  /** Stop: paints still in flight are not drawn. */
-  dispose(): void {
-    this._paints.dispose();
-  }
-
-  private async _paintInWorker(style: IMaskStyle): Promise<void> {
-    const { runs, height, width, key } = this._options;
-    if (key === null) {
-      return;
-    }
-    try {
-      const bitmap = await runInWorker('masks', {
-        key,
-        runs,
-        height,
-        width,
-        style
-      });
-      this.show(bitmap);
-    } catch (error) {
-      if (!(error instanceof WorkerGoneError)) {
-        throw error;
-      }
-      this._options.key = null;
-      this._paintHere(style);
-    }
-  }
-
-  private _paintHere(style: IMaskStyle): void {
-    const { runs, height, width } = this._options;
-    this._painter ??= new MaskPainter(runs, height, width);
-    const pixels = scratchImage(this._context, width, height);
-    this._painter.paint(pixels.data, style);
-    this._context.putImageData(pixels, 0, 0);
+/** The organ masks' canvas (see the module's comment). */
+export class MaskLayer extends PaintedLayer<IMaskStyle> {
+  constructor(options: IMaskLayerOptions) {
+    const { runs, height, width, key } = options;
+    super({
+      height,
+      width,
+      className: options.className,
+      onBusy: options.onBusy,
+      inWorker:
+        key === null
+          ? null
+          : style => runInWorker('masks', { key, runs, height, width, style }),
+      painter: () => new MaskPainter(runs, height, width)
+    });
   }
 }
 

@@ -52,7 +52,7 @@ export class MaskPainter {
     if (style.mode !== 'outline' && style.opacity > 0) {
       for (const organ of ORGANS) {
         if (style.visible[organ.key]) {
-          Private.paintRuns(
+          paintRuns(
             out,
             this._runs[organ.key],
             style.colors[organ.key],
@@ -65,12 +65,7 @@ export class MaskPainter {
       const outlines = this._outlineRuns();
       for (const organ of ORGANS) {
         if (style.visible[organ.key]) {
-          Private.paintRuns(
-            out,
-            outlines[organ.key],
-            style.colors[organ.key],
-            1
-          );
+          paintRuns(out, outlines[organ.key], style.colors[organ.key], 1);
         }
       }
     }
@@ -95,6 +90,39 @@ export class MaskPainter {
   }
 }
 
+/**
+ * Paint runs with a colour into packed RGBA words: fill where empty, blend
+ * "over" where an earlier run painted (so overlaps stay visible). What every
+ * mask picture is made of: the organ masks here, the agreement map of the
+ * compare view.
+ */
+export function paintRuns(
+  out: Uint32Array,
+  runs: Int32Array,
+  rgb: Rgb,
+  alpha: number
+): void {
+  const word = Private.pack(rgb[0], rgb[1], rgb[2], alpha * 255);
+  for (let k = 0; k < runs.length; k += 2) {
+    const start = runs[k];
+    const end = start + runs[k + 1];
+    let i = start;
+    while (i < end) {
+      if (out[i] !== 0) {
+        out[i] = Private.over(out[i], rgb, alpha);
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < end && out[j] === 0) {
+        j++;
+      }
+      out.fill(word, i, j);
+      i = j;
+    }
+  }
+}
+
 namespace Private {
   /** Runs back to an RLE string (1-based starts), for the core's decoder. */
   export function runsToRle(runs: Int32Array): string {
@@ -114,34 +142,6 @@ namespace Private {
         Math.round(r)) >>>
       0
     );
-  }
-
-  /** Paint runs with a colour: fill where empty, blend "over" where painted. */
-  export function paintRuns(
-    out: Uint32Array,
-    runs: Int32Array,
-    rgb: Rgb,
-    alpha: number
-  ): void {
-    const word = pack(rgb[0], rgb[1], rgb[2], alpha * 255);
-    for (let k = 0; k < runs.length; k += 2) {
-      const start = runs[k];
-      const end = start + runs[k + 1];
-      let i = start;
-      while (i < end) {
-        if (out[i] !== 0) {
-          out[i] = over(out[i], rgb, alpha);
-          i++;
-          continue;
-        }
-        let j = i + 1;
-        while (j < end && out[j] === 0) {
-          j++;
-        }
-        out.fill(word, i, j);
-        i = j;
-      }
-    }
   }
 
   /** Non-premultiplied "over" of a colour with `alpha` on a packed pixel. */

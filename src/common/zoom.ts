@@ -107,3 +107,42 @@ export function zoomButtons(zoom: ZoomController): HTMLElement {
     button('Reset view', 'Reset zoom and pan', () => zoom.reset())
   ]);
 }
+
+/**
+ * Move a view's world (its canvases and SVG, in the stage's CSS pixels) with
+ * a zoom transform; past 2× it is marked zoomed (pixels drawn crisp).
+ */
+export function applyZoomTransform(world: HTMLElement, t: ZoomTransform): void {
+  world.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
+  world.classList.toggle('jp-chexmask-zoomed', t.k > 2);
+}
+
+/**
+ * The stage of a picture under zoom: focusable (the keys and the wheel zoom
+ * once it has focus), described for screen readers, with the picture's
+ * aspect ratio, fitting the output's width and the window's height so the
+ * whole picture is in view.
+ */
+export function imageStage(options: {
+  world: HTMLElement;
+  width: number;
+  height: number;
+  description: string;
+  hasXray: boolean;
+}): HTMLElement {
+  const { width, height } = options;
+  return h(
+    'div',
+    {
+      className:
+        'jp-chexmask-stage' + (options.hasXray ? ' jp-chexmask-has-xray' : ''),
+      attrs: {
+        tabindex: '0',
+        role: 'img',
+        'aria-label': options.description,
+        style: `aspect-ratio: ${width} / ${height}; max-width: min(100%, calc(75vh * ${width} / ${height}))`
+      }
+    },
+    [options.world]
+  );
+}

@@ -61,3 +61,46 @@ export function overlap(a: Int32Array, b: Int32Array): IOverlap {
     iou: union > 0 ? intersection / union : 1
   };
 }
+
+/**
+ * The runs of `A ∩ B` (`keepB` true) or `A \ B` (`keepB` false) of two sorted,
+ * disjoint run lists (they may touch): one merge pass over both, so an
+ * agreement map is painted from runs without decoding a mask. Output runs
+ * are sorted and disjoint; pieces that touch are not merged.
+ */
+function runsCombine(a: Int32Array, b: Int32Array, keepB: boolean): Int32Array {
+  const out: number[] = [];
+  let j = 0;
+  for (let i = 0; i < a.length; i += 2) {
+    let start = a[i];
+    const end = start + a[i + 1];
+    // Skip B's runs wholly before this run of A.
+    while (j < b.length && b[j] + b[j + 1] <= start) {
+      j += 2;
+    }
+    for (let k = j; k < b.length && b[k] < end; k += 2) {
+      const bStart = Math.max(b[k], start);
+      const bEnd = Math.min(b[k] + b[k + 1], end);
+      if (keepB) {
+        out.push(bStart, bEnd - bStart);
+      } else if (bStart > start) {
+        out.push(start, bStart - start);
+      }
+      start = bEnd;
+    }
+    if (!keepB && end > start) {
+      out.push(start, end - start);
+    }
+  }
+  return Int32Array.from(out);
+}
+
+/** The runs of the pixels in both masks (see {@link runsCombine}). */
+export function runsIntersect(a: Int32Array, b: Int32Array): Int32Array {
+  return runsCombine(a, b, true);
+}
+
+/** The runs of the pixels of `a` that are not in `b` (see {@link runsCombine}). */
+export function runsSubtract(a: Int32Array, b: Int32Array): Int32Array {
+  return runsCombine(a, b, false);
+}

@@ -3,7 +3,6 @@
  * vector layer under zoom), hover readout and measurements of one decoded
  * row, as one object, so a built view's parts are never half there.
  */
-import { ZoomTransform } from 'd3';
 import {
   ICardiothoracicRatio,
   IChexmaskRow,
@@ -14,7 +13,15 @@ import {
   ORGANS,
   OrganKey
 } from '../core';
-import { h, IMaskStyle, MaskLayer, organRgb, ZoomController } from '../common';
+import {
+  applyZoomTransform,
+  h,
+  imageStage,
+  IMaskStyle,
+  MaskLayer,
+  organRgb,
+  ZoomController
+} from '../common';
 import { IChexmaskSettings } from '../settings';
 import { runInWorker } from '../worker/client';
 import { AnnotationLayer } from './annotations';
@@ -127,7 +134,13 @@ export class RowOverlay {
       this._masks.canvas,
       this._annotations.node
     ]);
-    this.stage = Private.stage(row, world, this._xray !== null);
+    this.stage = imageStage({
+      world,
+      width: row.width,
+      height: row.height,
+      description: rowDescription(row),
+      hasXray: this._xray !== null
+    });
     this._readout = h('div', {
       className: 'jp-chexmask-readout',
       attrs: { 'aria-live': 'polite' },
@@ -135,7 +148,7 @@ export class RowOverlay {
     });
     this._measurements = h('div', { className: 'jp-chexmask-measurements' });
     this._zoom = new ZoomController(this.stage, t =>
-      Private.applyTransform(world, t)
+      applyZoomTransform(world, t)
     );
     this._controls = new RowControls(
       _state,
@@ -343,36 +356,5 @@ export class RowOverlay {
     );
     this._readout.textContent = text ?? ' ';
     this._host.dataset.hoverMs = (performance.now() - started).toFixed(3);
-  }
-}
-
-namespace Private {
-  /** The stage: focusable, described for screen readers, the mask's aspect. */
-  export function stage(
-    row: IChexmaskRow,
-    world: HTMLElement,
-    hasXray: boolean
-  ): HTMLElement {
-    return h(
-      'div',
-      {
-        className:
-          'jp-chexmask-stage' + (hasXray ? ' jp-chexmask-has-xray' : ''),
-        attrs: {
-          tabindex: '0',
-          role: 'img',
-          'aria-label': rowDescription(row),
-          // Fit the output width, and the window's height so the whole image is in view.
-          style: `aspect-ratio: ${row.width} / ${row.height}; max-width: min(100%, calc(75vh * ${row.width} / ${row.height}))`
-        }
-      },
-      [world]
-    );
-  }
-
-  /** Move the world (canvases and SVG) with the zoom transform. */
-  export function applyTransform(world: HTMLElement, t: ZoomTransform): void {
-    world.style.transform = `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
-    world.classList.toggle('jp-chexmask-zoomed', t.k > 2);
   }
 }

@@ -62,6 +62,31 @@ export function runInWorker<K extends TaskKind>(
   });
 }
 
+/**
+ * Run a task in the worker, or, without one (or when it fails), with `here`
+ * on this thread in a task of its own, after what is already queued (a
+ * paint): for work that must never hold up a view's first paint.
+ */
+export function runInWorkerOrLater<K extends TaskKind>(
+  kind: K,
+  input: IWorkerTasks[K]['input'],
+  here: () => IWorkerTasks[K]['output']
+): Promise<IWorkerTasks[K]['output']> {
+  const later = (): Promise<IWorkerTasks[K]['output']> =>
+    new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(here());
+        } catch (error) {
+          reject(error);
+        }
+      }, 0)
+    );
+  return runInWorker(kind, input).catch((error: unknown) =>
+    error instanceof WorkerGoneError ? later() : Promise.reject(error)
+  );
+}
+
 /** The core's error again, from its description. */
 export function failureError({ field, message }: IWorkerFailure): Error {
   return field === null

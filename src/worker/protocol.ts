@@ -6,6 +6,9 @@
  */
 import { IChexmaskRow, IRowMeasurements, OrganKey } from '../core';
 import type { IMaskStyle } from '../common/mask-painter';
+import type { IAgreementStyle } from '../compare/agreement-painter';
+import type { IMetricsInput } from '../compare/metrics';
+import type { IOrganMetrics } from '../compare/payload';
 import type { IWindowLevel } from '../row/window-level';
 import type {
   LandmarkTaskInput,
@@ -40,6 +43,23 @@ export interface IWorkerTasks {
       style: IMaskStyle;
     };
     output: ImageBitmap;
+  };
+  /** Paint two segmentations' agreement map. `key` names the pair, as for `masks`. */
+  agreement: {
+    input: {
+      key: number;
+      a: Record<OrganKey, Int32Array>;
+      b: Record<OrganKey, Int32Array>;
+      height: number;
+      width: number;
+      style: IAgreementStyle;
+    };
+    output: ImageBitmap;
+  };
+  /** The per-organ table of two segmentations (surface distances). Low priority. */
+  compareMetrics: {
+    input: IMetricsInput;
+    output: Record<OrganKey, IOrganMetrics>;
   };
   /** Decode an embedded x-ray to grey values and paint it windowed. */
   xray: {

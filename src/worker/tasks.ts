@@ -5,6 +5,8 @@
  */
 import { measureRow, OrganKey, organRuns } from '../core';
 import { MaskPainter } from '../common/mask-painter';
+import { AgreementPainter } from '../compare/agreement-painter';
+import { compareMetrics } from '../compare/metrics';
 import { landmarkTask } from '../landmarks/off-thread-task';
 import { greyOf, paintWindowed } from '../row/window-level';
 import { bitmapOf, pixelsOf } from './bitmaps';
@@ -66,6 +68,20 @@ namespace Private {
         style
       );
       return { output: bitmap, transfer: [bitmap] };
+    },
+    agreement({ key, a, b, height, width, style }) {
+      let painter = agreementPainters.get(key);
+      if (!painter || !painter.paints(height, width)) {
+        painter = new AgreementPainter(a, b, height, width);
+      }
+      keep(agreementPainters, key, painter);
+      const image = pixelsOf(width, height);
+      painter.paint(image.data, style);
+      const bitmap = bitmapOf(image);
+      return { output: bitmap, transfer: [bitmap] };
+    },
+    compareMetrics(input) {
+      return { output: compareMetrics(input), transfer: [] };
     },
     async xray({ mimeType, data, width, height, windowLevel }) {
       const bytes = Uint8Array.from(atob(data), c => c.charCodeAt(0));
@@ -129,7 +145,18 @@ namespace Private {
    * of an outlined row does not derive them again on every step.
    */
   const painters = new Map<number, MaskPainter>();
+  /** The same for agreement maps: a painter keeps each organ's runs by class. */
+  export const agreementPainters = new Map<number, AgreementPainter>();
   const PAINTERS_KEPT = 16;
+
+  /** Keep `painter` as the most recent of `kept`, forgetting the oldest past the bound. */
+  export function keep<P>(kept: Map<number, P>, key: number, painter: P): void {
+    kept.delete(key);
+    kept.set(key, painter);
+    if (kept.size > PAINTERS_KEPT) {
+      kept.delete(kept.keys().next().value!);
+    }
+  }
 
   /** The kept painter of `key`, or a new one of these runs. */
   export function painterOf(
@@ -142,11 +169,7 @@ namespace Private {
     if (!painter || !painter.paints(height, width)) {
       painter = new MaskPainter(runs, height, width);
     }
-    painters.delete(key);
-    painters.set(key, painter);
-    if (painters.size > PAINTERS_KEPT) {
-      painters.delete(painters.keys().next().value!);
-    }
+    keep(painters, key, painter);
     return painter;
   }
 }

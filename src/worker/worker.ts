@@ -16,7 +16,10 @@ const scope = self as unknown as {
 };
 
 /** Tasks that run only when nothing else waits. */
-const LOW_PRIORITY: ReadonlySet<TaskKind> = new Set<TaskKind>(['measure']);
+const LOW_PRIORITY: ReadonlySet<TaskKind> = new Set<TaskKind>([
+  'measure',
+  'compareMetrics'
+]);
 
 const later: IWorkerRequest[] = [];
 let drainPosted = false;

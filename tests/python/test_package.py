@@ -35,6 +35,9 @@ def test_public_api() -> None:
         "histogram",
         "Histogram",
         "MIME_HISTOGRAM",
+        "compare",
+        "CompareView",
+        "MIME_COMPARE",
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
     assert cx.MIME_RCA == "application/vnd.chexmask.rca.v1+json"
@@ -43,6 +46,7 @@ def test_public_api() -> None:
     # Nor does the histogram/ subpackage.
     assert callable(cx.histogram)
     assert cx.histogram.__name__ == "histogram"
+    assert cx.MIME_COMPARE == "application/vnd.chexmask.compare.v1+json"
     # The landmarks/ subpackage does not hide the function of the same name.
     assert callable(cx.landmarks)
     assert cx.landmarks.__name__ == "landmarks"

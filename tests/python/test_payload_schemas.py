@@ -1,6 +1,6 @@
 """The payload contracts: every payload the kernel builds satisfies its JSON Schema.
 
-``schema/payloads/{row,rca,landmarks,histogram}.v1.json`` describe the four MIME payloads
+``schema/payloads/{row,rca,landmarks,histogram,compare}.v1.json`` describe the five MIME payloads
 (draft 2020-12). Each test builds payloads through the public API only
 (``import jupyterlab_chexmask as cm``; ``view.payload``), sends them through
 JSON as the kernel does (``allow_nan=False``) and validates them with
@@ -42,7 +42,7 @@ from referencing import Registry, Resource
 import jupyterlab_chexmask as cm
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema" / "payloads"
-KINDS = ("row", "rca", "landmarks", "histogram")
+KINDS = ("row", "rca", "landmarks", "histogram", "compare")
 
 #: Payloads validated per kind in this session (printed at the end with ``-s``).
 VALIDATED: Counter[str] = Counter()
@@ -147,6 +147,15 @@ def undeclared_fields(kind: str, data: Json, schemas: dict[str, Json]) -> list[s
     if kind == "landmarks":
         for i, row in enumerate(data["rows"]):
             declared(defs_of["landmarks"]["plotRow"], row, f"landmarks.rows[{i}]")
+    if kind == "compare":
+        for side in ("a", "b"):
+            declared(defs_of["compare"]["segmentation"], data[side], f"compare.{side}")
+        for i, entry in enumerate(data.get("table") or []):
+            declared(defs_of["compare"]["tableEntry"], entry, f"compare.table[{i}]")
+        if data.get("resizedFrom") is not None:
+            declared(defs_of["compare"]["size"], data["resizedFrom"], "compare.resizedFrom")
+        if data.get("image") is not None:
+            declared(defs_of["row"]["image"], data["image"], "compare.image")
     return found
 
 
@@ -685,8 +694,67 @@ BROKEN_HISTOGRAMS: dict[str, Change] = {
 }
 
 
+# --- comparisons --------------------------------------------------------------------------------
+
+
+def compare_payloads(shared_rows: pd.DataFrame, sample_rows: pd.DataFrame) -> Iterator[Json]:
+    """Payloads of ``cm.compare`` for rows, dicts of masks, resizing, an x-ray and titles."""
+    a, b = sample_rows.iloc[0], sample_rows.iloc[1]
+    yield cm.compare(a, b, static=False).payload
+    yield cm.compare(a, b.to_dict(), labels=("A <b>", "B"), title="t", static=False).payload
+    yield cm.compare(a, b, image=cm.sample_xray(), static=False).payload
+    masks = {o: cm.decode_rle(b[o], 1024, 1024) for o in ("Right Lung", "Left Lung", "Heart")}
+    masks["Heart"] = np.zeros_like(masks["Heart"])
+    yield cm.compare(a, masks, static=False).payload
+    yield cm.compare(a, {"Heart": b["Heart"]}, static=False).payload
+    small = {o: m[::2, ::2] for o, m in masks.items()}
+    yield cm.compare(a, small, resize="nearest", static=False).payload
+    real = shared_rows[shared_rows["Height"].notna()].iloc[:4]
+    for i in range(3):
+        yield cm.compare(real.iloc[i], real.iloc[i + 1], static=False).payload
+
+
+def test_compare_payloads(shared_rows: pd.DataFrame, sample_rows: pd.DataFrame, check) -> None:
+    count = 0
+    for payload in compare_payloads(shared_rows, sample_rows):
+        check("compare", payload)
+        count += 1
+    assert count == 9
+
+
+BROKEN_COMPARE: dict[str, Change] = {
+    "version 2": setter("version", 2),
+    "labels missing": setter("labels", ...),
+    "one label": setter("labels", ["CheXmask"]),
+    "a blank label": setter("labels.1", "  "),
+    "height 0": setter("height", 0),
+    "width as text": setter("width", "1024"),
+    "b missing": setter("b", ...),
+    "masks missing": setter("b.masks", ...),
+    "an unknown organ": setter("b.masks.heart", "1 2"),
+    "Heart with a zero length": setter("b.masks.Heart", "1 0"),
+    "Heart with a letter": setter("a.masks.Heart", "3 x"),
+    "landmarks an object": setter("a.landmarks", {"x": 1}),
+    "table of two": lambda p: p.update(table=p["table"][:2]),
+    "an unknown organ in the table": setter("table.0.organ", "Liver"),
+    "Dice above 1": setter("table.0.dice", 1.5),
+    "HD negative": setter("table.1.hd", -1),
+    "area fractional": setter("table.2.areaA", 2.5),
+    "landmarkDistance missing": setter("table.2.landmarkDistance", ...),
+    "resizedFrom 0": setter("resizedFrom", {"height": 0, "width": 2}),
+    "title a number": setter("title", 1),
+}
+
+
 @pytest.mark.parametrize("name", list(BROKEN_HISTOGRAMS))
 def test_histogram_schema_refuses(name: str, measured: pd.DataFrame, check, refuses) -> None:
     payload = cm.histogram(measured, "CTR", by="dataset", static=False).payload
     check("histogram", payload)
     refuses("histogram", changed(payload, BROKEN_HISTOGRAMS[name]))
+
+
+@pytest.mark.parametrize("name", list(BROKEN_COMPARE))
+def test_compare_schema_refuses(name: str, sample_rows: pd.DataFrame, check, refuses) -> None:
+    payload = cm.compare(sample_rows.iloc[0], sample_rows.iloc[1], static=False).payload
+    check("compare", payload)
+    refuses("compare", changed(payload, BROKEN_COMPARE[name]))
