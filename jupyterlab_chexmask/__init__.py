@@ -12,7 +12,7 @@ notebook is read without the extension; ``cm.pictures.enabled = False`` (or
 ``CHEXMASK_PICTURES=0``) turns that off, ``static=`` per call.
 
 The package is organised by view, as the frontend (``src/``) is: ``row/``,
-``rca/``, ``landmarks/``, ``histogram/`` and ``compare/``, with what they share in
+``rca/``, ``landmarks/``, ``histogram/``, ``compare/`` and ``gallery/``, with what they share in
 ``format/`` (the CheXmask format) and ``common/``. The public API is the names of ``__all__``.
 """
 
@@ -20,6 +20,7 @@ from .common.picture import pictures
 from .compare import MIME_COMPARE, CompareView, agreement, compare
 from .format.csv_file import read_csv
 from .format.rle import decode_rle, encode_rle
+from .gallery import MIME_GALLERY, Gallery, gallery
 
 # As for `landmarks` below: the name `histogram` is the function, not the subpackage.
 from .histogram import MIME_HISTOGRAM, Histogram, histogram
@@ -39,11 +40,13 @@ except ImportError:  # a development checkout that has not been built
 
 __all__ = [
     "MIME_COMPARE",
+    "MIME_GALLERY",
     "MIME_HISTOGRAM",
     "MIME_LANDMARKS",
     "MIME_RCA",
     "MIME_ROW",
     "CompareView",
+    "Gallery",
     "Histogram",
     "LandmarkPlot",
     "RcaHistogram",
@@ -53,6 +56,7 @@ __all__ = [
     "compare",
     "decode_rle",
     "encode_rle",
+    "gallery",
     "histogram",
     "landmarks",
     "measure",

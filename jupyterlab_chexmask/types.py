@@ -9,7 +9,7 @@ module must not import it (Pillow loads only when a picture is made).
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Union
 
 import numpy as np
@@ -45,6 +45,12 @@ Source: TypeAlias = Union[
 #: A chest x-ray: a file path, a numpy array (H, W), (H, W, 3) or (H, W, 4), or a PIL image.
 ImageLike: TypeAlias = Union[PathLike, "npt.NDArray[Any]", "PIL.Image.Image"]
 
+#: Where :func:`~jupyterlab_chexmask.gallery` finds x-rays: a column name, a folder, or a
+#: callable given a row's cells returning its image (or ``None`` for none).
+GalleryImages: TypeAlias = Union[
+    str, "os.PathLike[str]", Callable[[Mapping[str, Any]], Union[ImageLike, None]]
+]
+
 #: What ``_repr_mimebundle_`` returns: the data by MIME type, with its metadata when there is some.
 MimeBundle: TypeAlias = Union[dict[str, Any], tuple[dict[str, Any], dict[str, Any]]]
 
@@ -56,6 +62,7 @@ AnyArray: TypeAlias = npt.NDArray[Any]
 __all__ = [
     "AnyArray",
     "FloatArray",
+    "GalleryImages",
     "ImageLike",
     "IntArray",
     "MimeBundle",

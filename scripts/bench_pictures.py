@@ -8,7 +8,9 @@ For each kind of view, in one run:
   ``cm.rca_histogram`` of a DataFrame (the picture depends on the bins, not on the rows);
 - a landmark plot of 10,000 rows: the 305 shared rows' landmarks, copied with a few pixels of
   random jitter;
-- a comparison (``cm.compare``) of that row with the next CheXpert row: its agreement map.
+- a comparison (``cm.compare``) of that row with the next CheXpert row: its agreement map;
+- a gallery of the 305 shared rows over the sample x-ray (its picture: a contact sheet of
+  the first 24 tiles).
 
 it measures, as the median of ``--repeat`` runs, in wall-clock and CPU time (this process's;
 on a machine other jobs share, CPU time is the steadier figure):
@@ -130,6 +132,8 @@ def cases() -> list[Case]:
     if len(plot_payload["rows"]) != LANDMARK_ROWS:
         raise SystemExit("the landmark plot lost rows")
     other = cm.read_csv(PREPROCESSED / "CheXpert.csv").iloc[1]
+    shared = pd.concat([cm.read_csv(p) for p in sorted(PREPROCESSED.glob("*.csv"))])
+    gallery_payload = cm.gallery(shared, images=lambda _: cm.sample_xray(), static=False).payload
     return [
         Case(
             "row 1024², no x-ray",
@@ -166,6 +170,11 @@ def cases() -> list[Case]:
             30,
             25,
             45,
+        ),
+        Case(
+            f"gallery, {len(gallery_payload['rows'])} rows with thumbnails",
+            lambda static: cm.Gallery(gallery_payload, "", static),
+            150,
         ),
     ]
 
@@ -216,8 +225,8 @@ def main() -> None:
     print(
         "\nbudgets (issue 14): a 1024² row's picture ≤ 30 ms and ≤ 25 KB (both copies ≤ 45 KB); "
         f"an RCA histogram of {RCA_ROWS:,} rows ≤ 50 ms; a landmark plot of "
-        f"{LANDMARK_ROWS:,} rows ≤ 300 ms; a 1024² comparison's agreement map as a row's "
-        "(picture CPU time)"
+        f"{LANDMARK_ROWS:,} rows ≤ 300 ms; a 1024² comparison's agreement map as a row's; "
+        "a gallery's contact sheet ≤ 150 ms (picture CPU time)"
     )
     if over:
         print("over budget: " + "; ".join(over))

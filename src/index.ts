@@ -4,10 +4,10 @@
  *
  * - the exact decoding core (`parseRow`, `decodeRle`, `organRuns`, …), which
  *   needs no DOM and runs in Node, browsers and workers;
- * - the five MIME types, the checks of their payloads (each throws a
+ * - the six MIME types, the checks of their payloads (each throws a
  *   `ChexmaskFormatError` naming the field at fault) and what they return,
  *   and the merge of histogram payloads of parts of a table;
- * - the five views, their settings, and the renderer factories that bind
+ * - the six views, their settings, and the renderer factories that bind
  *   them to settings, to register them with another rendermime registry.
  *
  * Nothing else is exported: the views' parts are internal and may be
@@ -44,6 +44,8 @@ export type {
 
 export { CompareView, MIME_COMPARE, parseComparePayload } from './compare';
 export type { IOrganMetrics, IParsedComparePayload } from './compare';
+export { GalleryView, MIME_GALLERY, parseGalleryPayload } from './gallery';
+export type { GalleryItem, IGalleryPayload, IGalleryTile } from './gallery';
 
 export { SettingsModel } from './settings';
 export type { IChexmaskSettings } from './settings';

@@ -10,6 +10,7 @@ import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { CompareView, MIME_COMPARE } from './compare';
+import { GalleryView, MIME_GALLERY } from './gallery';
 import { HistogramView, MIME_HISTOGRAM } from './histogram';
 import { LandmarkPlotView, MIME_LANDMARKS } from './landmarks';
 import { MIME_RCA, RcaHistogramView } from './rca';
@@ -58,6 +59,10 @@ export const RENDERERS: ReadonlyArray<IRendererEntry> = [
   {
     mimeType: MIME_COMPARE,
     create: (options, settings) => new CompareView(options, settings)
+  },
+  {
+    mimeType: MIME_GALLERY,
+    create: (options, settings) => new GalleryView(options, settings)
   }
 ];
 
@@ -84,7 +89,7 @@ export function rendererFactories(
 export const chexmaskPlugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,
   description:
-    'Interactive CheXmask mask overlays, RCA histograms, landmark plots, histograms of any measure and segmentation comparisons in notebook outputs.',
+    'Interactive CheXmask mask overlays, RCA histograms, landmark plots, histograms of any measure, segmentation comparisons and galleries in notebook outputs.',
   autoStart: true,
   requires: [IRenderMimeRegistry],
   optional: [ISettingRegistry],

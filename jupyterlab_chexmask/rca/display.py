@@ -19,14 +19,16 @@ import numpy as np
 import pandas as pd
 
 from ..common.display import PAYLOAD_VERSION, PayloadDisplay, mime_type
-from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
+from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
 from ..types import FloatArray, Source
 from .bins import Dataset
+from .examples import BAND_WIDTH, ExampleSampler, frame_records, read_records
 from .reader import dataset_name_of, read_dice_columns
 from .sources import (
     DEFAULT_DATASET,
     add_frame,
     collect_sources,
+    frame_names,
     is_dask_frame,
     is_path,
     progress_bar,
@@ -43,6 +45,11 @@ MIME_RCA = mime_type("rca")
 #: Limits the frontend accepts (``MAX_BINS`` and ``MAX_DATASETS`` in ``src/rca/payload.ts``).
 MAX_BINS = 100_000
 MAX_DATASETS = 64
+#: The most example rows per dataset per band (``MAX_EXAMPLES`` in ``src/rca/payload.ts``).
+MAX_EXAMPLES = 100
+#: The long side of the example rows' tile masks: smaller than a gallery's, so that
+#: 8 examples per band of six datasets stay within 1 MB.
+EXAMPLE_TILE_SIDE = 64
 
 
 class RcaHistogram(PayloadDisplay):
@@ -105,6 +112,7 @@ def rca_histogram(
     progress: bool = True,
     title: str | None = None,
     static: bool | None = None,
+    examples: int = 0,
 ) -> RcaHistogram:
     """Histograms of Dice RCA (Mean) and (Max) per dataset, from DataFrames or CSVs of any size.
 
@@ -142,6 +150,11 @@ def rca_histogram(
         progress: Show a progress bar (bytes read from disk; compressed bytes
             for gzip) while reading files.
         title: A caption for the view.
+        examples: Carry up to this many example rows per dataset per 0.05-wide band of
+            Dice RCA (Mean) (0: none; at most 100), a deterministic uniform sample
+            (see :mod:`.examples`), which the view shows as a gallery under the
+            chart. For CSV files the sample is drawn while scanning the two score
+            columns; only the sampled records are parsed afterwards.
         static: Whether the output carries the histogram drawn in Python
             (numpy and Pillow: Dice RCA (Mean) per dataset, the threshold 0.7)
             as ``image/png`` and an ``<img alt>`` in ``text/html``. ``None``
@@ -172,6 +185,15 @@ def rca_histogram(
         or raw_values_limit < 0
     ):
         raise ValueError(f"raw_values_limit must be a whole number >= 0, got {raw_values_limit!r}")
+    if (
+        isinstance(examples, bool)
+        or not isinstance(examples, int)
+        or not 0 <= examples <= MAX_EXAMPLES
+    ):
+        raise ValueError(
+            f"examples must be a whole number from 0 to {MAX_EXAMPLES}, got {examples!r}"
+        )
+    sampler = ExampleSampler(examples) if examples else None
 
     datasets: dict[str, Dataset] = {}
 
@@ -184,6 +206,8 @@ def rca_histogram(
         return dataset
 
     if is_dask_frame(source):
+        if sampler is not None:
+            raise ValueError("examples= is not available for a dask DataFrame: sample it first")
         from .dask_source import dask_datasets
 
         for part in dask_datasets(source, bins, dataset_column, int(raw_values_limit)):
@@ -203,10 +227,12 @@ def rca_histogram(
     paths = [os.fspath(v) for _, v in items if is_path(v)]
     bar = progress_bar(sum(os.path.getsize(p) for p in paths), progress)
     try:
-        for name, value in items:
+        for index, (name, value) in enumerate(items):
             if isinstance(value, pd.DataFrame):
                 where = "the DataFrame" if name is None else f"the DataFrame {name!r}"
                 add_frame(add, value, dataset_column, where, name)
+                if sampler is not None:
+                    _sample_frame(sampler, index, value, dataset_column, where, name)
                 continue
             path = os.fspath(value)
             label = name if name is not None else dataset_name_of(path)
@@ -214,15 +240,75 @@ def rca_histogram(
             if bar is not None:
                 bar.set_description(os.path.basename(path))
             on_bytes = bar.update if bar is not None else None
+            seen = 0
             for mean, top in read_dice_columns(path, on_bytes=on_bytes):
                 add(label, mean, top)
+                if sampler is not None:
+                    sampler.add(label, index, np.arange(seen, seen + len(mean)), mean)
+                seen += len(mean)
     finally:
         if bar is not None:
             bar.close()
 
     if not datasets:
         new_dataset(DEFAULT_DATASET)
-    return _histogram(datasets, bins, title, static)
+    histogram = _histogram(datasets, bins, title, static)
+    if sampler is not None:
+        _add_examples(histogram.payload, sampler, items)
+    return histogram
+
+
+def _sample_frame(
+    sampler: ExampleSampler,
+    index: int,
+    frame: pd.DataFrame,
+    dataset_column: str | None,
+    where: str,
+    name: str | None,
+) -> None:
+    """Offer a DataFrame's rows to the sampler, by dataset as the histogram splits them."""
+    mean = pd.to_numeric(frame[DICE_MEAN_COLUMN], errors="coerce").to_numpy(
+        dtype=np.float64, na_value=np.nan
+    )
+    names = (
+        np.full(len(frame), name, dtype=object)
+        if name is not None
+        else frame_names(frame, dataset_column, where)
+    )
+    for label in pd.unique(names):
+        positions = np.flatnonzero(names == label)
+        sampler.add(str(label), index, positions, mean[positions])
+
+
+def _add_examples(
+    payload: dict[str, Any],
+    sampler: ExampleSampler,
+    items: list[tuple[str | None, Any]],
+) -> None:
+    """Read the sampled rows (only those) and put them in each dataset as gallery rows."""
+    from ..gallery.display import gallery_row  # the gallery's row format and checks
+
+    cells: dict[tuple[int, int], dict[str, Any]] = {}
+    for index, (_, value) in enumerate(items):
+        wanted = sampler.wanted(index)
+        if not wanted:
+            continue
+        found = (
+            frame_records(value, wanted)
+            if isinstance(value, pd.DataFrame)
+            else read_records(value, wanted)
+        )
+        cells.update({(index, position): row for position, row in found.items()})
+    columns = [DICE_MEAN_COLUMN, DICE_MAX_COLUMN]
+    for dataset in payload["datasets"]:
+        rows = [
+            {
+                **gallery_row(cells[(source, position)], columns, side=EXAMPLE_TILE_SIDE),
+                "band": band,
+            }
+            for band, source, position in sampler.chosen(dataset["name"])
+        ]
+        dataset["examples"] = {"bandWidth": BAND_WIDTH, "perBand": sampler.per_band, "rows": rows}
 
 
 def _histogram(

@@ -28,7 +28,14 @@ JPEG_MIN_PIXELS = 256 * 256
 JPEG_QUALITY = 90
 
 
-def embed_image(image: ImageLike, width: int, height: int, max_side: int = 1024) -> dict[str, Any]:
+def embed_image(
+    image: ImageLike,
+    width: int,
+    height: int,
+    max_side: int = 1024,
+    *,
+    jpeg: bool | None = None,
+) -> dict[str, Any]:
     """Encode ``image`` for a mask of ``width`` × ``height`` pixels.
 
     The image is converted to 8-bit greyscale (``L``), or kept as RGB when it
@@ -44,6 +51,9 @@ def embed_image(image: ImageLike, width: int, height: int, max_side: int = 1024)
         width: The mask's ``Width``.
         height: The mask's ``Height``.
         max_side: The largest width or height embedded.
+        jpeg: ``True`` encodes JPEG quality 90 whatever the source (a gallery's
+            thumbnails, where PNG of x-ray noise costs three times more);
+            ``None`` follows the rule above.
 
     Returns:
         ``{"mimeType", "data" (base64, no ``data:`` prefix), "width", "height"}``
@@ -64,7 +74,7 @@ def embed_image(image: ImageLike, width: int, height: int, max_side: int = 1024)
 
         lanczos = getattr(Image, "Resampling", Image).LANCZOS  # Pillow < 9.1 has no Resampling
         picture = picture.resize(target, lanczos, reducing_gap=3.0)
-    mime_type, data = _encode(picture, source_format)
+    mime_type, data = _encode(picture, "JPEG" if jpeg else source_format, force=bool(jpeg))
     return {"mimeType": mime_type, "data": data, "width": target[0], "height": target[1]}
 
 
@@ -167,11 +177,13 @@ def _display_mode(picture: PILImage.Image) -> PILImage.Image:
     return rgb
 
 
-def _encode(picture: PILImage.Image, source_format: str | None) -> tuple[str, str]:
-    """``(mime type, base64 data)``: JPEG for large JPEG sources, PNG otherwise."""
+def _encode(
+    picture: PILImage.Image, source_format: str | None, force: bool = False
+) -> tuple[str, str]:
+    """``(mime type, base64 data)``: JPEG for large JPEG sources (or when forced), PNG otherwise."""
     buffer = io.BytesIO()
     width, height = picture.size
-    if source_format in ("JPEG", "MPO") and width * height > JPEG_MIN_PIXELS:
+    if force or (source_format in ("JPEG", "MPO") and width * height > JPEG_MIN_PIXELS):
         picture.save(buffer, format="JPEG", quality=JPEG_QUALITY)
         mime_type = "image/jpeg"
     else:

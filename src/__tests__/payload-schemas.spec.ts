@@ -1,5 +1,5 @@
 /**
- * Issue 12, payload contracts: `schema/payloads/{row,rca,landmarks,histogram,compare}.v1.json`
+ * Issue 12, payload contracts: `schema/payloads/{row,rca,landmarks,histogram,compare,gallery}.v1.json`
  * (JSON Schema draft 2020-12, read from disk here, never copied) against
  * the TypeScript side: ajv in strict mode and the real parsers.
  *
@@ -33,6 +33,12 @@ import {
 } from '../core/__tests__/malformed-rows';
 import { parseComparePayload } from '../compare/payload';
 import { parseHistogramPayload } from '../histogram/payload';
+import {
+  galleryPayload,
+  galleryRow,
+  smallGallery
+} from '../gallery/__tests__/fixtures';
+import { parseGalleryPayload } from '../gallery/payload';
 import { parseLandmarkPayload } from '../landmarks/payload';
 import { parseRcaPayload } from '../rca/payload';
 import { parseRowPayload } from '../row/payload';
@@ -60,16 +66,13 @@ import {
   TINY_PNG
 } from './valid-payloads';
 
-type Kind = 'row' | 'rca' | 'landmarks' | 'histogram' | 'compare';
+type Kind = 'row' | 'rca' | 'landmarks' | 'histogram' | 'compare' | 'gallery';
 type Json = Record<string, unknown>;
 
-const KINDS: readonly Kind[] = [
-  'row',
-  'rca',
-  'landmarks',
-  'histogram',
-  'compare'
-];
+/** The views with hostile tables and fixture builders in `valid-payloads.ts`. */
+const KINDS = ['row', 'rca', 'landmarks', 'histogram', 'compare'] as const;
+/** Every payload with a schema. */
+const ALL_KINDS: readonly Kind[] = [...KINDS, 'gallery'];
 
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema', 'payloads');
 
@@ -85,18 +88,22 @@ const SCHEMAS: Record<Kind, Json> = {
   rca: readSchema('rca'),
   landmarks: readSchema('landmarks'),
   histogram: readSchema('histogram'),
-  compare: readSchema('compare')
+  compare: readSchema('compare'),
+  gallery: readSchema('gallery')
 };
 
 const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
-// The landmark and compare schemas refer to the row schema's definitions by its $id.
+// The landmark, compare and gallery schemas refer to the row schema's
+// definitions by its $id, the RCA schema (its examples) to the gallery schema's.
 ajv.addSchema(SCHEMAS.row);
+ajv.addSchema(SCHEMAS.gallery);
 const VALIDATE: Record<Kind, ValidateFunction> = {
   row: ajv.getSchema(SCHEMAS.row.$id as string) as ValidateFunction,
   rca: ajv.compile(SCHEMAS.rca),
   landmarks: ajv.compile(SCHEMAS.landmarks),
   histogram: ajv.compile(SCHEMAS.histogram),
-  compare: ajv.compile(SCHEMAS.compare)
+  compare: ajv.compile(SCHEMAS.compare),
+  gallery: ajv.getSchema(SCHEMAS.gallery.$id as string) as ValidateFunction
 };
 
 const PARSE: Record<Kind, (data: unknown) => unknown> = {
@@ -104,8 +111,24 @@ const PARSE: Record<Kind, (data: unknown) => unknown> = {
   rca: parseRcaPayload,
   landmarks: parseLandmarkPayload,
   histogram: parseHistogramPayload,
-  compare: parseComparePayload
+  compare: parseComparePayload,
+  gallery: parseGalleryStrictly
 };
+
+/**
+ * A gallery payload as a whole: the parser keeps a malformed row as an
+ * error tile, so "accepted" here means no row was refused either (a row
+ * the kernel reported as malformed is valid data).
+ */
+function parseGalleryStrictly(data: unknown): unknown {
+  const parsed = parseGalleryPayload(data);
+  for (const item of parsed.items) {
+    if (item.kind === 'error' && item.foundBy === 'payload') {
+      throw new ChexmaskFormatError(item.field, item.message);
+    }
+  }
+  return parsed;
+}
 
 /** Payloads checked per kind and table, printed at the end. */
 const CHECKED: Record<string, number> = {};
@@ -172,7 +195,8 @@ const HOSTILE: Record<Kind, IHostileCase[]> = {
   rca: RCA_CASES,
   landmarks: LANDMARK_CASES,
   histogram: HISTOGRAM_CASES,
-  compare: COMPARE_CASES
+  compare: COMPARE_CASES,
+  gallery: []
 };
 
 /**
@@ -208,6 +232,80 @@ const LANDMARKS = smallLandmarks();
 const NUMBERS = LANDMARKS.split(',').map(Number);
 
 // --- valid fixtures -------------------------------------------------------------------------------
+
+/** The small gallery with its row 1 changed. */
+const galleryRow1 = (change: (row: Json) => unknown) => (): Json => {
+  const payload = smallGallery();
+  const rows = payload.rows as unknown[];
+  rows[1] = change(structuredClone(rows[1] as Json));
+  return payload;
+};
+
+/** The row 1's tile changed. */
+const galleryTile = (changes: Json) =>
+  galleryRow1(r => ({ ...r, tile: { ...(r.tile as Json), ...changes } }));
+
+/** The small RCA payload with example rows (the small gallery's, in bands 16 and 18). */
+function rcaWithExamples(band: unknown = 16): Json {
+  const payload = rcaPayload();
+  const rows = (smallGallery().rows as Json[]).map((r, i) => ({
+    ...r,
+    band: i === 0 ? band : 18
+  }));
+  (payload.datasets as Json[])[0].examples = {
+    bandWidth: 0.05,
+    perBand: 8,
+    rows
+  };
+  return payload;
+}
+
+/** Valid variants of a gallery. */
+const GALLERY_VARIANTS: Case[] = [
+  [
+    'a row the kernel found malformed',
+    'gallery',
+    galleryRow1(r => ({
+      id: r.id,
+      idColumn: r.idColumn,
+      values: r.values,
+      error: { field: 'Heart', message: 'Heart: run 3 ends past the mask' }
+    }))
+  ],
+  [
+    'an empty organ (null) and a vanished one ("")',
+    'gallery',
+    galleryTile({ heart: null, leftLung: '' })
+  ],
+  [
+    'no landmarks, other values, extra columns carried',
+    'gallery',
+    () => ({
+      ...galleryRow1(r => ({
+        ...r,
+        landmarks: null,
+        values: { CTR: 0.41, other: 'ignored' }
+      }))(),
+      columns: ['Dice RCA (Mean)', 'Dice RCA (Max)', 'CTR'],
+      total: 10,
+      sortBy: 'CTR',
+      ascending: false
+    })
+  ],
+  [
+    'a thumbnail',
+    'gallery',
+    galleryRow1(r => ({
+      ...r,
+      image: { mimeType: 'image/png', data: TINY_PNG, width: 1, height: 1 }
+    }))
+  ],
+  [
+    'landmarks as 240 numbers',
+    'gallery',
+    galleryRow1(r => ({ ...r, landmarks: NUMBERS }))
+  ]
+];
 
 /** Every payload fixture of the TypeScript tests, and the hostile tables' painted cases. */
 const VALID: Case[] = [
@@ -358,11 +456,21 @@ const VALID: Case[] = [
       ])
     })
   ],
-  ['underlay Dice "NaN"', 'landmarks', underlay({ 'Dice RCA (Max)': 'NaN' })]
+  ['underlay Dice "NaN"', 'landmarks', underlay({ 'Dice RCA (Max)': 'NaN' })],
+  // Galleries (gallery/__tests__/fixtures.ts builds them as cm.gallery does).
+  ['smallGallery()', 'gallery', smallGallery],
+  ['an empty gallery', 'gallery', () => galleryPayload([])],
+  [
+    'a gallery of the real rows',
+    'gallery',
+    () => galleryPayload(realRows(8).map(r => galleryRow(r)))
+  ],
+  ...GALLERY_VARIANTS,
+  ['an RCA histogram with example rows', 'rca', () => rcaWithExamples()]
 ];
 
 describe('the payload schemas', () => {
-  it.each(KINDS)(
+  it.each(ALL_KINDS)(
     '%s: draft 2020-12 with a URN $id, compiled in strict mode',
     kind => {
       const schema = SCHEMAS[kind];
@@ -646,7 +754,40 @@ const REFUSED: Case[] = [
     'an area fractional',
     'GIF data declared as PNG',
     'an image of another type'
-  ])
+  ]),
+  ['an example row in band 20', 'rca', () => rcaWithExamples(20)],
+  ['an example row without a band', 'rca', () => rcaWithExamples(null)],
+  [
+    'a gallery of version 2',
+    'gallery',
+    () => ({ ...smallGallery(), version: 2 })
+  ],
+  ['gallery rows as an object', 'gallery', () => ({ version: 1, rows: {} })],
+  ['a gallery row as text', 'gallery', galleryRow1(() => 'row')],
+  ['a numeric gallery id', 'gallery', galleryRow1(r => ({ ...r, id: 7 }))],
+  [
+    'an unknown id column',
+    'gallery',
+    galleryRow1(r => ({ ...r, idColumn: 'Image' }))
+  ],
+  ['a tile RLE with a 0', 'gallery', galleryTile({ heart: '0 5' })],
+  ['a tile of 513 columns', 'gallery', galleryTile({ width: 513 })],
+  ['a tile organ missing', 'gallery', galleryTile({ heart: undefined })],
+  [
+    'a Dice Mean of 1.5',
+    'gallery',
+    galleryRow1(r => ({ ...r, values: { 'Dice RCA (Mean)': 1.5 } }))
+  ],
+  [
+    'gallery landmarks "1,2"',
+    'gallery',
+    galleryRow1(r => ({ ...r, landmarks: '1,2' }))
+  ],
+  [
+    'an error without a message',
+    'gallery',
+    galleryRow1(r => ({ id: r.id, error: { field: 'Heart' } }))
+  ]
 ];
 
 describe('hostile payloads the parser refuses: the schema refuses them too', () => {
@@ -689,6 +830,9 @@ describe('hostile payloads the parser refuses: the schema refuses them too', () 
  *   bins, `min` ≤ `max`; group names unique.
  * - Compare: each organ once in the table; areas at most height × width;
  *   the masks' RLE rules above at the payload's size.
+ * - Gallery: tile RLE within the tile; column names distinct; `total` at
+ *   least the rows carried; a row's mask at most 100,000,000 pixels; the
+ *   carried columns' values numbers (which keys they are is data).
  */
 const INEXPRESSIBLE: Case[] = [
   ...hostile('row', 'error', [
@@ -739,6 +883,30 @@ const INEXPRESSIBLE: Case[] = [
     'max above the bins',
     'min above max'
   ]),
+  ['a tile run past the tile', 'gallery', galleryTile({ heart: '60 10' })],
+  [
+    'a repeated gallery column',
+    'gallery',
+    () => ({ ...smallGallery(), columns: ['CTR', 'CTR'] })
+  ],
+  [
+    'a total under the rows carried',
+    'gallery',
+    () => ({ ...smallGallery(), total: 1 })
+  ],
+  [
+    'a gallery mask of 10¹⁰ pixels',
+    'gallery',
+    galleryRow1(r => ({ ...r, height: 100000, width: 100000 }))
+  ],
+  [
+    'a carried column as text',
+    'gallery',
+    () => ({
+      ...galleryRow1(r => ({ ...r, values: { CTR: 'wide' } }))(),
+      columns: ['CTR']
+    })
+  ],
   ...hostile('landmarks', 'error', [
     'a 50 MB σ string', // blank text, longer than any σ text: refused unread
     'height × width of 10¹⁰',
@@ -837,6 +1005,7 @@ const FUZZ_BASES: Array<[string, Kind, Json]> = [
   ['comparePayload()', 'compare', comparePayload()],
   ['landmarkPayloadWithRow()', 'landmarks', landmarkPayloadWithRow()],
   ['histogramPayload()', 'histogram', histogramPayload()],
+  ['smallGallery()', 'gallery', smallGallery()],
   ...KINDS.flatMap(kind =>
     realPayloads(kind)
       .slice(0, 1)
@@ -876,7 +1045,7 @@ describe('fuzz: the schema never refuses what the parser accepts', () => {
     expect(tally[0]).toBeGreaterThan(FUZZ_RUNS / 100);
   });
 
-  it.each(KINDS)('arbitrary JSON-ish payloads (%s)', kind => {
+  it.each(ALL_KINDS)('arbitrary JSON-ish payloads (%s)', kind => {
     const tally = [0];
     fc.assert(
       fc.property(jsonish(ALL_KEYS), value => agree(kind, value, tally)),

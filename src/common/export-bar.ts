@@ -35,7 +35,7 @@ export function exportBar(source: IExportSource): HTMLElement {
     button('PNG', 'Download the picture as PNG (native resolution)', () => {
       Private.pngBlob(source)
         .then(blob => {
-          Private.download(blob, `${Private.safeName(source.fileName())}.png`);
+          downloadBlob(blob, `${safeFileName(source.fileName())}.png`);
           report('PNG downloaded');
         })
         .catch(fail('PNG download'));
@@ -58,9 +58,9 @@ export function exportBar(source: IExportSource): HTMLElement {
             if (document === null) {
               throw new Error('nothing to export');
             }
-            Private.download(
+            downloadBlob(
               new Blob([document], { type }),
-              `${Private.safeName(source.fileName())}.${extension}`
+              `${safeFileName(source.fileName())}.${extension}`
             );
             report(`${text} downloaded`);
           })
@@ -90,6 +90,44 @@ export function exportBar(source: IExportSource): HTMLElement {
   );
 }
 
+/** Save a blob under a name, through a temporary link. */
+export function downloadBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { attrs: { href: url, download: name } });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+/** A file name from untrusted text: safe characters only, bounded. */
+export function safeFileName(text: string): string {
+  const name = text
+    .replace(/[^\w.-]+/g, '_')
+    .replace(/^[_.]+|_+$/g, '')
+    .slice(0, 80);
+  return name || 'chexmask';
+}
+
+/**
+ * Put text on the clipboard where the browser allows it (secure pages with
+ * the async clipboard API); resolves to whether it did.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  if (
+    typeof navigator === 'undefined' ||
+    typeof navigator.clipboard?.writeText !== 'function'
+  ) {
+    return false;
+  }
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 namespace Private {
   /** The picture as a PNG blob. */
   export async function pngBlob(source: IExportSource): Promise<Blob> {
@@ -98,26 +136,6 @@ namespace Private {
       throw new Error('nothing to export');
     }
     return canvasPng(canvas);
-  }
-
-  /** Save a blob under a name, through a temporary link. */
-  export function download(blob: Blob, name: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = h('a', { attrs: { href: url, download: name } });
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    // Give the download a moment to start before the URL goes.
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  /** A file name from untrusted text: safe characters only, bounded. */
-  export function safeName(text: string): string {
-    const name = text
-      .replace(/[^\w.-]+/g, '_')
-      .replace(/^[_.]+|_+$/g, '')
-      .slice(0, 80);
-    return name || 'chexmask';
   }
 
   /** Whether the async clipboard can take images here. */

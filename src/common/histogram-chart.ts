@@ -204,6 +204,12 @@ export class HistogramChart {
   }
 
   /** Move the threshold line, its handle and the kept region. */
+  /** The score under a pointer event's x (for a click on the bars), clamped to [0, 1]. */
+  scoreAt(event: MouseEvent): number {
+    const [px] = pointer(event, this.node);
+    return Math.min(1, Math.max(0, this._x.invert(px)));
+  }
+
   setThreshold(threshold: number): void {
     const x = this._x(threshold);
     const [left, right] = this._x.range();

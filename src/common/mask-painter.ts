@@ -4,7 +4,8 @@ import {
   maskOutline,
   ORGANS,
   OrganKey,
-  parseRuns
+  parseRuns,
+  runsToRle
 } from '../core';
 // Type imports only: the painter runs in the worker, which must not load
 // the settings (Lumino) or d3.
@@ -77,7 +78,7 @@ export class MaskPainter {
       const w = this._width;
       const outlines = {} as Record<OrganKey, Int32Array>;
       for (const organ of ORGANS) {
-        const mask = decodeRle(Private.runsToRle(this._runs[organ.key]), h, w);
+        const mask = decodeRle(runsToRle(this._runs[organ.key]), h, w);
         outlines[organ.key] = parseRuns(
           encodeRle(maskOutline(mask, h, w), h, w),
           h,
@@ -124,15 +125,6 @@ export function paintRuns(
 }
 
 namespace Private {
-  /** Runs back to an RLE string (1-based starts), for the core's decoder. */
-  export function runsToRle(runs: Int32Array): string {
-    const parts: string[] = [];
-    for (let k = 0; k < runs.length; k += 2) {
-      parts.push(`${runs[k] + 1} ${runs[k + 1]}`);
-    }
-    return parts.join(' ');
-  }
-
   /** Pack RGBA bytes into a little-endian canvas word. */
   export function pack(r: number, g: number, b: number, a: number): number {
     return (

@@ -50,3 +50,12 @@ export function runsArea(runs: Int32Array): number {
   }
   return n;
 }
+
+/** Runs (0-based `[start, length, …]`) back to a CheXmask RLE string (1-based starts). */
+export function runsToRle(runs: Int32Array): string {
+  const parts: string[] = new Array(runs.length >> 1);
+  for (let k = 0; k < runs.length; k += 2) {
+    parts[k >> 1] = `${runs[k] + 1} ${runs[k + 1]}`;
+  }
+  return parts.join(' ');
+}

@@ -12,3 +12,5 @@ export * from './controls';
 export * from './table';
 export * from './hover';
 export * from './picture';
+export * from './examples-payload';
+export * from './examples';

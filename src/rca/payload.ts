@@ -17,6 +17,7 @@ import {
   PAYLOAD_VERSION,
   PayloadVersion
 } from '../common/payload';
+import { IRcaExamples, parseRcaExamples } from './examples-payload';
 
 /** The MIME type of RCA histograms. */
 export const MIME_RCA = 'application/vnd.chexmask.rca.v1+json';
@@ -43,6 +44,8 @@ export interface IRcaDataset {
   max: IScoreHistogram;
   /** Raw values, when the kernel sent them (few rows). */
   values: { mean: Array<number | null>; max: Array<number | null> } | null;
+  /** Example rows per score band, when the kernel sent them (`examples=`). */
+  examples?: IRcaExamples | null;
 }
 
 /**
@@ -114,6 +117,9 @@ export function parseRcaPayload(data: unknown): IRcaPayload {
         mean: Private.rawValues(v.mean, `${where}.values.mean`),
         max: Private.rawValues(v.max, `${where}.values.max`)
       };
+    }
+    if (d.examples !== undefined && d.examples !== null) {
+      dataset.examples = parseRcaExamples(d.examples, `${where}.examples`);
     }
     return dataset;
   });

@@ -38,6 +38,9 @@ def test_public_api() -> None:
         "compare",
         "CompareView",
         "MIME_COMPARE",
+        "gallery",
+        "Gallery",
+        "MIME_GALLERY",
     }
     assert cx.MIME_ROW == "application/vnd.chexmask.row.v1+json"
     assert cx.MIME_RCA == "application/vnd.chexmask.rca.v1+json"
@@ -47,6 +50,10 @@ def test_public_api() -> None:
     assert callable(cx.histogram)
     assert cx.histogram.__name__ == "histogram"
     assert cx.MIME_COMPARE == "application/vnd.chexmask.compare.v1+json"
+    assert cx.MIME_GALLERY == "application/vnd.chexmask.gallery.v1+json"
+    # Nor does the gallery/ subpackage.
+    assert callable(cx.gallery)
+    assert cx.gallery.__name__ == "gallery"
     # The landmarks/ subpackage does not hide the function of the same name.
     assert callable(cx.landmarks)
     assert cx.landmarks.__name__ == "landmarks"

@@ -1,16 +1,17 @@
 """The payload contracts: every payload the kernel builds satisfies its JSON Schema.
 
-``schema/payloads/{row,rca,landmarks,histogram,compare}.v1.json`` describe the five MIME payloads
-(draft 2020-12). Each test builds payloads through the public API only
+``schema/payloads/{row,rca,landmarks,histogram,compare,gallery}.v1.json`` describe the
+six MIME payloads (draft 2020-12). Each test builds payloads through the public API only
 (``import jupyterlab_chexmask as cm``; ``view.payload``), sends them through
 JSON as the kernel does (``allow_nan=False``) and validates them with
 ``jsonschema``: every shared CheXmask row through ``cm.row`` (with and
 without a title, over an x-ray, with empty and NaN cells, with unknown
 columns), ``cm.rca_histogram`` of every shared CSV and of DataFrames (bins,
 raw values, missing and out-of-range scores), ``cm.landmarks`` (one row,
-many rows, groups, underlay, frames, titles) and ``cm.histogram`` (every
+many rows, groups, underlay, frames, titles), ``cm.histogram`` (every
 measure of the shared rows, groups, missing and out-of-range values, steps,
-ranges, merged halves). Every field the kernel writes
+ranges, merged halves), ``cm.compare`` and ``cm.gallery`` (every shared row,
+thumbnails, malformed rows, extra numeric columns). Every field the kernel writes
 must be declared in the schema (unknown fields are allowed, so a misspelt
 field would otherwise pass). The schemas must also refuse broken payloads,
 so a schema that accepts everything fails here.
@@ -42,7 +43,7 @@ from referencing import Registry, Resource
 import jupyterlab_chexmask as cm
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema" / "payloads"
-KINDS = ("row", "rca", "landmarks", "histogram", "compare")
+KINDS = ("row", "rca", "landmarks", "histogram", "compare", "gallery")
 
 #: Payloads validated per kind in this session (printed at the end with ``-s``).
 VALIDATED: Counter[str] = Counter()
@@ -156,6 +157,15 @@ def undeclared_fields(kind: str, data: Json, schemas: dict[str, Json]) -> list[s
             declared(defs_of["compare"]["size"], data["resizedFrom"], "compare.resizedFrom")
         if data.get("image") is not None:
             declared(defs_of["row"]["image"], data["image"], "compare.image")
+    if kind == "gallery":
+        identity = defs_of["gallery"]["identity"]["properties"]
+        for i, row in enumerate(data["rows"]):
+            shape = defs_of["gallery"]["errorRow" if row.get("error") else "tileRow"]
+            declared({"properties": {**identity, **shape["properties"]}}, row, f"rows[{i}]")
+            if row.get("tile"):
+                declared(shape["properties"]["tile"], row["tile"], f"rows[{i}].tile")
+            if row.get("image"):
+                declared(defs_of["row"]["image"], row["image"], f"rows[{i}].image")
     return found
 
 
@@ -758,3 +768,48 @@ def test_compare_schema_refuses(name: str, sample_rows: pd.DataFrame, check, ref
     payload = cm.compare(sample_rows.iloc[0], sample_rows.iloc[1], static=False).payload
     check("compare", payload)
     refuses("compare", changed(payload, BROKEN_COMPARE[name]))
+
+
+# --- gallery payloads ---------------------------------------------------------------------------
+
+
+def test_gallery_of_every_shared_row(shared_rows: pd.DataFrame, check, refuses) -> None:
+    payload = cm.gallery(shared_rows).payload
+    assert len(payload["rows"]) == len(shared_rows)
+    check("gallery", payload)
+    broken = as_sent(payload)
+    broken["rows"][3]["tile"]["heart"] = "0 4"
+    refuses("gallery", broken)
+
+
+def test_gallery_with_thumbnails_errors_and_columns(sample_rows: pd.DataFrame, check) -> None:
+    rows = sample_rows.head(6).copy()
+    rows["CTR"] = np.linspace(0.3, 0.6, len(rows))
+    rows.loc[rows.index[2], "Heart"] = "5 3 1 2"  # decreasing runs: an error row
+    payload = cm.gallery(rows, images=lambda row: cm.sample_xray(), sort_by="CTR").payload
+    assert payload["columns"] == ["Dice RCA (Mean)", "Dice RCA (Max)", "CTR"]
+    assert [row.get("error", {}) and row["error"]["field"] for row in payload["rows"]].count(
+        "Heart"
+    ) == 1
+    check("gallery", payload)
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("version", 2),
+        ("rows/0/tile/width", 513),
+        ("rows/0/values/Dice RCA (Mean)", 1.5),
+        ("rows/0/idColumn", "Image"),
+        ("rows/0/landmarks", "1,2"),
+        ("rows/0/error", {"field": "Heart"}),
+    ],
+)
+def test_gallery_schema_refuses(sample_rows: pd.DataFrame, refuses, path: str, value: Any) -> None:
+    data = as_sent(cm.gallery(sample_rows.head(2)).payload)
+    *parents, last = path.split("/")
+    node: Any = data
+    for key in parents:
+        node = node[int(key)] if isinstance(node, list) else node[key]
+    node[last] = value
+    refuses("gallery", data)

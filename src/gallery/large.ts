@@ -1,0 +1,123 @@
+/**
+ * A gallery row opened large: the row view itself (`RowOverlayView`, with
+ * its toggles, opacity, zoom, hover and exports), given a row payload made
+ * from the tile's row. The gallery does not carry full RLE cells, so the
+ * masks are drawn from the row's landmark rings, filled as CheXmask filled
+ * its masks (on all 305 shared Preprocessed rows that fill equals the RLE
+ * pixel for pixel); a row without landmarks is shown at tile size. The
+ * panel says which, above the view.
+ */
+import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
+import { Widget } from '@lumino/widgets';
+import { button, h } from '../common';
+import { MIME_ROW, RowOverlayView } from '../row';
+import { SettingsModel } from '../settings';
+import { largeRowPayload, LargeSource } from './large-payload';
+import { IGalleryTile } from './payload';
+
+/** The panel of an opened row (see the module's comment). */
+export class LargeRow {
+  /** The panel: a way back, what the masks are drawn from, the row view. */
+  readonly node: HTMLElement;
+  /** The row view shown. */
+  readonly view: RowOverlayView;
+  readonly source: LargeSource;
+  private readonly _host: HTMLElement;
+  /** Building the row payload, in ms (filling the rings). */
+  private readonly _prepareMs: number;
+  private readonly _payload: Record<string, unknown>;
+
+  /**
+   * @param item - The row.
+   * @param options - The gallery's renderer options (the row view's MIME type replaces its own).
+   * @param settings - The live settings.
+   * @param close - Go back to the grid.
+   */
+  constructor(
+    readonly item: IGalleryTile,
+    options: IRenderMime.IRendererOptions,
+    settings: SettingsModel,
+    close: () => void
+  ) {
+    const started = performance.now();
+    const { payload, source } = largeRowPayload(item);
+    this._prepareMs = performance.now() - started;
+    this._payload = payload;
+    this.source = source;
+    this.view = new RowOverlayView(
+      { ...options, mimeType: MIME_ROW },
+      settings
+    );
+    // Painted at once: the panel is on screen when it is opened.
+    this.view.lazy = false;
+    this._host = h('div', { className: 'jp-chexmask-gallery-large-row' });
+    const back = button(
+      'Back to the gallery',
+      'Back to the gallery (Esc)',
+      close
+    );
+    back.classList.add('jp-chexmask-gallery-back');
+    this.node = h(
+      'div',
+      {
+        className: 'jp-chexmask-gallery-large',
+        attrs: {
+          role: 'region',
+          'aria-label': `Row ${item.id ?? item.index + 1}, large`,
+          'data-source': source
+        }
+      },
+      [
+        h('div', { className: 'jp-chexmask-control-row' }, [
+          back,
+          h('span', {
+            className: 'jp-chexmask-gallery-source',
+            text:
+              source === 'landmarks'
+                ? 'Drawn from landmarks: the masks are the landmark rings filled as CheXmask filled them, not the RLE cells (exact on the shared Preprocessed rows).'
+                : 'Tile resolution: this row has no landmarks, so its masks are the tile masks.'
+          })
+        ]),
+        this._host
+      ]
+    );
+    this.node.addEventListener('keydown', event => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        close();
+      }
+    });
+  }
+
+  /**
+   * Show the row view (the panel must be in the page). Settles when it is
+   * painted, with the time from opening to painted (ms) on the panel's
+   * `data-open-ms`.
+   */
+  async show(): Promise<void> {
+    Widget.attach(this.view, this._host);
+    const model: IRenderMime.IMimeModel = {
+      trusted: true,
+      data: { [MIME_ROW]: this._payload as never },
+      metadata: {},
+      // The opened row is not an output of its own: its picture goes nowhere.
+      setData: () => undefined
+    };
+    await this.view.renderModel(model);
+    const renderMs = Number(this.view.node.dataset.renderMs ?? 0);
+    this.node.dataset.openMs = (this._prepareMs + renderMs).toFixed(2);
+  }
+
+  /** Focus the way back (the row view's controls follow it in tab order). */
+  focus(): void {
+    this.node.querySelector<HTMLElement>('.jp-chexmask-gallery-back')?.focus();
+  }
+
+  dispose(): void {
+    if (this.view.isAttached) {
+      Widget.detach(this.view);
+    }
+    this.view.dispose();
+  }
+}
