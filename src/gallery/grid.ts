@@ -16,6 +16,11 @@ export const CELL_HEIGHT = 210;
 const OVERSCAN_ROWS = 1;
 /** The grid's height at most, as a share of the window's. */
 const MAX_HEIGHT_SHARE = 0.7;
+/**
+ * Main-thread time one render may spend making tiles (ms): the rest wait
+ * for the next frame, so a fast scroll never makes one long task.
+ */
+const FRAME_BUDGET_MS = 8;
 
 /** What the grid asks of its gallery. */
 export interface IGridHost {
@@ -154,9 +159,14 @@ export class TileGrid {
     }
     const style = this._host.style();
     const threshold = this._host.threshold();
+    let deferred = false;
     for (let position = first; position < end; position++) {
       const item = this._items[position];
       let tile = this._tiles.get(item.index);
+      if (!tile && performance.now() - started > FRAME_BUDGET_MS) {
+        deferred = true;
+        continue;
+      }
       if (!tile) {
         tile = makeTile(item, tileId(this._host.prefix, item.index));
         tile.setThreshold(threshold);
@@ -169,6 +179,9 @@ export class TileGrid {
       const row = Math.floor(position / this._columns);
       const column = position % this._columns;
       tile.node.style.transform = `translate(${column * CELL_WIDTH}px, ${row * CELL_HEIGHT}px)`;
+    }
+    if (deferred) {
+      this._schedule();
     }
     const data = this.node.dataset;
     data.tiles = String(this._tiles.size);
