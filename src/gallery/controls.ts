@@ -21,7 +21,7 @@ import { IGalleryState } from './state';
 export type ExportKind = 'ids' | 'pandas' | 'csv';
 
 /** Which rows an export takes. */
-export type ExportScope = 'selected' | 'shown';
+export type ExportScope = IGalleryState['exportScope'];
 
 /** What the controls ask of the gallery. */
 export interface IGalleryControlsHost {
@@ -137,8 +137,8 @@ export class GalleryControls {
         ['selected', 'selected rows'],
         ['shown', 'all shown (the current filter)']
       ],
-      value: 'selected',
-      onChange: () => undefined
+      value: state.exportScope,
+      onChange: exportScope => host.change({ exportScope })
     });
     const exportButton = (kind: ExportKind, text: string, label: string) => {
       const b = button(text, label, () =>

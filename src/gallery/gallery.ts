@@ -167,6 +167,9 @@ export class Gallery implements IBuiltView {
 
   private _change(patch: Partial<IGalleryState>): void {
     Object.assign(this._state, patch);
+    if (Object.keys(patch).every(key => key === 'exportScope')) {
+      return; // nothing shown changes
+    }
     this.grid.node.scrollTop = 0;
     this._refresh();
   }

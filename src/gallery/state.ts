@@ -30,6 +30,8 @@ export interface IGalleryState {
   open: number | null;
   /** The grid's scroll position, restored when the view is built again. */
   scrollTop: number;
+  /** Which rows the exports take: the selection, or all shown. */
+  exportScope: 'selected' | 'shown';
 }
 
 /** The filter's name for rows without a dataset. */
@@ -53,7 +55,8 @@ export function initialGalleryState(payload: IGalleryPayload): IGalleryState {
     anchor: null,
     focus: null,
     open: null,
-    scrollTop: 0
+    scrollTop: 0,
+    exportScope: 'selected'
   };
 }
 
