@@ -155,3 +155,16 @@ def test_worker_processes_give_the_same_frame(
     monkeypatch.setattr(agreement_module, "CHUNK_PAIRS", 5)
     parallel = cm.agreement(rows, other, progress=False, workers=2)
     pd.testing.assert_frame_equal(serial, parallel)
+
+
+def test_feeds_a_gallery_sorted_by_the_worst_heart(rows: pd.DataFrame) -> None:
+    """The agreement frame joins the rows on their id and sorts a gallery worst first."""
+    other = _perturbed(rows)
+    result = cm.agreement(rows, other, progress=False)
+    joined = rows.merge(result, left_on="Path", right_index=True)
+    shown = cm.gallery(joined, sort_by="Dice Heart", ascending=True, static=False)
+    payload_rows = shown.payload["rows"]
+    dice = result["Dice Heart"].dropna().sort_values(kind="stable")
+    assert [r["id"] for r in payload_rows[: len(dice)]] == list(dice.index)
+    assert payload_rows[0]["values"]["Dice Heart"] == dice.iloc[0]
+    assert shown.payload["sortBy"] == "Dice Heart"
