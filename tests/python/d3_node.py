@@ -4,7 +4,8 @@ The kernel ports a few d3 functions (viridis, a linear scale's ``nice``) to
 draw the view's colours; the tests compare the ports with d3 itself rather
 than with numbers copied from it. Without node (or the installed
 ``node_modules``) the tests are skipped with the reason, except under
-``CI=true``, where that is an error: CI never passes by skipping them.
+``CI=true``, where that is an error (CI never passes by skipping them) but in
+the minimum-versions venv of ``make test-dist``, which has no Node.js by design.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,9 @@ def d3_eval(body: str, data: Any) -> Any:
     node = shutil.which("node")
     if node is None or not D3.is_file():
         reason = f"node and the repository's d3 ({D3}) are needed to compare with d3"
-        if os.environ.get("CI") == "true":
+        # The minimum-versions venv (make test-dist) runs without Node.js on purpose;
+        # the development venv's run (make pytest) has compared with d3 already.
+        if os.environ.get("CI") == "true" and "venv-min" not in sys.prefix:
             raise RuntimeError(reason)
         pytest.skip(reason)
     script = (
