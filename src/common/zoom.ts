@@ -146,3 +146,20 @@ export function imageStage(options: {
     [options.world]
   );
 }
+
+/**
+ * Hover and focus of an image stage: `hover` for each pointer move, the
+ * readout blanked when the pointer leaves, and the focus taken on press (so
+ * the wheel zooms: the focus rule of {@link ZoomController}).
+ */
+export function listenToStage(
+  stage: HTMLElement,
+  readout: HTMLElement,
+  hover: (event: PointerEvent) => void
+): void {
+  stage.addEventListener('pointermove', hover);
+  stage.addEventListener('pointerleave', () => (readout.textContent = ' '));
+  stage.addEventListener('pointerdown', () =>
+    stage.focus({ preventScroll: true })
+  );
+}

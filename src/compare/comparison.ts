@@ -12,6 +12,7 @@ import {
   applyZoomTransform,
   h,
   imageStage,
+  listenToStage,
   IMaskStyle,
   MaskLayer,
   organRgb,
@@ -280,14 +281,7 @@ export class Comparison {
       this._metrics,
       this._check
     ];
-    this.stage.addEventListener('pointermove', event => this._hover(event));
-    this.stage.addEventListener(
-      'pointerleave',
-      () => (this._readout.textContent = ' ')
-    );
-    this.stage.addEventListener('pointerdown', () =>
-      this.stage.focus({ preventScroll: true })
-    );
+    listenToStage(this.stage, this._readout, event => this._hover(event));
     Private.dragDivider(this._divider, world, swipe => _host.change({ swipe }));
   }
 

@@ -17,6 +17,7 @@ import {
   applyZoomTransform,
   h,
   imageStage,
+  listenToStage,
   IMaskStyle,
   MaskLayer,
   organRgb,
@@ -171,14 +172,7 @@ export class RowOverlay {
       this._readout,
       this._measurements
     ];
-    this.stage.addEventListener('pointermove', event => this._hover(event));
-    this.stage.addEventListener(
-      'pointerleave',
-      () => (this._readout.textContent = ' ')
-    );
-    this.stage.addEventListener('pointerdown', () =>
-      this.stage.focus({ preventScroll: true })
-    );
+    listenToStage(this.stage, this._readout, event => this._hover(event));
   }
 
   /**
