@@ -20,7 +20,10 @@ import numpy as np
 import pandas as pd
 
 from ..common.display import PayloadDisplay, mime_type
+from ..common.examples import check_examples
 from ..types import FloatArray, IntArray
+from .examples import add_examples, check_row_data
+from .grid import DEFAULT_SHOWN_BINS, width_for
 from .payload import (
     ALL_GROUP,
     MAX_BINS,
@@ -116,6 +119,7 @@ def histogram(
     step: float | None = None,
     range: tuple[float, float] | None = None,  # numpy.histogram's name
     static: bool | None = None,
+    examples: int = 0,
 ) -> Histogram:
     """A histogram of one numeric column of a table, per group, with a threshold.
 
@@ -153,12 +157,21 @@ def histogram(
             as out of range (e.g. to leave out a few absurd values).
         static: Whether the output carries the picture drawn in Python; ``None``
             follows :data:`~jupyterlab_chexmask.pictures`.
+        examples: Carry up to this many rows per group per band (0: none; at
+            most 100) when the table carries row data (the columns ``Right
+            Lung``, ``Left Lung`` and ``Heart`` of CheXmask rows, e.g.
+            ``cm.read_csv`` rows merged with ``cm.measure`` output); the view
+            shows the rows of a clicked bar as a gallery under the chart. A band
+            is a bar of the width the view starts with; the sample is
+            deterministic (see :mod:`.examples`).
 
     Raises:
         TypeError: ``table`` is not a DataFrame.
         ValueError: ``column`` or ``by`` is not a column of the table (the
             message names it), ``column`` is not numeric, ``by`` has more than
-            64 values, or ``bins``, ``keep``, ``step`` or ``range`` is invalid.
+            64 values, or ``bins``, ``keep``, ``step`` or ``range`` is invalid,
+            or ``examples`` is given for a table without row data (the message
+            names the missing columns).
     """
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"histogram() takes a pandas DataFrame, got {type(table).__name__}")
@@ -175,6 +188,9 @@ def histogram(
         or not math.isfinite(threshold)
     ):
         raise ValueError(f"threshold must be a finite number or None, got {threshold!r}")
+    per_band = check_examples(examples)
+    if per_band:
+        check_row_data(table)
     codes, names = _groups(table, by)
     payload = build_payload(
         values,
@@ -189,6 +205,10 @@ def histogram(
         shown_bins=None if bins is None else int(bins),
         title=None if title is None else str(title),
     )
+    if per_band:
+        shown = DEFAULT_SHOWN_BINS if bins is None else int(bins)
+        band_bins = width_for(payload["start"], payload["bins"], shown)
+        add_examples(payload, table, values, codes, band_bins, per_band)
     return Histogram(payload, static)
 
 

@@ -26,6 +26,8 @@ MAX_EXPONENT = 300
 #: An automatic grid gives the data's range at least this many fine bins (and fewer than
 #: ten times as many).
 MIN_FINE_BINS = 500
+#: The drawn bins when the payload does not say (``DEFAULT_SHOWN_BINS``).
+DEFAULT_SHOWN_BINS = 50
 
 #: Lattice indices stay below this, so they and their neighbours are exact in float64.
 _SAFE_INDEX = 2.0**52

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..common.display import PAYLOAD_VERSION
 from ..types import FloatArray, IntArray
+from .examples import merge_examples
 from .grid import (
     auto_exponent,
     edge_value,
@@ -172,6 +173,7 @@ def merge_payloads(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     start = min(p["start"] for p in grids)
     bins = max(p["start"] + p["bins"] for p in grids) - start
     merged: dict[str, dict[str, Any]] = {}
+    examples: dict[str, list[dict[str, Any] | None]] = {}
     for part in parts:
         offset = part["start"] - start
         for g in part["groups"]:
@@ -190,6 +192,7 @@ def merge_payloads(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
                     "max": None,
                 },
             )
+            examples.setdefault(g["name"], []).append(g.get("examples"))
             counts = np.asarray(g["counts"], dtype=np.int64)
             filled = np.flatnonzero(counts)
             into["counts"][offset + filled] += counts[filled]
@@ -199,5 +202,12 @@ def merge_payloads(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
                 if g[key] is not None:
                     into[key] = g[key] if into[key] is None else pick(into[key], g[key])
     groups = [{**g, "counts": g["counts"].tolist()} for g in merged.values()]
+    for g in groups:
+        # A group of one part keeps its examples; of both, a deterministic subset (see
+        # merge_examples); a group without them in a part has none.
+        sides = examples[g["name"]]
+        both = sides[0] if len(sides) == 1 else merge_examples(sides[0], sides[1])
+        if both is not None:
+            g["examples"] = both
     threshold = a["threshold"] if a["threshold"] is not None else b["threshold"]
     return {**a, "start": start, "bins": bins, "groups": groups, "threshold": threshold}

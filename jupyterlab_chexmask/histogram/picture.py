@@ -18,11 +18,8 @@ from PIL import Image
 
 from ..common import chart
 from ..common.js_numbers import to_fixed
-from .grid import drawn_range, edge_value, width_for
+from .grid import DEFAULT_SHOWN_BINS, drawn_range, edge_value, width_for
 from .summary import KEEP_SIGNS, initial_edge, kept_at_edge, threshold_text
-
-#: The drawn bins when the payload does not say (``DEFAULT_SHOWN_BINS``).
-DEFAULT_SHOWN_BINS = 50
 
 
 def histogram_image(payload: Mapping[str, Any]) -> tuple[Image.Image, chart.Axes]:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..common.display import PAYLOAD_VERSION, PayloadDisplay, mime_type
+from ..common.examples import check_examples, example_row
 from ..format.columns import DICE_MAX_COLUMN, DICE_MEAN_COLUMN, RECOMMENDED_MIN_DICE_MEAN
 from ..types import FloatArray, Source
 from .bins import Dataset
@@ -45,11 +46,6 @@ MIME_RCA = mime_type("rca")
 #: Limits the frontend accepts (``MAX_BINS`` and ``MAX_DATASETS`` in ``src/rca/payload.ts``).
 MAX_BINS = 100_000
 MAX_DATASETS = 64
-#: The most example rows per dataset per band (``MAX_EXAMPLES`` in ``src/rca/payload.ts``).
-MAX_EXAMPLES = 100
-#: The long side of the example rows' tile masks: smaller than a gallery's, so that
-#: 8 examples per band of six datasets stay within 1 MB.
-EXAMPLE_TILE_SIDE = 64
 
 
 class RcaHistogram(PayloadDisplay):
@@ -185,14 +181,7 @@ def rca_histogram(
         or raw_values_limit < 0
     ):
         raise ValueError(f"raw_values_limit must be a whole number >= 0, got {raw_values_limit!r}")
-    if (
-        isinstance(examples, bool)
-        or not isinstance(examples, int)
-        or not 0 <= examples <= MAX_EXAMPLES
-    ):
-        raise ValueError(
-            f"examples must be a whole number from 0 to {MAX_EXAMPLES}, got {examples!r}"
-        )
+    examples = check_examples(examples)
     sampler = ExampleSampler(examples) if examples else None
 
     datasets: dict[str, Dataset] = {}
@@ -286,8 +275,6 @@ def _add_examples(
     items: list[tuple[str | None, Any]],
 ) -> None:
     """Read the sampled rows (only those) and put them in each dataset as gallery rows."""
-    from ..gallery.display import gallery_row  # the gallery's row format and checks
-
     cells: dict[tuple[int, int], dict[str, Any]] = {}
     for index, (_, value) in enumerate(items):
         wanted = sampler.wanted(index)
@@ -303,7 +290,7 @@ def _add_examples(
     for dataset in payload["datasets"]:
         rows = [
             {
-                **gallery_row(cells[(source, position)], columns, side=EXAMPLE_TILE_SIDE),
+                **example_row(cells[(source, position)], columns),
                 "band": band,
             }
             for band, source, position in sampler.chosen(dataset["name"])
