@@ -14,3 +14,5 @@ export * from './hover';
 export * from './large';
 export * from './large-payload';
 export * from './picture';
+export * from './examples-payload';
+export * from './examples';

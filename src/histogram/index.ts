@@ -13,3 +13,4 @@ export * from './controls';
 export * from './table';
 export * from './hover';
 export * from './picture';
+export * from './examples-payload';

@@ -5,8 +5,10 @@
  * must agree: the same column and exponent (so the fine bins are the same
  * lattice), and where either part has values outside its fine bins, the
  * same fine bins (else those values might have been binned in the other).
+ * Example rows merge by `mergeExamples`.
  */
 import { ChexmaskFormatError } from '../core';
+import { mergeExamples } from './examples-payload';
 import { IHistogramGroup, IHistogramPayload } from './payload';
 
 /**
@@ -46,8 +48,15 @@ export function mergeHistograms(
   const merged = new Map<string, IHistogramGroup>();
   for (const part of [a, b]) {
     for (const g of part.groups) {
-      const into = merged.get(g.name) ?? Private.empty(g.name, bins);
-      merged.set(g.name, Private.add(into, g, part.start - start));
+      const before = merged.get(g.name);
+      const into = before ?? Private.empty(g.name, bins);
+      merged.set(g.name, {
+        ...Private.add(into, g, part.start - start),
+        // A group of one part keeps its examples; of both, a deterministic subset.
+        examples: before
+          ? mergeExamples(before.examples, g.examples)
+          : (g.examples ?? null)
+      });
     }
   }
   return {

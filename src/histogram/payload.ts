@@ -19,6 +19,10 @@ import {
   PAYLOAD_VERSION,
   PayloadVersion
 } from '../common/payload';
+import {
+  IHistogramExamples,
+  parseHistogramExamples
+} from './examples-payload';
 import { edgeValue, MAX_EXPONENT, MIN_EXPONENT } from './grid';
 
 /** The MIME type of histograms of any column. */
@@ -42,6 +46,8 @@ export interface IHistogramGroup extends IBinnedStats {
   name: string;
   /** Every row of the group: binned, missing or out of range. */
   rows: number;
+  /** Example rows per band (`examples=k` in Python), if the payload has them. */
+  examples?: IHistogramExamples | null;
 }
 
 /** The payload of {@link MIME_HISTOGRAM}, checked. */
@@ -130,6 +136,12 @@ export function parseHistogramPayload(data: unknown): IHistogramPayload {
   const names = new Set<string>();
   const groups = payload.groups.map((value, i) => {
     const group = Private.group(value, bins, `groups[${i}]`, low, high);
+    group.examples = parseHistogramExamples(
+      (value as Record<string, unknown>).examples,
+      `groups[${i}].examples`,
+      { start, bins },
+      column
+    );
     if (names.has(group.name)) {
       throw new ChexmaskFormatError(
         `groups[${i}].name`,

@@ -7,11 +7,9 @@
  */
 import { ChexmaskFormatError, describeValue } from '../core';
 import { expectObject, isWholeNumber } from '../common/payload';
+import { MAX_EXAMPLES, parseExampleRows } from '../gallery/examples-payload';
 import { pythonString } from '../gallery/exports';
-import { GalleryItem, parseGalleryRow } from '../gallery/payload';
-
-/** The most example rows per dataset per band (`MAX_EXAMPLES` in Python). */
-export const MAX_EXAMPLES = 100;
+import { GalleryItem } from '../gallery/payload';
 
 /** A dataset's example rows and the band of each. */
 export interface IRcaExamples {
@@ -49,26 +47,22 @@ export function parseRcaExamples(value: unknown, where: string): IRcaExamples {
     );
   }
   const bands = 20;
-  if (!Array.isArray(e.rows) || e.rows.length > bands * e.perBand) {
-    throw new ChexmaskFormatError(
-      `${where}.rows`,
-      `must be a list of at most ${bands * e.perBand} rows (perBand per band)`
-    );
-  }
-  const items: GalleryItem[] = [];
-  const bandOf: number[] = [];
-  e.rows.forEach((row, i) => {
-    const band = (row as Record<string, unknown> | null)?.band;
-    if (!isWholeNumber(band, 0, bands - 1)) {
-      throw new ChexmaskFormatError(
-        `${where}.rows[${i}].band`,
-        `must be a whole number from 0 to ${bands - 1}, got ${describeValue(band)}`
-      );
+  const { items, places } = parseExampleRows(
+    e.rows,
+    `${where}.rows`,
+    bands * e.perBand,
+    EXAMPLE_COLUMNS,
+    (row, at) => {
+      if (!isWholeNumber(row.band, 0, bands - 1)) {
+        throw new ChexmaskFormatError(
+          `${at}.band`,
+          `must be a whole number from 0 to ${bands - 1}, got ${describeValue(row.band)}`
+        );
+      }
+      return row.band;
     }
-    items.push(parseGalleryRow(row, i, EXAMPLE_COLUMNS));
-    bandOf.push(band);
-  });
-  return { bandWidth, perBand: e.perBand, items, bands: bandOf };
+  );
+  return { bandWidth, perBand: e.perBand, items, bands: places };
 }
 
 /** A band as text, e.g. "0.65–0.70". */

@@ -7,13 +7,13 @@
  * built from the gallery's own parts. Also here: the threshold as a pandas
  * filter. The payload's part is `examples-payload.ts`.
  */
-import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { button, copyText, h, labelled, select } from '../common';
 import {
-  Gallery,
+  examplesGallery,
+  ExamplesGallery,
   GalleryItem,
-  IGalleryPayload,
-  initialGalleryState
+  IExamplesHost,
+  IGalleryPayload
 } from '../gallery';
 import {
   bandLabel,
@@ -22,7 +22,6 @@ import {
   IRcaExamples,
   thresholdFilter
 } from './examples-payload';
-import { SettingsModel } from '../settings';
 
 /** A gallery payload of the examples of `datasets` in `band`, renumbered. */
 export function bandGallery(
@@ -33,26 +32,19 @@ export function bandGallery(
   for (const { examples } of datasets) {
     examples.items.forEach((item, i) => {
       if (examples.bands[i] === band) {
-        items.push({ ...item, index: items.length });
+        items.push(item);
       }
     });
   }
-  return {
-    title: `Example rows with Dice RCA (Mean) in ${bandLabel(band)}`,
-    columns: EXAMPLE_COLUMNS,
-    total: items.length,
-    sortBy: null,
-    ascending: true,
+  return examplesGallery(
+    `Example rows with Dice RCA (Mean) in ${bandLabel(band)}`,
+    EXAMPLE_COLUMNS,
     items
-  };
+  );
 }
 
 /** What the panel needs from the RCA view. */
-export interface IRcaExamplesHost {
-  options: IRenderMime.IRendererOptions;
-  settings: SettingsModel;
-  dataset: DOMStringMap;
-  prefix: string;
+export interface IRcaExamplesHost extends IExamplesHost {
   /** The datasets shown now, with their examples. */
   datasets(): Array<{ name: string; examples: IRcaExamples }>;
   /** The threshold and its score column now. */
@@ -66,10 +58,9 @@ export interface IRcaExamplesHost {
  */
 export class RcaExamplesPanel {
   readonly node: HTMLElement;
-  private readonly _galleryHost: HTMLElement;
+  private readonly _gallery: ExamplesGallery;
   private readonly _status: HTMLElement;
   private readonly _band: HTMLSelectElement | null = null;
-  private _gallery: Gallery | null = null;
 
   constructor(private readonly _host: IRcaExamplesHost) {
     this._status = h('span', {
@@ -106,55 +97,36 @@ export class RcaExamplesPanel {
       under.classList.add('jp-chexmask-rca-under');
       row.push(labelled('Examples', this._band), under);
     }
-    this._galleryHost = h('div', { className: 'jp-chexmask-rca-examples' });
+    this._gallery = new ExamplesGallery(_host, 'jp-chexmask-rca-examples');
     this.node = h('div', { className: 'jp-chexmask-controls' }, [
       h('div', { className: 'jp-chexmask-control-row' }, [
         ...row,
         this._status
       ]),
-      this._galleryHost
+      this._gallery.node
     ]);
   }
 
   /** Show the examples of a band (of the datasets shown) as a gallery. */
   showBand(band: number): void {
-    this._gallery?.dispose();
     if (this._band) {
       this._band.value = String(band);
     }
-    const payload = bandGallery(this._host.datasets(), band);
-    this._host.dataset.examplesBand = String(band);
-    this._host.dataset.examples = String(payload.items.length);
-    if (payload.items.length === 0) {
-      this._gallery = null;
-      this._galleryHost.replaceChildren(
-        h('div', {
-          className: 'jp-chexmask-gallery-note',
-          text: `No example rows in ${bandLabel(band)}.`
-        })
-      );
-      return;
-    }
-    const gallery = new Gallery(payload, initialGalleryState(payload), {
-      options: this._host.options,
-      settings: this._host.settings,
-      dataset: this._host.dataset,
-      prefix: `${this._host.prefix}-band${band}`,
-      fileName: () => `chexmask-rca-examples-${bandLabel(band)}`
+    this._gallery.show({
+      band: String(band),
+      label: bandLabel(band),
+      payload: bandGallery(this._host.datasets(), band),
+      fileName: `chexmask-rca-examples-${bandLabel(band)}`
     });
-    this._gallery = gallery;
-    this._galleryHost.replaceChildren(...gallery.nodes);
-    gallery.start();
   }
 
   /** Repaint the gallery's tiles with new settings. */
   restyle(): void {
-    this._gallery?.restyle();
+    this._gallery.restyle();
   }
 
   dispose(): void {
-    this._gallery?.dispose();
-    this._gallery = null;
+    this._gallery.dispose();
   }
 
   private async _copyFilter(): Promise<void> {
