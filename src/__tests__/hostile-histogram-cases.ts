@@ -14,6 +14,7 @@ import {
   paintedCase,
   XSS_STRINGS
 } from './hostile-cases';
+import { smallGallery } from '../gallery/__tests__/fixtures';
 import { histogramOf, histogramPayload } from './valid-payloads';
 
 /** The small payload with `changes` to the top level (undefined deletes). */
@@ -21,6 +22,129 @@ export const histogramTop = changedAt(histogramPayload, []);
 
 /** The small payload with `changes` to its first group. */
 export const histogramGroup = changedAt(histogramPayload, ['groups', 0]);
+
+/**
+ * The small payload with example rows in its first group (AP: 0.52, 0.61,
+ * 0.5, 0.47 on fine bins of 0.001 from 0.390): the small gallery's three
+ * rows in bins 520, 610 and 470, bands of 10 bins, 2 per band; `change`
+ * edits the examples.
+ */
+export function histogramWithExamples(
+  change: (examples: Record<string, unknown>) => void = () => undefined
+): () => Record<string, unknown> {
+  return () => {
+    const payload = histogramPayload();
+    const bins = [520, 610, 470];
+    const rows = (smallGallery().rows as Array<Record<string, unknown>>).map(
+      (r, i) => ({
+        ...r,
+        values: { CTR: bins[i] / 1000 },
+        bin: bins[i],
+        key: 1000 + i
+      })
+    );
+    const examples: Record<string, unknown> = {
+      bandBins: 10,
+      perBand: 2,
+      rows
+    };
+    change(examples);
+    (payload.groups as Array<Record<string, unknown>>)[0].examples = examples;
+    return payload;
+  };
+}
+
+/** The example rows of {@link histogramWithExamples} with row `i` changed. */
+function exampleRow(i: number, changes: Record<string, unknown>) {
+  return histogramWithExamples(e => {
+    const rows = e.rows as Array<Record<string, unknown>>;
+    rows[i] = { ...rows[i], ...changes };
+  });
+}
+
+const EXAMPLES: IHostileCase[] = [
+  paintedCase('example rows', histogramWithExamples()),
+  paintedCase('examples null', histogramGroup({ examples: null })),
+  errorCase(
+    'examples a list',
+    histogramGroup({ examples: [] }),
+    'groups[0].examples'
+  ),
+  errorCase(
+    'bandBins 3 (not a nice width)',
+    histogramWithExamples(e => (e.bandBins = 3)),
+    'groups[0].examples.bandBins'
+  ),
+  errorCase(
+    'bandBins 0',
+    histogramWithExamples(e => (e.bandBins = 0)),
+    'groups[0].examples.bandBins'
+  ),
+  errorCase(
+    'perBand 101',
+    histogramWithExamples(e => (e.perBand = 101)),
+    'groups[0].examples.perBand'
+  ),
+  errorCase(
+    'rows not a list',
+    histogramWithExamples(e => (e.rows = { 0: 1 })),
+    'groups[0].examples.rows'
+  ),
+  errorCase(
+    'more rows than the bands hold',
+    histogramWithExamples(e => {
+      e.perBand = 1;
+      e.rows = Array.from({ length: 24 }, () => (e.rows as unknown[])[0]);
+    }),
+    'groups[0].examples.rows'
+  ),
+  errorCase(
+    'three rows in a band of perBand 2',
+    histogramWithExamples(e => {
+      const rows = e.rows as Array<Record<string, unknown>>;
+      e.rows = rows.map(r => ({ ...r, bin: 521 }));
+    }),
+    'groups[0].examples.rows[2].bin',
+    /perBand/
+  ),
+  errorCase(
+    'a bin below the fine bins',
+    exampleRow(1, { bin: 389 }),
+    'groups[0].examples.rows[1].bin'
+  ),
+  errorCase(
+    'a bin past the fine bins',
+    exampleRow(1, { bin: 611 }),
+    'groups[0].examples.rows[1].bin'
+  ),
+  errorCase(
+    'a fractional bin',
+    exampleRow(0, { bin: 520.5 }),
+    'groups[0].examples.rows[0].bin'
+  ),
+  errorCase(
+    'a key of 2⁵³',
+    exampleRow(0, { key: 2 ** 53 }),
+    'groups[0].examples.rows[0].key'
+  ),
+  errorCase(
+    'a key as text',
+    exampleRow(0, { key: '7' }),
+    'groups[0].examples.rows[0].key'
+  ),
+  errorCase(
+    'a row that is not an object',
+    histogramWithExamples(e => ((e.rows as unknown[])[1] = 'row')),
+    'groups[0].examples.rows[1].bin'
+  ),
+  paintedCase(
+    'a malformed tile is an error tile, the rest shown',
+    exampleRow(2, { tile: { height: 8, width: 8, heart: '1 999' } })
+  ),
+  ...XSS_STRINGS.slice(0, 2).map(id =>
+    paintedCase(`the example id ${id} is text`, exampleRow(0, { id }))
+  )
+];
 
 /** Groups named `names`, each of one value 0.5. */
 function named(names: string[]) {
@@ -225,5 +349,6 @@ const PAINTED: IHostileCase[] = [
 export const HISTOGRAM_CASES: IHostileCase[] = [
   ...commonCases(() => histogramPayload()),
   ...STRUCTURE,
-  ...PAINTED
+  ...PAINTED,
+  ...EXAMPLES
 ];

@@ -45,7 +45,10 @@ import { parseRowPayload } from '../row/payload';
 import { ALL_KEYS, jsonish, mutate, mutations } from './fuzz-arbitraries';
 import { HostileExpectation, IHostileCase } from './hostile-cases';
 import { COMPARE_CASES } from './hostile-compare-cases';
-import { HISTOGRAM_CASES } from './hostile-histogram-cases';
+import {
+  HISTOGRAM_CASES,
+  histogramWithExamples
+} from './hostile-histogram-cases';
 import { LANDMARK_CASES, plotRow, underlay } from './hostile-landmarks-cases';
 import { RCA_CASES, rcaDataset, rcaMean } from './hostile-rca-cases';
 import { image, row, ROW_CASES } from './hostile-row-cases';
@@ -466,7 +469,8 @@ const VALID: Case[] = [
     () => galleryPayload(realRows(8).map(r => galleryRow(r)))
   ],
   ...GALLERY_VARIANTS,
-  ['an RCA histogram with example rows', 'rca', () => rcaWithExamples()]
+  ['an RCA histogram with example rows', 'rca', () => rcaWithExamples()],
+  ['a histogram with example rows', 'histogram', histogramWithExamples()]
 ];
 
 describe('the payload schemas', () => {
@@ -757,6 +761,18 @@ const REFUSED: Case[] = [
   ]),
   ['an example row in band 20', 'rca', () => rcaWithExamples(20)],
   ['an example row without a band', 'rca', () => rcaWithExamples(null)],
+  [
+    'a histogram example row without a bin',
+    'histogram',
+    histogramWithExamples(e => {
+      delete (e.rows as Json[])[0].bin;
+    })
+  ],
+  [
+    'histogram examples with perBand 0',
+    'histogram',
+    histogramWithExamples(e => (e.perBand = 0))
+  ],
   [
     'a gallery of version 2',
     'gallery',

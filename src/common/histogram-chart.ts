@@ -203,12 +203,18 @@ export class HistogramChart {
     this._drawHoverTarget(width);
   }
 
-  /** Move the threshold line, its handle and the kept region. */
-  /** The score under a pointer event's x (for a click on the bars), clamped to [0, 1]. */
-  scoreAt(event: MouseEvent): number {
+  /** The value under a pointer event's x (for a click on the bars). */
+  valueAt(event: MouseEvent): number {
     const [px] = pointer(event, this.node);
-    return Math.min(1, Math.max(0, this._x.invert(px)));
+    return this._x.invert(px);
   }
+
+  /** The score under a pointer event's x, clamped to [0, 1]. */
+  scoreAt(event: MouseEvent): number {
+    return Math.min(1, Math.max(0, this.valueAt(event)));
+  }
+
+  /** Move the threshold line, its handle and the kept region. */
 
   setThreshold(threshold: number): void {
     const x = this._x(threshold);

@@ -72,7 +72,9 @@ export function parseHistogramExamples(
   const perBand = e.perBand;
   const { start, bins } = grid;
   const bands =
-    Math.floor((start + bins - 1) / bandBins) - Math.floor(start / bandBins) + 1;
+    Math.floor((start + bins - 1) / bandBins) -
+    Math.floor(start / bandBins) +
+    1;
   const inBand = new Map<number, number>();
   const keys: number[] = [];
   const { items, places } = parseExampleRows(

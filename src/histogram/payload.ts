@@ -19,10 +19,7 @@ import {
   PAYLOAD_VERSION,
   PayloadVersion
 } from '../common/payload';
-import {
-  IHistogramExamples,
-  parseHistogramExamples
-} from './examples-payload';
+import { IHistogramExamples, parseHistogramExamples } from './examples-payload';
 import { edgeValue, MAX_EXPONENT, MIN_EXPONENT } from './grid';
 
 /** The MIME type of histograms of any column. */
