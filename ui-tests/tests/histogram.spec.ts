@@ -138,6 +138,101 @@ test.describe('histogram of any column', () => {
     ).toHaveCount(1);
   });
 
+  test('example rows: a clicked bar shows its sampled rows (the test’s own pandas selection), a tile opens large', async ({
+    page
+  }) => {
+    await runInNewNotebook(
+      page,
+      'histogram-examples.ipynb',
+      [
+        ...TABLE,
+        `rows = pd.concat([cm.read_csv(f) for f in sorted(glob.glob(${py(FOLDER + '/*.csv')}))], ignore_index=True)`,
+        "rows['id'] = rows['Path'].fillna(rows['Image Index']).fillna(rows['dicom_id']).fillna(rows['ImageID']).fillna(rows['image_id'])",
+        "t = m.merge(rows[[c for c in rows.columns if c not in m.columns or c == 'id']], on='id', validate='one_to_one')",
+        'assert len(t) == len(m)',
+        "h = cm.histogram(t, 'CTR', by='View Position', threshold=0.5, examples=3)",
+        'h'
+      ].join('\n')
+    );
+    const view = page.locator(
+      '.jp-OutputArea-output.jp-chexmask-HistogramView'
+    );
+    await expect(view).toHaveAttribute('data-state', 'painted');
+    await page.notebook.addCell('code', '');
+
+    /**
+     * The test's own selection of the rows in lattice bins [from, to): per
+     * View Position the 3 of smallest key (53 bits of pandas' hash of the id,
+     * as the schema says), read straight from the table with pandas.
+     */
+    const pandasIds = async (band: string): Promise<string[]> => {
+      const [from, to] = band.split('_').map(Number);
+      const code = [
+        "e = h.payload['exponent']",
+        `lo, hi = (${from} / 10**-e, ${to} / 10**-e) if e < 0 else (${from} * 10**e, ${to} * 10**e)`,
+        "s = t[(t['CTR'] >= lo) & (t['CTR'] < hi)].assign(key=lambda d: pd.util.hash_pandas_object(d['id'].astype(str), index=False).to_numpy(np.uint64) >> np.uint64(11))",
+        "ids = s.sort_values(['key']).groupby('View Position').head(3)['id']",
+        "print('IDS ' + json.dumps(sorted(ids.astype(str))))"
+      ].join('\n');
+      await page.notebook.setCell(1, 'code', code);
+      await page.notebook.runCell(1, true);
+      const output = page
+        .locator('.jp-Cell')
+        .nth(1)
+        .locator('.jp-OutputArea-output');
+      await expect(output).toContainText('IDS ');
+      const text = (await output.textContent()) ?? '';
+      return JSON.parse(text.slice(text.indexOf('IDS ') + 4));
+    };
+    const tiles = view.locator(
+      '.jp-chexmask-histogram-examples .jp-chexmask-tile'
+    );
+    const viewIds = async (): Promise<string[]> => {
+      const n = Number(await view.getAttribute('data-examples'));
+      await expect(tiles).toHaveCount(n);
+      return (
+        await tiles.evaluateAll(nodes =>
+          nodes.map(node => node.getAttribute('data-id') ?? '')
+        )
+      ).sort();
+    };
+
+    // Click the bars just right of the 0.55 tick (away from the threshold at 0.5).
+    const tick = view
+      .locator('.jp-chexmask-axis-x .tick')
+      .filter({ hasText: /^0\.55$/ })
+      .locator('line');
+    const box = (await tick.boundingBox())!;
+    const plot = (await view
+      .locator('path.jp-chexmask-histogram-bars')
+      .first()
+      .boundingBox())!;
+    await page.mouse.click(box.x + 3, plot.y + plot.height - 3);
+    await expect(view).toHaveAttribute('data-examples-band', /^\d+_\d+$/);
+    const band = (await view.getAttribute('data-examples-band'))!;
+    const ids = await viewIds();
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual(await pandasIds(band));
+
+    // A tile opens large, as the row view.
+    await tiles.first().locator('.jp-chexmask-tile-picture').click();
+    await expect(
+      view.locator('.jp-chexmask-gallery-large .jp-chexmask-RowView')
+    ).toHaveAttribute('data-state', 'painted');
+    await view.getByRole('button', { name: /Back to the gallery/ }).click();
+
+    // Rows just under the threshold: the bar-wide range ending at 0.5.
+    await view.locator('.jp-chexmask-histogram-under').click();
+    await expect(view).not.toHaveAttribute('data-examples-band', band);
+    const under = (await view.getAttribute('data-examples-band'))!;
+    // As wide as a drawn bar, below the clicked one (0.5 < 0.55).
+    const [from, to] = band.split('_').map(Number);
+    const [uFrom, uTo] = under.split('_').map(Number);
+    expect(uTo - uFrom).toBe(to - from);
+    expect(uTo).toBeLessThanOrEqual(from);
+    expect(await viewIds()).toEqual(await pandasIds(under));
+  });
+
   test('657,566 rows: render and threshold times against the RCA view of the same rows', async ({
     page
   }) => {
