@@ -69,9 +69,23 @@ export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
    * the worker rasterises are drawn. The hover grid waits until idle.
    */
   protected build(input: LandmarkInput): void | Promise<void> {
-    if (this._laidOut?.of === input) {
-      this._present(this._laidOut.model, input, this._laidOut.worker);
-      return this.built?.whenDrawn();
+    const kept = this._laidOut;
+    if (kept?.of === input && kept.worker === null) {
+      this._present(kept.model, input, null);
+      return;
+    }
+    if (kept?.of === input) {
+      // Drawn by the worker: the base class shows a placeholder until the
+      // returned promise settles, so the plot is presented after it.
+      const generation = this.generation;
+      return Promise.resolve().then(() => {
+        if (!this.isCurrent(generation)) {
+          return;
+        }
+        this.node.replaceChildren();
+        this._present(kept.model, input, kept.worker);
+        return this.built?.whenDrawn();
+      });
     }
     if (input.kind === 'parsed') {
       const model = buildLandmarkModel(input.payload);
