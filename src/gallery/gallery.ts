@@ -42,6 +42,12 @@ export interface IGalleryHost {
   prefix: string;
   /** A file name for downloads, without extension. */
   fileName(): string;
+  /**
+   * Why a row carries no landmarks, said when it is opened large at tile
+   * size (default: the row has none). Example rows of a histogram leave
+   * them out to keep its payload small.
+   */
+  withoutLandmarks?: string;
 }
 
 /** The built gallery (see the module's comment). */
@@ -97,7 +103,10 @@ export class Gallery implements IBuiltView {
           (payload.total > payload.items.length
             ? ` (the first of ${payload.total.toLocaleString('en-US')} given)`
             : '') +
-          '. Tiles: each mask sampled at tile size from its RLE; opened large: drawn from the landmark rings.'
+          '. Tiles: each mask sampled at tile size from its RLE; opened large: ' +
+          (payload.items.some(item => item.kind === 'tile' && item.landmarks)
+            ? 'drawn from the landmark rings.'
+            : 'at tile size (the rows carry no landmarks).')
       })
     ]);
     this._gridPanel = h('div', { className: 'jp-chexmask-gallery-panel' }, [
@@ -326,7 +335,8 @@ export class Gallery implements IBuiltView {
       item,
       this._host.options,
       this._host.settings,
-      () => this._close()
+      () => this._close(),
+      this._host.withoutLandmarks
     );
     this._large = large;
     this._gridPanel.hidden = true;

@@ -32,12 +32,14 @@ export class LargeRow {
    * @param options - The gallery's renderer options (the row view's MIME type replaces its own).
    * @param settings - The live settings.
    * @param close - Go back to the grid.
+   * @param withoutLandmarks - Why a row has no landmarks, said when it is drawn at tile size.
    */
   constructor(
     readonly item: IGalleryTile,
     options: IRenderMime.IRendererOptions,
     settings: SettingsModel,
-    close: () => void
+    close: () => void,
+    withoutLandmarks = 'this row has no landmarks'
   ) {
     const started = performance.now();
     const { payload, source } = largeRowPayload(item);
@@ -75,7 +77,7 @@ export class LargeRow {
             text:
               source === 'landmarks'
                 ? 'Drawn from landmarks: the masks are the landmark rings filled as CheXmask filled them, not the RLE cells (exact on the shared Preprocessed rows).'
-                : 'Tile resolution: this row has no landmarks, so its masks are the tile masks.'
+                : `Tile resolution: ${withoutLandmarks}, so its masks are the tile masks (${item.tileHeight}×${item.tileWidth}).`
           })
         ]),
         this._host
