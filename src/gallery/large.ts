@@ -9,7 +9,7 @@
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { Widget } from '@lumino/widgets';
-import { button, h } from '../common';
+import { button, h, recordSpan } from '../common';
 import { MIME_ROW, RowOverlayView } from '../row';
 import { SettingsModel } from '../settings';
 import { largeRowPayload, LargeSource } from './large-payload';
@@ -83,6 +83,8 @@ export class LargeRow {
         this._host
       ]
     );
+    this.node.dataset.prepareMs = this._prepareMs.toFixed(2);
+    recordSpan('chexmask:gallery-open', started);
     this.node.addEventListener('keydown', event => {
       if (event.key === 'Escape') {
         event.preventDefault();
