@@ -11,8 +11,10 @@ import {
   IBuiltView,
   IMaskStyle,
   organRgb,
-  safeFileName
+  safeFileName,
+  whenIdle
 } from '../common';
+import { workerAvailable } from '../worker/client';
 import { SettingsModel } from '../settings';
 import { ExportKind, ExportScope, GalleryControls } from './controls';
 import { csvText, idsText, pandasFilter } from './exports';
@@ -144,6 +146,9 @@ export class Gallery implements IBuiltView {
 
   /** Lay out and paint the first screen (the node must be in the page for sizes). */
   start(): void {
+    // Start the shared worker in an idle moment (if no view has yet), so the
+    // first tile opened large does not wait for its start-up.
+    void whenIdle().then(() => this._disposed || workerAvailable());
     this._refresh();
     this.grid.node.scrollTop = this._state.scrollTop;
     this.grid.render();

@@ -278,7 +278,7 @@ test.describe('gallery', () => {
     );
     await expect(large).toHaveAttribute('data-open-ms', /\d/);
     console.log(
-      `open a tile large (keyboard): ${await large.getAttribute('data-open-ms')} ms from opening to painted (the rings filled in ${await large.getAttribute('data-prepare-ms')} ms, then the row view's parse and paint)`
+      `open a tile large (keyboard): ${await large.getAttribute('data-open-ms')} ms from opening to painted (the row payload made in the worker, a round trip of ${await large.getAttribute('data-prepare-ms')} ms, then the row view's parse and paint)`
     );
     expect(await axeProblems(page, VIEW, 'a tile opened large')).toEqual([]);
     // The row view's own controls work there.
@@ -465,7 +465,7 @@ test.describe('gallery', () => {
         `  first screen painted ${await view.getAttribute('data-render-ms')} ms (parse + build + ${firstTiles} tiles)`,
         `  scrolled ${steps} steps of 300 px down and up: ${tiles.length} tile renders, longest ${max(tiles).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, over 16 ms ${sorted.filter(d => d > 16).length}; long tasks (> 50 ms) ${longTasks.length}, longest ${max(longTasks).toFixed(0)} ms`,
         `  JS heap after the first screen ${heapFirst.toFixed(1)} MB, after scrolling through and back ${heapBack.toFixed(1)} MB (${(heapBack / heapFirst).toFixed(2)}×)`,
-        `  open a tile large: ${await large.getAttribute('data-open-ms')} ms in the page (rings filled in ${await large.getAttribute('data-prepare-ms')} ms; ${wallMs} ms from the key press to painted, as the test sees it); our main-thread spans meanwhile: ${openSpans
+        `  open a tile large: ${await large.getAttribute('data-open-ms')} ms in the page (the row payload's round trip to the worker ${await large.getAttribute('data-prepare-ms')} ms; ${wallMs} ms from the key press to painted, as the test sees it); our main-thread spans meanwhile: ${openSpans
           .filter(([n]) => n.startsWith('measure chexmask:'))
           .map(([n, d]) => `${n.slice(8)} ${d.toFixed(1)}`)
           .join(', ')}; long tasks ${
