@@ -14,13 +14,12 @@ import {
   safeFileName,
   whenIdle
 } from '../common';
-import { workerAvailable } from '../worker/client';
 import { SettingsModel } from '../settings';
 import { ExportKind, ExportScope, GalleryControls } from './controls';
 import { csvText, idsText, pandasFilter } from './exports';
 import { TileGrid } from './grid';
 import { GalleryReadout } from './hover';
-import { LargeRow } from './large';
+import { LargeRow, warmLargeRow } from './large';
 import { GalleryItem, IGalleryPayload } from './payload';
 import {
   datasetCounts,
@@ -146,9 +145,11 @@ export class Gallery implements IBuiltView {
 
   /** Lay out and paint the first screen (the node must be in the page for sizes). */
   start(): void {
-    // Start the shared worker in an idle moment (if no view has yet), so the
-    // first tile opened large does not wait for its start-up.
-    void whenIdle().then(() => this._disposed || workerAvailable());
+    // In an idle moment, start the shared worker (if no view has yet) and
+    // warm its code, so the first tile opened large does not wait for either.
+    void whenIdle().then(
+      () => this._disposed || warmLargeRow(this.payload.items)
+    );
     this._refresh();
     this.grid.node.scrollTop = this._state.scrollTop;
     this.grid.render();

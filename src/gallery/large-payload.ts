@@ -65,7 +65,7 @@ export function largeRowPayload(item: IGalleryTile): ILargeRowPayload {
   const title =
     source === 'landmarks'
       ? `Masks drawn from the landmark rings at ${height}×${width} (the gallery carries no full RLE)`
-      : `Masks at tile size ${height}×${width} (this row has no landmarks to draw it larger)`;
+      : `Masks at tile size ${height}×${width} (no landmarks carried to draw it larger)`;
   return {
     payload: { version: 1, row, image: item.image, title },
     source

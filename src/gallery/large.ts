@@ -28,7 +28,26 @@ import {
   WorkerGoneError,
   workerAvailable
 } from '../worker/client';
-import { IGalleryTile } from './payload';
+import { GalleryItem, IGalleryTile } from './payload';
+
+/**
+ * Have the shared worker make one small row payload, at idle, so the first
+ * tile opened large does not pay for starting the worker and compiling the
+ * ring fill and the encoder there (about 30 ms on a loaded machine). The
+ * item is the first with landmarks, on a 32² grid (its rings are clipped):
+ * the same code, little work. Nothing is kept.
+ */
+export function warmLargeRow(items: ReadonlyArray<GalleryItem>): void {
+  const item = items.find(
+    (i): i is IGalleryTile => i.kind === 'tile' && i.landmarks !== null
+  );
+  if (!item || !workerAvailable()) {
+    return;
+  }
+  runInWorker('largeRow', {
+    item: { ...item, height: 32, width: 32, image: null }
+  }).catch(() => undefined); // a warm-up that fails costs nothing
+}
 
 /** The panel of an opened row (see the module's comment). */
 export class LargeRow {
