@@ -476,6 +476,25 @@ test.describe('gallery', () => {
         }`
       ].join('\n')
     );
+    // Four more openings, of the next tiles (Esc, then right and Enter): the
+    // first opening above also pays for what nothing had used yet.
+    const again: string[] = [];
+    for (let k = 0; k < 4; k++) {
+      await page.keyboard.press('Escape');
+      await expect(large).toHaveCount(0);
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Enter');
+      await expect(large.locator('.jp-chexmask-RowView')).toHaveAttribute(
+        'data-state',
+        'painted'
+      );
+      await expect(large).toHaveAttribute('data-open-ms', /\d/);
+      again.push(
+        `${await large.getAttribute('data-open-ms')} (worker ${await large.getAttribute('data-prepare-ms')})`
+      );
+    }
+    console.log(`  opening the next four tiles: ${again.join(', ')} ms`);
+    await page.keyboard.press('Escape');
     // Only the tiles near the screen exist, wherever the grid was scrolled.
     expect(Number(await grid.getAttribute('data-tiles'))).toBeLessThan(200);
   });
