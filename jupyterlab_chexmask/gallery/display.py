@@ -244,11 +244,14 @@ def gallery_row(
     finder: ImageFinder | None = None,
     failures: list[str] | None = None,
     side: int = TILE_SIDE,
+    landmarks: bool = True,
 ) -> dict[str, Any]:
     """One payload row (``schema/payloads/gallery.v1.json``): a tile row with its tile
     masks at ``side`` on the long side, or an error row naming the column at fault.
 
     An image that cannot be used is left out and described in ``failures``.
+    Without ``landmarks`` the row carries none (``null``): it is smaller, and
+    opened large it is drawn at tile size.
     """
     who = _identity(cells)
     values = {c: _number(cells, c) for c in columns}
@@ -276,7 +279,7 @@ def gallery_row(
         "height": checked.height,
         "width": checked.width,
         "tile": {"height": tile[0], "width": tile[1], **masks},
-        "landmarks": _landmark_text(checked),
+        "landmarks": _landmark_text(checked) if landmarks else None,
         "image": image,
     }
 

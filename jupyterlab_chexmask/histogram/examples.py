@@ -120,8 +120,10 @@ def add_examples(
     columns = [payload["column"]]
     chosen: list[list[dict[str, Any]]] = [[] for _ in payload["groups"]]
     for position, fine in zip(rows.tolist(), lattice.tolist(), strict=True):
-        row = example_row(row_cells(table.iloc[position]), columns)
-        chosen[int(codes[position])].append({**row, "bin": fine, "key": int(keys[position])})
+        row = example_row(
+            row_cells(table.iloc[position]), columns, {"bin": fine, "key": int(keys[position])}
+        )
+        chosen[int(codes[position])].append(row)
     for group, examples in zip(payload["groups"], chosen, strict=True):
         group["examples"] = {"bandBins": band_bins, "perBand": per_band, "rows": examples}
 

@@ -289,10 +289,7 @@ def _add_examples(
     columns = [DICE_MEAN_COLUMN, DICE_MAX_COLUMN]
     for dataset in payload["datasets"]:
         rows = [
-            {
-                **example_row(cells[(source, position)], columns),
-                "band": band,
-            }
+            example_row(cells[(source, position)], columns, {"band": band})
             for band, source, position in sampler.chosen(dataset["name"])
         ]
         dataset["examples"] = {"bandWidth": BAND_WIDTH, "perBand": sampler.per_band, "rows": rows}

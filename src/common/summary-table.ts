@@ -55,14 +55,13 @@ export class SummaryTable {
       );
       this._cells.set(name, cells);
     }
-    this._warnings = h('ul', {
-      className: 'jp-chexmask-warnings',
-      attrs: { role: 'status' }
-    });
+    // Not a role on the list itself: it would take the list semantics away
+    // from the items (axe-core listitem); the live region wraps it.
+    this._warnings = h('ul', { className: 'jp-chexmask-warnings' });
     this._foot = h('tfoot', {}, [
       h('tr', {}, [
         h('td', { attrs: { colspan: String(options.columns.length + 1) } }, [
-          this._warnings
+          h('div', { attrs: { role: 'status' } }, [this._warnings])
         ])
       ])
     ]);

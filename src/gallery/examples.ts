@@ -68,7 +68,9 @@ export class ExamplesGallery {
       settings: this._host.settings,
       dataset: this._host.dataset,
       prefix: `${this._host.prefix}-band${choice.band.replace(/[^\w-]/g, '_')}`,
-      fileName: () => choice.fileName
+      fileName: () => choice.fileName,
+      withoutLandmarks:
+        'example rows of a histogram carry no landmarks (so that its payload stays small: 8 rows a band of six datasets under 1 MB); cm.row(...) of this row shows it at full resolution'
     });
     this._gallery = gallery;
     this.node.replaceChildren(...gallery.nodes);

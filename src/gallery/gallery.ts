@@ -11,14 +11,15 @@ import {
   IBuiltView,
   IMaskStyle,
   organRgb,
-  safeFileName
+  safeFileName,
+  whenIdle
 } from '../common';
 import { SettingsModel } from '../settings';
 import { ExportKind, ExportScope, GalleryControls } from './controls';
 import { csvText, idsText, pandasFilter } from './exports';
 import { TileGrid } from './grid';
 import { GalleryReadout } from './hover';
-import { LargeRow } from './large';
+import { LargeRow, warmLargeRow } from './large';
 import { GalleryItem, IGalleryPayload } from './payload';
 import {
   datasetCounts,
@@ -42,6 +43,12 @@ export interface IGalleryHost {
   prefix: string;
   /** A file name for downloads, without extension. */
   fileName(): string;
+  /**
+   * Why a row carries no landmarks, said when it is opened large at tile
+   * size (default: the row has none). Example rows of a histogram leave
+   * them out to keep its payload small.
+   */
+  withoutLandmarks?: string;
 }
 
 /** The built gallery (see the module's comment). */
@@ -97,7 +104,10 @@ export class Gallery implements IBuiltView {
           (payload.total > payload.items.length
             ? ` (the first of ${payload.total.toLocaleString('en-US')} given)`
             : '') +
-          '. Tiles: each mask sampled at tile size from its RLE; opened large: drawn from the landmark rings.'
+          '. Tiles: each mask sampled at tile size from its RLE; opened large: ' +
+          (payload.items.some(item => item.kind === 'tile' && item.landmarks)
+            ? 'drawn from the landmark rings.'
+            : 'at tile size (the rows carry no landmarks).')
       })
     ]);
     this._gridPanel = h('div', { className: 'jp-chexmask-gallery-panel' }, [
@@ -135,6 +145,11 @@ export class Gallery implements IBuiltView {
 
   /** Lay out and paint the first screen (the node must be in the page for sizes). */
   start(): void {
+    // In an idle moment, start the shared worker (if no view has yet) and
+    // warm its code, so the first tile opened large does not wait for either.
+    void whenIdle().then(
+      () => this._disposed || warmLargeRow(this.payload.items)
+    );
     this._refresh();
     this.grid.node.scrollTop = this._state.scrollTop;
     this.grid.render();
@@ -326,7 +341,8 @@ export class Gallery implements IBuiltView {
       item,
       this._host.options,
       this._host.settings,
-      () => this._close()
+      () => this._close(),
+      this._host.withoutLandmarks
     );
     this._large = large;
     this._gridPanel.hidden = true;

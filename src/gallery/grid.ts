@@ -17,10 +17,14 @@ const OVERSCAN_ROWS = 1;
 /** The grid's height at most, as a share of the window's. */
 const MAX_HEIGHT_SHARE = 0.7;
 /**
- * Main-thread time one render may spend making tiles (ms): the rest wait
- * for the next frame, so a fast scroll never makes one long task.
+ * Main-thread time one render may spend making tiles (ms), and making and
+ * painting them: the rest wait for the next frame, so a fast scroll never
+ * makes one long task. A tile is made (its elements) in one step and
+ * painted (its canvas: a 2D context and its pixels) in another, so the
+ * budget is checked between smaller steps.
  */
-const FRAME_BUDGET_MS = 8;
+const MAKE_BUDGET_MS = 3;
+const FRAME_BUDGET_MS = 5;
 
 /** What the grid asks of its gallery. */
 export interface IGridHost {
@@ -68,6 +72,8 @@ export class TileGrid {
   private _items: GalleryItem[] = [];
   private _positions = new Map<number, number>();
   private readonly _tiles = new Map<number, ITileElement>();
+  /** Tiles made but not painted yet, by payload index. */
+  private readonly _unpainted = new Set<number>();
   private _frame = 0;
   private _columns = 1;
   private readonly _resize: ResizeObserver | null;
@@ -123,6 +129,7 @@ export class TileGrid {
       tile.node.remove();
     }
     this._tiles.clear();
+    this._unpainted.clear();
     this.render();
   }
 
@@ -155,6 +162,7 @@ export class TileGrid {
       if (position < first || position >= end) {
         tile.node.remove();
         this._tiles.delete(index);
+        this._unpainted.delete(index);
       }
     }
     const style = this._host.style();
@@ -163,7 +171,7 @@ export class TileGrid {
     for (let position = first; position < end; position++) {
       const item = this._items[position];
       let tile = this._tiles.get(item.index);
-      if (!tile && performance.now() - started > FRAME_BUDGET_MS) {
+      if (!tile && performance.now() - started > MAKE_BUDGET_MS) {
         deferred = true;
         continue;
       }
@@ -171,8 +179,8 @@ export class TileGrid {
         tile = makeTile(item, tileId(this._host.prefix, item.index));
         tile.setThreshold(threshold);
         tile.setSelected(this._host.isSelected(item.index));
-        tile.paint(style);
         this._tiles.set(item.index, tile);
+        this._unpainted.add(item.index);
         this._spacer.appendChild(tile.node);
       }
       // Placed on every render: the columns follow the grid's width.
@@ -180,7 +188,17 @@ export class TileGrid {
       const column = position % this._columns;
       tile.node.style.transform = `translate(${column * CELL_WIDTH}px, ${row * CELL_HEIGHT}px)`;
     }
-    if (deferred) {
+    // At least one paint a frame, so painting keeps up while scrolling.
+    let painted = 0;
+    for (const index of this._unpainted) {
+      if (painted > 0 && performance.now() - started > FRAME_BUDGET_MS) {
+        break;
+      }
+      this._tiles.get(index)?.paint(style);
+      this._unpainted.delete(index);
+      painted++;
+    }
+    if (deferred || this._unpainted.size) {
       this._schedule();
     }
     const data = this.node.dataset;
@@ -216,6 +234,7 @@ export class TileGrid {
       tile.paint(style);
       tile.setThreshold(threshold);
     }
+    this._unpainted.clear();
   }
 
   /** Show the selection on every tile made. */

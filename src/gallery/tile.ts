@@ -41,13 +41,13 @@ export function tileId(prefix: string, index: number): string {
 
 /** Make the tile of an item (see the module's comment). */
 export function makeTile(item: GalleryItem, domId: string): ITileElement {
-  const check = h('input', {
+  // A box drawn in CSS, not a checkbox: a tile is a list box option, whose
+  // children are presentational (a control inside one is "nested
+  // interactive"); the option's aria-selected says what the box shows, and
+  // clicking the box toggles the selection (gallery.ts).
+  const check = h('span', {
     className: 'jp-chexmask-tile-select',
-    attrs: {
-      type: 'checkbox',
-      tabindex: '-1',
-      'aria-label': `Select ${item.id ?? `row ${item.index + 1}`}`
-    }
+    attrs: { 'aria-hidden': 'true', title: 'Select (Ctrl+click, Space)' }
   });
   const badge = h('span', { className: 'jp-chexmask-badge' });
   const mean = item.values[DICE_MEAN_COLUMN] ?? null;
@@ -115,7 +115,6 @@ export function makeTile(item: GalleryItem, domId: string): ITileElement {
       node.classList.toggle('jp-chexmask-tile-low', low);
     },
     setSelected: selected => {
-      check.checked = selected;
       node.setAttribute('aria-selected', String(selected));
       node.classList.toggle('jp-chexmask-tile-selected', selected);
     }

@@ -51,13 +51,17 @@ export class RowHeader {
         this._badge
       ]),
       row.warnings.length
-        ? h(
-            'ul',
-            { className: 'jp-chexmask-warnings', attrs: { role: 'status' } },
-            row.warnings.map(w =>
-              h('li', { className: 'jp-chexmask-warning', text: `⚠ ${w}` })
+        ? // The live region wraps the list: a role on the <ul> itself would
+          // take its list semantics away from the items (axe-core listitem).
+          h('div', { attrs: { role: 'status' } }, [
+            h(
+              'ul',
+              { className: 'jp-chexmask-warnings' },
+              row.warnings.map(w =>
+                h('li', { className: 'jp-chexmask-warning', text: `⚠ ${w}` })
+              )
             )
-          )
+          ])
         : null,
       this._sources
     ]);

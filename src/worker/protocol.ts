@@ -10,6 +10,8 @@ import type { IAgreementStyle } from '../compare/agreement-painter';
 import type { IMetricsInput } from '../compare/metrics';
 import type { IOrganMetrics } from '../compare/payload';
 import type { IWindowLevel } from '../row/window-level';
+import type { ILargeRowPayload } from '../gallery/large-payload';
+import type { IGalleryTile } from '../gallery/payload';
 import type {
   LandmarkTaskInput,
   LandmarkTaskOutput
@@ -84,6 +86,11 @@ export interface IWorkerTasks {
   };
   /** Encode a picture as base64 PNG (no `data:` prefix). */
   png: { input: { bitmap: ImageBitmap }; output: string };
+  /**
+   * The row payload of a gallery row opened large: its landmark rings
+   * filled at the mask's size and encoded as RLE (see `largeRowPayload`).
+   */
+  largeRow: { input: { item: IGalleryTile }; output: ILargeRowPayload };
   /** Parse and lay out a landmark payload (many rows), with statistics. */
   landmarks: { input: LandmarkTaskInput; output: LandmarkTaskOutput };
 }

@@ -7,6 +7,7 @@ import { measureRow, OrganKey, organRuns } from '../core';
 import { MaskPainter } from '../common/mask-painter';
 import { AgreementPainter } from '../compare/agreement-painter';
 import { compareMetrics } from '../compare/metrics';
+import { largeRowPayload } from '../gallery/large-payload';
 import { landmarkTask } from '../landmarks/off-thread-task';
 import { greyOf, paintWindowed } from '../row/window-level';
 import { bitmapOf, pixelsOf } from './bitmaps';
@@ -111,6 +112,9 @@ namespace Private {
     },
     landmarks(input) {
       return landmarkTask(input);
+    },
+    largeRow({ item }) {
+      return { output: largeRowPayload(item), transfer: [] };
     }
   };
 

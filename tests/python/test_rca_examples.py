@@ -4,9 +4,11 @@
   (splitmix64 of the row's position salted by its source, the k smallest per
   band of Dice RCA (Mean)), for CSV files and for DataFrames alike, and the
   same rows either way.
-- Every example row is the gallery's row of that CSV row (tiles at 64 px).
-- Budget and speed: bytes per example row, and the streaming throughput of
-  one CSV with and without examples in the same run (printed with ``-s``).
+- Every example row is the gallery's row of that CSV row (tiles at 48 px, or
+  smaller, no landmarks), and takes at most 1,024 bytes (smaller tiles, else an error row).
+- Budget and speed: ``examples=8`` on six datasets with every band filled is
+  under 1 MB (a size bound, printed), and the streaming throughput of one CSV
+  with and without examples in the same run (printed with ``-s``).
 """
 
 from __future__ import annotations
@@ -72,7 +74,9 @@ def test_sample_is_exact_for_files_and_frames(files: list[Path], k: int) -> None
         assert dataset["examples"]["perBand"] == k
         for row, band in zip(rows, expected_bands, strict=True):
             assert band * 0.05 <= row["values"]["Dice RCA (Mean)"] < (band + 1) * 0.05 + 1e-12
-            assert max(row["tile"]["height"], row["tile"]["width"]) == 64
+            assert max(row["tile"]["height"], row["tile"]["width"]) in (48, 40)
+            assert row["landmarks"] is None
+            assert len(json.dumps(row)) <= 1024
 
 
 def test_examples_are_gallery_rows(files: list[Path]) -> None:
@@ -84,7 +88,10 @@ def test_examples_are_gallery_rows(files: list[Path]) -> None:
     by_id = {row["Path"]: row for _, row in frame.iterrows()}
     for row in payload["datasets"][0]["examples"]["rows"]:
         expected = gallery_row(
-            by_id[row["id"]].to_dict(), ["Dice RCA (Mean)", "Dice RCA (Max)"], side=64
+            by_id[row["id"]].to_dict(),
+            ["Dice RCA (Mean)", "Dice RCA (Max)"],
+            side=max(row["tile"]["height"], row["tile"]["width"]),
+            landmarks=False,
         )
         assert {k: v for k, v in row.items() if k != "band"} == json.loads(json.dumps(expected))
 
@@ -142,3 +149,56 @@ def test_budget_and_throughput(
             f"{(best[8] - best[0]) * 1000:.0f} ms more, for {examples} example rows)"
         )
     assert per_row < 3 * 1024
+
+
+def test_worst_case_budget(files: list[Path], capsys: pytest.CaptureFixture[str]) -> None:
+    """Six datasets with all 20 bands full at ``examples=8``: the shared rows of each file,
+    repeated and given scores across every band (960 example rows), stay under 1 MB."""
+    frames: dict[str, pd.DataFrame] = {}
+    for path in files:
+        frame = cm.read_csv(path)
+        frame = pd.concat([frame] * (-(-200 // len(frame))), ignore_index=True)
+        band = np.arange(len(frame)) % 20
+        frame["Dice RCA (Mean)"] = band * 0.05 + 0.025
+        frame["Dice RCA (Max)"] = frame["Dice RCA (Mean)"] + 0.01
+        frames[path.stem] = frame
+    payload = cm.rca_histogram(frames, progress=False, examples=8, static=False).payload
+    examples = [d["examples"] for d in payload["datasets"]]
+    rows = [r for e in examples for r in e["rows"]]
+    assert len(examples) == 6
+    assert len(rows) == 6 * 20 * 8
+    assert all(
+        sorted({r["band"] for r in e["rows"]}) == list(range(20))
+        and all(sum(r["band"] == b for r in e["rows"]) == 8 for b in range(20))
+        for e in examples
+    )
+    # Bytes as Jupyter writes them (json.dumps' default separators), the part and the whole.
+    size = len(json.dumps(examples))
+    whole = len(json.dumps(payload))
+    largest = max(len(json.dumps(r)) for r in rows)
+    sides = sorted({max(r["tile"]["height"], r["tile"]["width"]) for r in rows if "tile" in r})
+    with capsys.disabled():
+        print(
+            f"\nRCA examples=8, six datasets, all 20 bands full: {len(rows)} rows, "
+            f"{size:,} bytes of examples ({size / len(rows):.0f} a row, the largest {largest}; "
+            f"tile sides {sides}), the whole payload {whole:,} bytes"
+        )
+    assert all("error" not in r for r in rows)
+    assert largest <= 1024
+    assert size <= 1_000_000
+
+
+def test_a_row_too_large_becomes_an_error_row(files: list[Path]) -> None:
+    from jupyterlab_chexmask.common.examples import EXAMPLE_ROW_BYTES, example_row
+
+    cells = cm.read_csv(files[1]).iloc[0].to_dict()
+    fits = example_row(dict(cells), ["Dice RCA (Mean)", "Dice RCA (Max)"], {"band": 3})
+    assert "tile" in fits
+    assert len(json.dumps(fits)) <= EXAMPLE_ROW_BYTES
+    cells["Path"] = "x" * 5000
+    row = example_row(cells, ["Dice RCA (Mean)", "Dice RCA (Max)"], {"band": 3})
+    assert row["error"]["field"] == "Path"
+    assert "bytes" in row["error"]["message"]
+    assert row["id"] is None
+    assert row["band"] == 3
+    assert len(json.dumps(row)) <= EXAMPLE_ROW_BYTES
