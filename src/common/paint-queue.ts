@@ -19,6 +19,18 @@ export function schedulePaint(task: () => void): CancelPaint {
   };
 }
 
+/**
+ * Resolves in a task after the next frame is rendered: layout read then is
+ * the one the browser just made, not a layout forced inside a paint's task.
+ */
+export function afterNextFrame(): Promise<void> {
+  return new Promise(resolve =>
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => setTimeout(resolve, 0))
+      : setTimeout(resolve, 0)
+  );
+}
+
 namespace Private {
   /** A queued paint; `task` is null once cancelled. */
   export interface IEntry {

@@ -3,7 +3,7 @@
  * renderer.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { PayloadView, recordSpan, runsKey } from '../common';
+import { afterNextFrame, PayloadView, recordSpan, runsKey } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { WorkerGoneError, workerAvailable } from '../worker/client';
 import {
@@ -92,11 +92,19 @@ export class CompareView extends PayloadView<
     if (!built) {
       return;
     }
-    if (this.node.isConnected && built.stage.offsetHeight > 0) {
-      Private.measured.chromeHeight =
-        this.node.offsetHeight - built.stage.offsetHeight;
-    }
     built.measure();
+    // What the view adds to the stage's height, for later estimates: read
+    // after the next frame (read now, it would force a layout in this task).
+    void afterNextFrame().then(() => {
+      if (
+        this.built === built &&
+        this.node.isConnected &&
+        built.stage.offsetHeight > 0
+      ) {
+        Private.measured.chromeHeight =
+          this.node.offsetHeight - built.stage.offsetHeight;
+      }
+    });
     await built.loadXray();
   }
 

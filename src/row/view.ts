@@ -3,7 +3,7 @@
  * JupyterLab renderer.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { PayloadView, recordSpan } from '../common';
+import { afterNextFrame, PayloadView, recordSpan } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { WorkerGoneError, workerAvailable } from '../worker/client';
 import { decodeHere, decodeRow, IDecodedRow } from './off-thread';
@@ -91,7 +91,7 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
     // What the view adds to the stage's height, for later estimates: read
     // after the next frame, when the browser has laid the page out anyway
     // (read now, it would force a layout of the notebook inside this task).
-    void Private.afterNextFrame().then(() => {
+    void afterNextFrame().then(() => {
       if (
         this.built === overlay &&
         this.node.isConnected &&
@@ -204,13 +204,4 @@ namespace Private {
    * measurements, export bar), as last measured; a first guess before any.
    */
   export const measured = { chromeHeight: 220 };
-
-  /** Resolves in a task after the next frame is rendered. */
-  export function afterNextFrame(): Promise<void> {
-    return new Promise(resolve =>
-      typeof requestAnimationFrame === 'function'
-        ? requestAnimationFrame(() => setTimeout(resolve, 0))
-        : setTimeout(resolve, 0)
-    );
-  }
 }
