@@ -5,9 +5,7 @@
  * row can hit, wrong types, missing fields, bad Dice values, huge sizes and
  * strings, nesting, non-image data and markup in ids and titles.
  */
-import { PNG } from 'pngjs';
 import {
-  changedAt,
   commonCases,
   deeplyNested,
   errorCase,
@@ -15,21 +13,12 @@ import {
   paintedCase,
   XSS_STRINGS
 } from './hostile-cases';
-import { syntheticStd } from '../core/__tests__/chexmask-u';
+import { IMAGE_CASES } from './hostile-row-image-cases';
+import { row } from './hostile-row-payloads';
+import { SIGMA_CASES } from './hostile-row-sigma-cases';
 import { rowPayload, smallLandmarks, smallRow } from './valid-payloads';
 
-/** A row payload whose row has `changes` (undefined deletes a column). */
-export const row = changedAt(rowPayload, ['row']);
-
-/** A row payload whose `image` field is `value`. */
-export function image(value: unknown) {
-  return () => rowPayload(smallRow(), { image: value });
-}
-
-/** A blank PNG file of that size, in base64. */
-function pngBase64(width: number, height: number): string {
-  return PNG.sync.write(new PNG({ width, height })).toString('base64');
-}
+export { image, row } from './hostile-row-payloads';
 
 const LANDMARKS = smallLandmarks();
 
@@ -236,104 +225,6 @@ const CORE_RULES: IHostileCase[] = [
   )
 ];
 
-/** CheXmask-U's `Landmarks (Std)`: 240 finite σ from 0 to 65535, or refused by name. */
-const STD = syntheticStd(1);
-const STD_FIELD = 'Landmarks (Std)';
-const SIGMA: IHostileCase[] = [
-  paintedCase(
-    'a CheXmask-U row (synthetic σ) paints its uncertainty',
-    row({
-      Landmarks: undefined,
-      'Landmarks (Mean)': LANDMARKS,
-      [STD_FIELD]: STD
-    })
-  ),
-  errorCase(
-    '239 σ numbers',
-    row({ [STD_FIELD]: STD.replace(/,[\d.]+$/, '') }),
-    STD_FIELD,
-    /found 239/
-  ),
-  errorCase(
-    '241 σ numbers',
-    row({ [STD_FIELD]: STD + ',1.00' }),
-    STD_FIELD,
-    /found more/
-  ),
-  errorCase(
-    'a negative σ',
-    row({ [STD_FIELD]: STD.replace(/^[\d.]+/, '-1.50') }),
-    STD_FIELD,
-    /never negative/
-  ),
-  errorCase(
-    '"NaN" among the σ',
-    row({ [STD_FIELD]: STD.replace(/^[\d.]+/, 'NaN') }),
-    STD_FIELD,
-    /number 1 is not a number: "NaN"/
-  ),
-  errorCase(
-    '"1e400" (Infinity as text) among the σ',
-    row({ [STD_FIELD]: STD.replace(/^[\d.]+/, '1e400') }),
-    STD_FIELD,
-    /Infinity, not a finite standard deviation/
-  ),
-  errorCase(
-    'NaN among σ numbers',
-    row({ [STD_FIELD]: [NaN, ...new Array(239).fill(1)] }),
-    STD_FIELD,
-    /number 1 is NaN/
-  ),
-  errorCase(
-    'a σ beyond 65535',
-    row({ [STD_FIELD]: STD.replace(/^[\d.]+/, '1e6') }),
-    STD_FIELD,
-    /beyond 65535 pixels/
-  ),
-  errorCase(
-    'σ that are an object',
-    row({ [STD_FIELD]: { sx: 1 } }),
-    STD_FIELD,
-    /got an object/
-  ),
-  errorCase(
-    'σ that are true',
-    row({ [STD_FIELD]: true }),
-    STD_FIELD,
-    /got a boolean/
-  ),
-  errorCase(
-    'markup among the σ',
-    row({ [STD_FIELD]: '<script>alert(1)</script>' }),
-    STD_FIELD,
-    /not a number: "<script>alert"/
-  ),
-  errorCase(
-    'σ nested 10⁵ levels',
-    row({ [STD_FIELD]: deeplyNested(100_000, 'array') }),
-    STD_FIELD,
-    /must be an \[x, y\] pair/
-  ),
-  errorCase(
-    'a 50 MB σ string',
-    row({ [STD_FIELD]: '1.25,'.repeat(10_000_000) }),
-    STD_FIELD,
-    /is 50000000 characters long/
-  ),
-  errorCase(
-    '10⁶ σ as pairs',
-    row({ [STD_FIELD]: Array.from({ length: 1_000_000 }, () => [1, 2]) }),
-    STD_FIELD,
-    /found 2000000/
-  ),
-  errorCase(
-    'a malformed Landmarks (Mean)',
-    row({ 'Landmarks (Mean)': LANDMARKS.replace(/^\d+/, 'x') }),
-    'Landmarks (Mean)',
-    /not a number: "x"/
-  )
-];
-
 /** Dice RCA values: out of range is refused; NaN is pandas' "missing". */
 const DICE: IHostileCase[] = [
   errorCase(
@@ -531,118 +422,6 @@ const HUGE: IHostileCase[] = [
   )
 ];
 
-/** The x-ray field: only real PNG or JPEG files at their own size. */
-const IMAGE: IHostileCase[] = [
-  paintedCase(
-    'a real 1×1 PNG',
-    image({ mimeType: 'image/png', data: pngBase64(1, 1), width: 1, height: 1 })
-  ),
-  errorCase(
-    'GIF data declared as PNG',
-    image({
-      mimeType: 'image/png',
-      data: 'R0lGODlhAQABAAAAACw=',
-      width: 1,
-      height: 1
-    }),
-    'image.data',
-    /not a real PNG file/
-  ),
-  errorCase(
-    'markup declared as PNG',
-    image({
-      mimeType: 'image/png',
-      data: btoa('<script>alert(1)</script>xx'),
-      width: 1,
-      height: 1
-    }),
-    'image.data',
-    /not a real PNG file/
-  ),
-  errorCase(
-    'a PNG declared as JPEG',
-    image({
-      mimeType: 'image/jpeg',
-      data: pngBase64(1, 1),
-      width: 1,
-      height: 1
-    }),
-    'image.data',
-    /not a real JPEG file/
-  ),
-  errorCase(
-    'an SVG with a script',
-    image({
-      mimeType: 'image/svg+xml',
-      data: btoa('<svg onload="alert(1)"/>'),
-      width: 1,
-      height: 1
-    }),
-    'image.mimeType',
-    /image\/png/
-  ),
-  errorCase(
-    'a data: URL instead of an image object',
-    image('data:image/png;base64,' + pngBase64(1, 1)),
-    'image',
-    /got a string/
-  ),
-  errorCase(
-    'image data that is not base64',
-    image({ mimeType: 'image/png', data: '!!!!', width: 1, height: 1 }),
-    'image.data',
-    /not valid base64/
-  ),
-  errorCase(
-    'image data missing',
-    image({ mimeType: 'image/png', width: 1, height: 1 }),
-    'image.data',
-    /base64 string/
-  ),
-  errorCase(
-    'a 1×1 PNG declared 16384×16384',
-    image({
-      mimeType: 'image/png',
-      data: pngBase64(1, 1),
-      width: 16384,
-      height: 16384
-    }),
-    'image.width',
-    /PNG file is 1×1/
-  ),
-  errorCase(
-    'image width NaN',
-    image({
-      mimeType: 'image/png',
-      data: pngBase64(1, 1),
-      width: NaN,
-      height: 1
-    }),
-    'image.width',
-    /got NaN/
-  ),
-  errorCase(
-    'image height nested 10⁵ levels',
-    image({
-      mimeType: 'image/png',
-      data: pngBase64(1, 1),
-      width: 1,
-      height: deeplyNested(100_000)
-    }),
-    'image.height'
-  ),
-  paintedCase(
-    'a PNG cut short is drawn without its x-ray, with a warning',
-    image({
-      mimeType: 'image/png',
-      data: pngBase64(2, 2).slice(0, 48),
-      width: 2,
-      height: 2
-    }),
-    { warning: /x-ray could not be decoded/ }
-  )
-];
-
 /** Markup in ids and titles is shown as text. */
 const MARKUP: IHostileCase[] = XSS_STRINGS.flatMap(text => [
   paintedCase(`the id ${text} is text`, row({ image_id: text }), {
@@ -660,9 +439,9 @@ export const ROW_CASES: IHostileCase[] = [
   ...commonCases(() => rowPayload()),
   ...PAYLOAD,
   ...CORE_RULES,
-  ...SIGMA,
+  ...SIGMA_CASES,
   ...DICE,
   ...HUGE,
-  ...IMAGE,
+  ...IMAGE_CASES,
   ...MARKUP
 ];
