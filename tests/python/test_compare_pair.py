@@ -9,13 +9,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from PIL import Image
 
 pytest.importorskip("medpy")
 pytest.importorskip("scipy")
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "parity"))
 import compare_oracles
+from compare_inputs import kinds_of_b
 
 import jupyterlab_chexmask as cm
 from jupyterlab_chexmask.compare.pair import TABLE_COLUMNS, matched_pair, pair_table
@@ -40,22 +40,7 @@ def _changed(row: pd.Series) -> dict[str, np.ndarray]:
 
 def test_every_kind_of_b_gives_the_same_table_as_medpy(row: pd.Series, tmp_path: Path) -> None:
     masks = _changed(row)
-    as_row = row.copy()
-    for organ, mask in masks.items():
-        as_row[organ] = cm.encode_rle(mask) or np.nan
-    paths = {}
-    for organ, mask in masks.items():
-        paths[organ] = tmp_path / f"{organ}.png"
-        Image.fromarray((mask * 255).astype(np.uint8)).save(paths[organ])
-    kinds = {
-        "row": as_row,
-        "row as dict": dict(as_row),
-        "arrays": masks,
-        "bool arrays": {o: m.astype(bool) for o, m in masks.items()},
-        "png paths": paths,
-        "png path strings": {o: str(p) for o, p in paths.items()},
-        "rle": {o: cm.encode_rle(m) for o, m in masks.items()},
-    }
+    kinds = kinds_of_b(row, masks, tmp_path)
     tables = {name: pair_table(*matched_pair(row, b, LABELS, None)) for name, b in kinds.items()}
     first = tables["arrays"]
     assert list(first.columns) == list(TABLE_COLUMNS)

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from compare_inputs import kinds_of_b
 from PIL import Image
 
 import jupyterlab_chexmask as cm
@@ -37,22 +38,7 @@ def _masks(row: pd.Series) -> dict[str, np.ndarray]:
 def test_every_kind_of_b_gives_the_same_payload(rows: pd.DataFrame, tmp_path: Path) -> None:
     a = rows.iloc[0]
     masks = _masks(a)
-    as_row = a.copy()
-    for organ, mask in masks.items():
-        as_row[organ] = cm.encode_rle(mask) or np.nan
-    paths = {}
-    for organ, mask in masks.items():
-        paths[organ] = tmp_path / f"{organ}.png"
-        Image.fromarray((mask * 255).astype(np.uint8)).save(paths[organ])
-    kinds = {
-        "row": as_row,
-        "row as dict": dict(as_row),
-        "arrays": masks,
-        "bool arrays": {o: m.astype(bool) for o, m in masks.items()},
-        "png paths": paths,
-        "png path strings": {o: str(p) for o, p in paths.items()},
-        "rle": {o: cm.encode_rle(m) for o, m in masks.items()},
-    }
+    kinds = kinds_of_b(a, masks, tmp_path)
     payloads = {}
     for name, b in kinds.items():
         view = cm.compare(a, b, labels=("CheXmask", "model"), static=False)
