@@ -117,10 +117,14 @@ print(json.dumps({"seconds": dt, "rows": rows, "counts": int(counts.sum()),
 """
 
 
-def run_child(code: str, path: Path) -> dict:
+def run_child(code: str, path: Path, *args: str) -> dict:
     env = dict(os.environ, PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
     out = subprocess.run(
-        [sys.executable, "-c", code, str(path)], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", code, str(path), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 

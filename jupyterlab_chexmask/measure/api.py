@@ -11,39 +11,33 @@ named as :func:`~jupyterlab_chexmask.rca_histogram` does.
 
 from __future__ import annotations
 
-import gzip
 import io
 import os
 from collections import deque
 from collections.abc import Iterator
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..format.columns import (
-    DICE_MAX_COLUMN,
-    DICE_MEAN_COLUMN,
-    HEIGHT_COLUMN,
     ID_COLUMNS,
-    ORGAN_COLUMNS,
-    WIDTH_COLUMN,
 )
-from ..format.csv_file import GZIP_MAGIC, existing_file
+from ..format.csv_file import existing_file
 from ..rca.reader import dataset_name_of, usable_cpus
-from ..rca.scan import csv_fields, record_end
+from ..rca.scan import csv_fields
 from ..rca.sources import collect_sources, frame_names, is_dask_frame, is_path, progress_bar
 from ..types import Source
-from .frame import ID_AND_MEASURES, PROBLEM_COLUMN, STD_COLUMN, measure_frame
+from . import fast
+from .chunks import BOM, file_chunks
+from .frame import ID_AND_MEASURES, PROBLEM_COLUMN, measure_frame, wanted_columns
 from .workers import Worker
 
-#: Bytes of a file parsed at a time.
+#: Bytes of a file parsed at a time by pandas (the general path), and by the compiled loops.
 CHUNK_BYTES = 4 << 20
+COMPILED_CHUNK_BYTES = 16 << 20
 #: Plain files at least this large are measured by worker processes.
 PARALLEL_MIN = 64 << 20
-_BOM = b"\xef\xbb\xbf"
-
-#: A chunk to measure: the header record, then the chunk's bytes or ``(path, offset, length)``.
-Chunk = tuple[bytes, "bytes | tuple[str, int, int]", str]
 
 
 def measure(
@@ -51,8 +45,9 @@ def measure(
     progress: bool = True,
     *,
     workers: int | None = None,
-    chunk_bytes: int = CHUNK_BYTES,
+    chunk_bytes: int | None = None,
     parallel_min: int = PARALLEL_MIN,
+    engine: str = "auto",
 ) -> pd.DataFrame:
     """Measure every row of CheXmask CSVs or DataFrames: one output row per input row.
 
@@ -79,14 +74,25 @@ def measure(
         progress: Show a progress bar of the bytes read.
         workers: Processes measuring a large plain file (default: the CPUs
             this process may use, at most 4); 1 measures here only.
-        chunk_bytes: Bytes of a file parsed at a time (memory is a few chunks).
+        chunk_bytes: Bytes of a file parsed at a time (memory is a few chunks);
+            default 16 MB for the compiled loops, 4 MB for pandas.
         parallel_min: The smallest plain file measured by worker processes.
+        engine: How CSV files are read. ``"numba"`` measures the masks where they
+            lie in the file's bytes with compiled loops (several times faster;
+            needs numba: ``pip install jupyterlab_chexmask[fast]``); pandas still
+            reads the small cells, and any chunk or cell of unusual shape.
+            ``"pandas"`` reads every cell with pandas first. ``"auto"`` (the
+            default) is ``"numba"`` when numba is installed. Both give the same
+            table.
 
     Raises:
         TypeError: ``source`` is of an unsupported kind.
-        ValueError: a path is not a file, is empty, or ends inside a quoted field.
+        ValueError: a path is not a file, is empty, or ends inside a quoted field;
+            ``engine`` is none of the three.
+        ImportError: ``engine="numba"`` without numba installed.
 
     """
+    _check_engine(engine)
     if is_dask_frame(source):
         lazy: pd.DataFrame = _measure_dask(source)  # a dask DataFrame (typed loosely)
         return lazy
@@ -102,7 +108,7 @@ def measure(
                 continue
             path = existing_file(value)
             for part, done in _measure_file(
-                path, name or dataset_name_of(path), count, chunk_bytes, parallel_min
+                path, name or dataset_name_of(path), count, chunk_bytes, parallel_min, engine
             ):
                 frames.append(part)
                 if bar is not None:
@@ -117,6 +123,23 @@ def measure(
     rest = [c for c in out.columns if c not in ids and c != PROBLEM_COLUMN]
     ordered: pd.DataFrame = out[[*ids, *rest, PROBLEM_COLUMN]]
     return ordered
+
+
+ENGINES = ("auto", "numba", "pandas")
+
+
+def _check_engine(engine: str) -> None:
+    if engine not in ENGINES:
+        raise ValueError(f"engine: must be one of {', '.join(map(repr, ENGINES))}, got {engine!r}")
+    if engine == "numba" and not fast.AVAILABLE:
+        raise ImportError(
+            "engine='numba' needs numba: pip install jupyterlab_chexmask[fast] (or engine='auto')"
+        )
+
+
+def _compiled(engine: str) -> bool:
+    """Whether ``engine`` means the compiled loop."""
+    return engine == "numba" or (engine == "auto" and fast.AVAILABLE)
 
 
 def _measure_dataframe(frame: pd.DataFrame, name: str | None) -> pd.DataFrame:
@@ -142,28 +165,26 @@ def _measure_partition(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _wanted(names: list[str]) -> list[str]:
-    id_column = next((c for c in ID_COLUMNS if c in names), None)
-    wanted = [
-        DICE_MEAN_COLUMN,
-        DICE_MAX_COLUMN,
-        *ORGAN_COLUMNS,
-        HEIGHT_COLUMN,
-        WIDTH_COLUMN,
-        STD_COLUMN,
-    ]
-    return ([id_column] if id_column else []) + [c for c in wanted if c in names]
+def measure_chunk(
+    header: bytes, data: bytes | tuple[str, int, int], dataset: str, engine: str = "auto"
+) -> pd.DataFrame:
+    """Measure one chunk of whole records (in a worker process or here).
 
-
-def measure_chunk(header: bytes, data: bytes | tuple[str, int, int], dataset: str) -> pd.DataFrame:
-    """Measure one chunk of whole records (in a worker process or here)."""
+    ``engine``: ``"numba"`` reads the masks from the bytes (:mod:`.fast`; a chunk
+    of unusual shape still goes to pandas), ``"pandas"`` reads every cell with
+    pandas first, ``"auto"`` is ``"numba"`` when numba is installed.
+    """
     if isinstance(data, tuple):
         path, offset, length = data
         with open(path, "rb") as file:
             file.seek(offset)
             data = file.read(length)
-    names = csv_fields(header.removeprefix(_BOM).rstrip(b"\r\n"))
-    usecols = _wanted(names)
+    names = csv_fields(header.removeprefix(BOM).rstrip(b"\r\n"))
+    if _compiled(engine):
+        measured = fast.measure_chunk_bytes(names, np.frombuffer(data, dtype=np.uint8), dataset)
+        if measured is not None:
+            return measured
+    usecols = wanted_columns(names)
     frame = pd.read_csv(
         io.BytesIO(header + data),
         usecols=usecols,
@@ -176,99 +197,36 @@ def measure_chunk(header: bytes, data: bytes | tuple[str, int, int], dataset: st
     return measure_frame(frame, id_column, dataset)
 
 
-def cut(block: bytes | memoryview, last: bool) -> int:
-    """Where the complete records of ``block`` (starting at a record start) end; 0 if none.
-
-    The last newline outside quotes: a newline is outside quotes when the
-    quotes before it are even in number (an escaped ``""`` counts twice).
-    """
-    data = bytes(block)
-    if last:
-        return len(data)
-    p = data.rfind(b"\n")
-    if p < 0:
-        return 0
-    odd = data.count(b'"', 0, p) & 1
-    while odd:
-        q = data.rfind(b"\n", 0, p)
-        if q < 0:
-            return 0
-        odd ^= data.count(b'"', q, p) & 1
-        p = q
-    return p + 1
-
-
-def _header(path: str, read: Iterator[bytes]) -> tuple[bytes, bytes]:
-    """The header record (with its newline) and the bytes read after it."""
-    data = b""
-    for block in read:
-        data += block
-        end = record_end(data, 0, len(data))
-        if end >= 0:
-            return data[: end + 1], data[end + 1 :]
-    if not data.strip():
-        raise ValueError(f"'{path}' is empty: no header row")
-    return data + b"\n", b""
-
-
-def _chunks(
-    path: str, chunk_bytes: int
-) -> Iterator[tuple[bytes, bytes | tuple[str, int, int], int]]:
-    """The file's header, and its chunks of whole records, each with the file bytes it took."""
-    with open(path, "rb") as raw:
-        gz = raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC
-        raw.seek(0)
-        stream = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
-
-        def blocks() -> Iterator[bytes]:
-            while True:
-                block = stream.read(chunk_bytes)
-                if not block:
-                    return
-                yield block
-
-        read = blocks()
-        header, data = _header(path, read)
-        reported = 0
-        offset = len(header)  # of ``data`` in the file (plain files)
-        eof = False
-        while not eof or data:
-            end = cut(data, eof) if eof or len(data) >= chunk_bytes else 0
-            if end == 0:  # too little data, or a record longer than it: read more
-                if eof:
-                    break
-                block = next(read, None)
-                eof = block is None
-                data += block or b""
-                continue
-            if not data[:end].strip():
-                piece: bytes | tuple[str, int, int] = b""
-            else:
-                piece = data[:end] if gz else (path, offset, end)
-            at = raw.tell() if gz else offset + end
-            yield header, piece, at - reported if at > reported else 0
-            reported = max(reported, at)
-            offset += end
-            data = data[end:]
-        if gz:
-            stream.close()
-
-
 def _measure_file(
-    path: str, dataset: str, workers: int, chunk_bytes: int, parallel_min: int
+    path: str,
+    dataset: str,
+    workers: int,
+    chunk_bytes: int | None,
+    parallel_min: int,
+    engine: str,
 ) -> Iterator[tuple[pd.DataFrame, int]]:
     """The measures of a file's chunks in order, each with the file bytes it covers."""
+    if _compiled(engine):
+        chunk_bytes = chunk_bytes or COMPILED_CHUNK_BYTES
+        from .threads import measure_file_in_threads  # imports numba
+
+        def general(header: bytes, data: bytes) -> pd.DataFrame:
+            return measure_chunk(header, data, dataset, "pandas")
+
+        yield from measure_file_in_threads(path, dataset, workers, chunk_bytes, general)
+        return
+    chunk_bytes = chunk_bytes or CHUNK_BYTES
     parallel = workers > 1 and os.path.getsize(path) >= parallel_min
     if not parallel:
-        for header, piece, done in _chunks(path, chunk_bytes):
-            yield measure_chunk(header, piece, dataset), done
+        for header, piece, done in file_chunks(path, chunk_bytes):
+            yield measure_chunk(header, piece, dataset, engine), done
         return
     pool = [Worker() for _ in range(workers)]
     pending: deque[tuple[Worker, int]] = deque()
     try:
-        for k, (header, piece, done) in enumerate(_chunks(path, chunk_bytes)):
+        for k, (header, piece, done) in enumerate(file_chunks(path, chunk_bytes)):
             worker = pool[k % workers]
-            worker.submit((header, piece, dataset))
+            worker.submit((header, piece, dataset, engine))
             pending.append((worker, done))
             while len(pending) > 2 * workers:
                 oldest, size = pending.popleft()

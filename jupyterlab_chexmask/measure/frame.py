@@ -18,7 +18,7 @@ whose runs are used.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -30,6 +30,7 @@ from ..format.columns import (
     DICE_MEAN_COLUMN,
     HEART_COLUMN,
     HEIGHT_COLUMN,
+    ID_COLUMNS,
     LANDMARK_SLICES,
     LANDMARKS_STD_COLUMN,
     LEFT_LUNG_COLUMN,
@@ -70,6 +71,27 @@ _SPACE_BYTES[[ord(" "), ord("\t"), ord("\n"), ord("\r")]] = True
 _DIGIT_BYTES = np.zeros(256, dtype=bool)
 _DIGIT_BYTES[ord("0") : ord("9") + 1] = True
 _POW10 = 10 ** np.arange(_MAX_FAST_DIGITS + 1, dtype=np.int64)
+
+#: Each row's problems, as (order, message): the first in the row checks' order is reported.
+Problems = list[list[tuple[int, str]]]
+#: The organ measures of a batch given its sizes: the area of each organ column, then each
+#: row's widest horizontal extent of the heart and of the lungs (NaN where a cell is bad).
+OrganMeasures = tuple[dict[str, FloatArray], FloatArray, FloatArray]
+OrganMeasurer = Callable[[IntArray, IntArray, np.ndarray, Problems], OrganMeasures]
+
+
+def wanted_columns(names: list[str]) -> list[str]:
+    """The columns of a header that :func:`measure_frame` reads (the id column first)."""
+    id_column = next((c for c in ID_COLUMNS if c in names), None)
+    wanted = [
+        DICE_MEAN_COLUMN,
+        DICE_MAX_COLUMN,
+        *ORGAN_COLUMNS,
+        HEIGHT_COLUMN,
+        WIDTH_COLUMN,
+        STD_COLUMN,
+    ]
+    return ([id_column] if id_column else []) + [c for c in wanted if c in names]
 
 
 def _texts(values: Sequence[object]) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -177,7 +199,7 @@ def organ_runs(
     heights: IntArray,
     widths: IntArray,
     size_ok: np.ndarray,
-    problems: list[list[tuple[int, str]]],
+    problems: Problems,
     order: int,
 ) -> tuple[OrganRuns, FloatArray]:
     """The checked runs of an organ column and each row's area (NaN where the cell is bad)."""
@@ -289,7 +311,7 @@ def widest_extents(organs: list[OrganRuns], heights: IntArray, widths: IntArray)
 
 
 def mask_sides(
-    frame: pd.DataFrame, problems: list[list[tuple[int, str]]]
+    frame: pd.DataFrame, problems: Problems
 ) -> tuple[IntArray, IntArray, np.ndarray, FloatArray, FloatArray]:
     """Height and Width (default 1024), which rows have a usable size, and the output columns.
 
@@ -332,9 +354,7 @@ def mask_sides(
     return np.where(ok, height, 1), np.where(ok, width, 1), ok, shown[0], shown[1]
 
 
-def _dice_values(
-    frame: pd.DataFrame, column: str, order: int, problems: list[list[tuple[int, str]]]
-) -> FloatArray:
+def _dice_values(frame: pd.DataFrame, column: str, order: int, problems: Problems) -> FloatArray:
     """A Dice column as float64: NaN where missing or bad (bad ones get a problem)."""
     n = len(frame)
     if column not in frame.columns:
@@ -352,9 +372,7 @@ def _dice_values(
     return number
 
 
-def _sigmas(
-    values: Sequence[object], problems: list[list[tuple[int, str]]], order: int
-) -> FloatArray:
+def _sigmas(values: Sequence[object], problems: Problems, order: int) -> FloatArray:
     """Per row: the mean landmark σ and each organ's, shape (n, 4); NaN where missing or bad.
 
     Each cell is read by :func:`~..format.landmarks.parse_landmark_std` (the
@@ -379,24 +397,44 @@ def _sigmas(
     return out
 
 
+def cell_measurer(frame: pd.DataFrame) -> OrganMeasurer:
+    """The organ measures of ``frame``'s mask cells (text, as pandas read them, or missing)."""
+
+    def measure(
+        height: IntArray, width: IntArray, size_ok: np.ndarray, problems: Problems
+    ) -> OrganMeasures:
+        n = len(frame)
+        organs: dict[str, OrganRuns] = {}
+        areas: dict[str, FloatArray] = {}
+        for k, column in enumerate(ORGAN_COLUMNS):
+            values = frame[column].to_numpy(dtype=object) if column in frame.columns else [None] * n
+            organs[column], areas[column] = organ_runs(
+                list(values), column, height, width, size_ok, problems, 6 + k
+            )
+        heart = widest_extents([organs[HEART_COLUMN]], height, width)
+        lungs = widest_extents([organs[RIGHT_LUNG_COLUMN], organs[LEFT_LUNG_COLUMN]], height, width)
+        return areas, heart, lungs
+
+    return measure
+
+
 def measure_frame(
-    frame: pd.DataFrame, id_column: str | None, datasets: Sequence[str] | str
+    frame: pd.DataFrame,
+    id_column: str | None,
+    datasets: Sequence[str] | str,
+    organs: OrganMeasurer | None = None,
 ) -> pd.DataFrame:
-    """The measures of a DataFrame's rows (cells as read: text, numbers or missing)."""
+    """The measures of a DataFrame's rows (cells as read: text, numbers or missing).
+
+    ``organs`` measures the masks (default: :func:`cell_measurer` of ``frame``;
+    :mod:`.fast` reads them from the file's bytes instead).
+    """
     n = len(frame)
-    problems: list[list[tuple[int, str]]] = [[] for _ in range(n)]
+    problems: Problems = [[] for _ in range(n)]
     height, width, size_ok, height_out, width_out = mask_sides(frame, problems)
     mean = _dice_values(frame, DICE_MEAN_COLUMN, 3, problems)
     top = _dice_values(frame, DICE_MAX_COLUMN, 4, problems)
-    organs: dict[str, OrganRuns] = {}
-    areas: dict[str, FloatArray] = {}
-    for k, column in enumerate(ORGAN_COLUMNS):
-        values = frame[column].to_numpy(dtype=object) if column in frame.columns else [None] * n
-        organs[column], areas[column] = organ_runs(
-            list(values), column, height, width, size_ok, problems, 6 + k
-        )
-    heart = widest_extents([organs[HEART_COLUMN]], height, width)
-    thorax = widest_extents([organs[RIGHT_LUNG_COLUMN], organs[LEFT_LUNG_COLUMN]], height, width)
+    areas, heart, thorax = (organs or cell_measurer(frame))(height, width, size_ok, problems)
     ctr = heart / thorax
     usable = ~np.isnan(areas[HEART_COLUMN])
     usable &= ~np.isnan(areas[RIGHT_LUNG_COLUMN]) & ~np.isnan(areas[LEFT_LUNG_COLUMN])

@@ -18,7 +18,7 @@ import pytest
 
 import jupyterlab_chexmask as cm
 from jupyterlab_chexmask.format.cells import RowFormatError, row_cells
-from jupyterlab_chexmask.measure.api import cut
+from jupyterlab_chexmask.measure.chunks import cut
 from jupyterlab_chexmask.row.check import check_row
 from jupyterlab_chexmask.row.measure import measure_row
 
