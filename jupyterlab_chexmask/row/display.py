@@ -57,7 +57,12 @@ class RowView(PayloadDisplay):
     def _draw(self) -> tuple[Image.Image, str]:
         alt = row_alt_text(self._summary)  # refuses a malformed row first
         assert self._summary.checked is not None  # a summary without an error has its row
-        return row_picture(self._summary.checked, self._payload["image"], self._max_side), alt
+        return row_picture(
+            self._summary.checked,
+            self._payload["image"],
+            self._max_side,
+            self._summary.ratio_widths,
+        ), alt
 
     def __repr__(self) -> str:
         """One line: the summary's first line, the title and the embedded image's size."""

@@ -2,7 +2,8 @@
 
 :func:`row_picture` draws what the view first shows: the three masks blended
 over the x-ray or a neutral grey, in the extension's default colours and
-opacity, and for a CheXmask-U row its uncertainty layer (:mod:`.uncertainty`:
+opacity, the cardiothoracic ratio's two widths (:mod:`.ratio`), and for a
+CheXmask-U row its uncertainty layer (:mod:`.uncertainty`:
 the view shows it by default; landmarks, off by default, are not drawn). It
 checks the row as the view does first (:func:`~.check.check_row`, the
 TypeScript core's rules), so a malformed row, or a size above the mask limit,
@@ -34,6 +35,8 @@ from ..common.js_numbers import to_fixed
 from ..format.columns import ORGAN_COLUMNS
 from .check import CheckedRow
 from .image import fit_size
+from .measure import Extent
+from .ratio import draw_ratio
 from .summary import RowSummary
 from .uncertainty import draw_uncertainty
 
@@ -111,10 +114,14 @@ def picture_size(row: CheckedRow, xray: bool, max_side: int) -> tuple[int, int]:
 
 
 def row_picture(
-    row: CheckedRow, image: Mapping[str, Any] | None, max_side: int = 1024
+    row: CheckedRow,
+    image: Mapping[str, Any] | None,
+    max_side: int = 1024,
+    ratio_widths: tuple[Extent, Extent] | None = None,
 ) -> Image.Image:
     """The overlay of a row: a palette picture over grey, or an RGB picture over the x-ray;
-    for a CheXmask-U row, with its landmarks coloured by their σ.
+    with the cardiothoracic ratio's widths, and for a CheXmask-U row its landmarks coloured
+    by their σ.
 
     Args:
         row: The row as checked (:func:`~.check.check_row`; the summary keeps it), so
@@ -122,6 +129,8 @@ def row_picture(
         image: The payload's embedded x-ray, or ``None`` for a grey background.
         max_side: The picture's longest side at most (over an x-ray, at most
             :data:`XRAY_PICTURE_SIDE`).
+        ratio_widths: The ratio's widths ``(thorax, heart)`` (the summary's), drawn
+            as the view draws them; ``None``: no lines.
     """
     from PIL import Image  # only when a picture is drawn: importing the package stays light
 
@@ -132,6 +141,7 @@ def row_picture(
         labels = labels.resize(size, Image.Resampling.NEAREST)
     if image is None:
         labels.putpalette(_TABLE[:, :, NEUTRAL_GREY].ravel().tolist())  # (LABELS, 3) colours
+        draw_ratio(labels, row, ratio_widths)
         draw_uncertainty(labels, row)
         return labels
 
@@ -147,6 +157,7 @@ def row_picture(
         values = pixels if pixels.ndim == 2 else pixels[..., channel]
         planes.append(Image.fromarray(np.take(_TABLE[:, channel].ravel(), index | values), "L"))
     picture = Image.merge("RGB", planes)
+    draw_ratio(picture, row, ratio_widths)
     draw_uncertainty(picture, row)
     return picture
 

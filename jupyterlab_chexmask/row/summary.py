@@ -21,7 +21,7 @@ from ..format.columns import (
 )
 from ..format.landmarks import mean_sigma
 from .check import CheckedRow, check_row
-from .measure import MaskSource, measure_row
+from .measure import Extent, MaskSource, measure_row
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class RowSummary:
     sources: dict[str, MaskSource] = field(default_factory=dict)
     #: The cardiothoracic ratio, ``None`` without a heart or lungs.
     ctr: float | None = None
+    #: The ratio's widths ``(thorax, heart)``, drawn on the picture; ``None`` without a ratio.
+    ratio_widths: tuple[Extent, Extent] | None = None
     #: A CheXmask-U row's mean landmark σ, (σx+σy)/2 over the 120 landmarks, in pixels.
     sigma_mean: float | None = None
     #: Why the view refuses the row (it names the column), or ``None``.
@@ -105,6 +107,9 @@ def summarize(cells: Mapping[str, Any]) -> RowSummary:
         pixels=measures.pixels,
         sources=measures.sources,
         ctr=measures.ctr,
+        ratio_widths=(
+            (measures.thorax, measures.heart) if measures.thorax and measures.heart else None
+        ),
         sigma_mean=None if row.sigma is None else mean_sigma(row.sigma),
         checked=row,
     )

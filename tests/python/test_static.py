@@ -20,7 +20,11 @@ from PIL import Image
 
 import jupyterlab_chexmask as cm
 from jupyterlab_chexmask.common.colors import OPACITY, ORGAN_COLORS
+from jupyterlab_chexmask.format.cells import row_cells
 from jupyterlab_chexmask.format.columns import RECOMMENDED_MIN_DICE_MEAN
+from jupyterlab_chexmask.row.check import check_row
+from jupyterlab_chexmask.row.measure import measure_row
+from jupyterlab_chexmask.row.ratio import HEART_COLOR, THORAX_COLOR, draw_ratio
 
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "examples" / "demo.ipynb"
@@ -63,6 +67,42 @@ def test_static_picture_blends_each_organ_in_its_colour() -> None:
     assert data["text/html"].startswith('<img alt="CheXmask segmentation of')
 
 
+def ratio_lines(row: object, size: tuple[int, int]) -> np.ndarray:
+    """Where the picture of ``row`` at ``size`` has the ratio's dashed lines (drawn alone)."""
+    checked = check_row(row_cells(row))
+    measures = measure_row(checked)
+    blank = Image.new("RGB", size)
+    assert measures.thorax is not None
+    assert measures.heart is not None
+    draw_ratio(blank, checked, (measures.thorax, measures.heart))
+    return np.asarray(blank).any(axis=2)
+
+
+def test_the_ratio_widths_are_drawn_where_the_view_draws_them() -> None:
+    """The thorax's and the heart's widths: dashed lines on their image rows, from their first
+    column to past their last, in the picture's colours; masks alone everywhere else."""
+    row = cm.read_csv(cm.sample_csv()).iloc[1]
+    data, metadata = cm.row(row, static=True)._repr_mimebundle_()
+    picture = np.asarray(Image.open(io.BytesIO(base64.b64decode(data["image/png"]))).convert("RGB"))
+    measures = measure_row(check_row(row_cells(row)))
+    assert measures.thorax is not None
+    assert measures.heart is not None
+    for extent, color in ((measures.thorax, THORAX_COLOR), (measures.heart, HEART_COLOR)):
+        line = np.all(picture == color, axis=2)
+        ys, xs = np.nonzero(line)
+        # 2 × scale = 4 px wide (scale: 1024 / 512) about the middle of the extent's row.
+        assert set(ys.tolist()) == set(range(extent.row - 1, extent.row + 3)), extent
+        assert xs.min() == extent.x0
+        assert extent.x1 - 7 <= xs.max() <= extent.x1 + 1  # the line may end in a 6 px gap
+        on = line[extent.row, extent.x0 : extent.x1 + 1]
+        assert 0.55 < on.mean() < 0.75  # dashes 6 × scale on, 3 × scale off
+    lines = ratio_lines(row, (1024, 1024))
+    masks = {c: cm.decode_rle(row[c], 1024, 1024, c).astype(bool) for c in ORGAN_COLORS}
+    grey = np.full((1024, 1024, 3), 119, dtype=np.uint8)
+    assert np.array_equal(picture[~lines], per_pixel_blend(grey, masks)[~lines])
+    assert "cardiothoracic ratio" in metadata["image/png"]["alt"]
+
+
 def per_pixel_blend(background: np.ndarray, masks: dict[str, np.ndarray]) -> np.ndarray:
     """The reference: each organ blended over the background pixel by pixel, in float32."""
     rgb = background.astype(np.float32)
@@ -101,7 +141,8 @@ def test_picture_over_an_xray_is_the_per_pixel_blend(colour: bool) -> None:
         > 0
         for c in ORGAN_COLORS
     }
-    assert np.array_equal(picture, per_pixel_blend(background, masks))
+    off = ~ratio_lines(row, (512, 512))  # the ratio's lines: test_the_ratio_widths_are_drawn…
+    assert np.array_equal(picture[off], per_pixel_blend(background, masks)[off])
 
 
 def test_a_large_mask_is_drawn_at_max_side_with_exact_colours(shared_data: Path) -> None:
@@ -123,7 +164,8 @@ def test_a_large_mask_is_drawn_at_max_side_with_exact_colours(shared_data: Path)
         for c in ORGAN_COLORS
     }
     grey = np.full((1024, 840, 3), 119, dtype=np.uint8)
-    assert np.array_equal(picture, per_pixel_blend(grey, masks))
+    off = ~ratio_lines(row, size)
+    assert np.array_equal(picture[off], per_pixel_blend(grey, masks)[off])
 
 
 def test_static_picture_keeps_an_empty_heart_empty() -> None:
