@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..common.display import PayloadDisplay, mime_type
 from ..common.examples import check_examples
+from ..rca.sources import is_dask_frame
 from ..types import FloatArray, IntArray
 from .examples import add_examples, check_row_data
 from .grid import DEFAULT_SHOWN_BINS, width_for
@@ -137,7 +138,10 @@ def histogram(
     over the column whatever its length.
 
     Args:
-        table: A pandas DataFrame.
+        table: A pandas DataFrame, or a ``dask.dataframe`` DataFrame (e.g. the
+            lazy output of ``cm.measure(ddf)``): only ``column`` and ``by`` are
+            computed (one number and one label per row, brought into this
+            process), so the payload is exactly that of the same rows in pandas.
         column: The numeric column counted (numbers, nullable numbers or booleans).
         by: A column whose values name the groups (at most 64), e.g.
             ``"dataset"`` or ``"View Position"``; rows without one form the
@@ -171,8 +175,10 @@ def histogram(
             message names it), ``column`` is not numeric, ``by`` has more than
             64 values, or ``bins``, ``keep``, ``step`` or ``range`` is invalid,
             or ``examples`` is given for a table without row data (the message
-            names the missing columns).
+            names the missing columns) or for a dask DataFrame.
     """
+    if is_dask_frame(table):
+        table = _dask_columns(table, column, by, examples)
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"histogram() takes a pandas DataFrame, got {type(table).__name__}")
     values = _numeric_column(table, column)
@@ -210,6 +216,22 @@ def histogram(
         band_bins = width_for(payload["start"], payload["bins"], shown)
         add_examples(payload, table, values, codes, band_bins, per_band)
     return Histogram(payload, static)
+
+
+def _dask_columns(table: Any, column: str, by: str | None, examples: int) -> pd.DataFrame:
+    """The counted columns of a dask DataFrame, computed (the rows' order and index kept)."""
+    if examples:
+        raise ValueError(
+            "examples= is not available for a dask DataFrame: compute the rows you want "
+            "sampled (with their masks) into a pandas DataFrame first"
+        )
+    names = [str(c) for c in table.columns]
+    wanted = list(dict.fromkeys(c for c in (column, by) if c is not None and c in names))
+    missing = next((c for c in (column, by) if c is not None and c not in names), None)
+    if missing is not None:  # named as for a pandas table, before any computing
+        _column(table._meta, missing, "column" if missing == column else "by")
+    computed: pd.DataFrame = table[wanted].compute()
+    return computed
 
 
 def _keep(keep: str) -> str:

@@ -120,3 +120,23 @@ def test_rca_histogram_missing_column(client: distributed.Client) -> None:
     ddf = dd.from_pandas(pd.DataFrame({"Dice RCA (Mean)": ["0.9"]}), npartitions=1)
     with pytest.raises(ValueError, match="Dice RCA"):
         cm.rca_histogram(ddf, progress=False)
+
+
+def test_histogram_of_lazy_measures_equals_pandas(
+    client: distributed.Client, shared_data: Path
+) -> None:
+    """``cm.histogram(cm.measure(ddf), ...)``: the counted columns are computed, so the payload
+    is that of the pandas measures, split by any column."""
+    frames = [pd.read_csv(p, dtype=str) for p in _csvs(shared_data)]
+    everything = pd.concat(frames, ignore_index=True)
+    lazy = cm.measure(dd.from_pandas(everything, npartitions=5))
+    measures = cm.measure(everything, progress=False)
+    for column, by in (("CTR", "dataset"), ("Heart area", None), ("Dice RCA (Mean)", "swapped")):
+        got = cm.histogram(lazy, column, by=by, threshold=0.5, static=False).payload
+        assert got == cm.histogram(measures, column, by=by, threshold=0.5, static=False).payload
+    with pytest.raises(ValueError, match=r"^column 'Nope' is not a column of the table"):
+        cm.histogram(lazy, "Nope")
+    with pytest.raises(ValueError, match=r"^by 'Nope' is not a column of the table"):
+        cm.histogram(lazy, "CTR", by="Nope")
+    with pytest.raises(ValueError, match="examples= is not available for a dask DataFrame"):
+        cm.histogram(lazy, "CTR", examples=4)
