@@ -21,7 +21,8 @@ import pandas as pd
 from ..format.columns import ID_COLUMNS, LANDMARK_COUNT, LANDMARKS_COLUMN, ORGAN_COLUMNS
 from ..format.csv_file import read_csv
 from ..format.landmarks import parse_integer_cells, parse_landmarks
-from ..measure.frame import mask_sides, organ_runs
+from ..measure.cell_runs import organ_runs
+from ..measure.frame import mask_sides
 from ..measure.workers import Worker
 from ..rca.reader import usable_cpus
 from ..rca.sources import is_path, progress_bar

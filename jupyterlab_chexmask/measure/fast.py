@@ -7,7 +7,7 @@ small CSV of their own so they are read exactly as before. What the compiled
 loop does not call plain goes to the general path, whose result is the
 definition: a whole chunk of unusual shape (:func:`measure_chunk_bytes`
 returns ``None``), or a record's mask cells (read by pandas and measured by
-:func:`.frame.cell_measurer`). The equality of both paths on every shared
+:func:`.cell_runs.cell_measurer`). The equality of both paths on every shared
 row and on the hostile cells is tested.
 
 Needs numba (``pip install jupyterlab_chexmask[fast]``): :data:`AVAILABLE`.
@@ -23,14 +23,8 @@ import pandas as pd
 
 from ..format.columns import HEIGHT_COLUMN, ID_COLUMNS, ORGAN_COLUMNS, WIDTH_COLUMN
 from ..types import FloatArray, IntArray
-from .frame import (
-    OrganMeasurer,
-    OrganMeasures,
-    Problems,
-    cell_measurer,
-    measure_frame,
-    wanted_columns,
-)
+from .cell_runs import OrganMeasurer, OrganMeasures, Problems, cell_measurer
+from .frame import measure_frame, wanted_columns
 
 try:
     from . import compiled
