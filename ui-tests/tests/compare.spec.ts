@@ -7,16 +7,16 @@
  * painted time of the 1024² pair is printed beside the row view's of the
  * same row (no timed assertion).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@jupyterlab/galata';
 import { Locator } from '@playwright/test';
 import * as path from 'path';
 import {
+  SHARED_DATA,
+  axeProblems,
   outputBundle,
   py,
   runInNewNotebook,
-  screenPoint,
-  SHARED_DATA
+  screenPoint
 } from './helpers';
 
 const VINDR = path.join(SHARED_DATA, 'chexmask-preprocessed', 'VinDr-CXR.csv');
@@ -260,11 +260,6 @@ test.describe('compare view', () => {
     );
 
     // axe-core: no serious or critical violation.
-    const results = await new AxeBuilder({ page }).include(VIEW).analyze();
-    expect(results.passes.length).toBeGreaterThan(5);
-    const serious = results.violations
-      .filter(v => v.impact === 'serious' || v.impact === 'critical')
-      .map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    expect(await axeProblems(page, VIEW, 'the compare view')).toEqual([]);
   });
 });

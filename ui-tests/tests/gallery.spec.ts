@@ -12,13 +12,12 @@
  * axe-core runs on the grid, a tile opened large, and the example rows
  * under an RCA histogram (and one of them opened).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { CDPSession, Locator, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv, parseRow } from '../../src/core';
-import { py, runInNewNotebook, SHARED_DATA } from './helpers';
+import { SHARED_DATA, axeProblems, py, runInNewNotebook } from './helpers';
 
 const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
 const FILES = fs
@@ -75,32 +74,6 @@ async function runCode(
   );
   await page.notebook.runCell(index, true);
   return lastOutput(page, index);
-}
-
-/**
- * axe-core on what `selector` matches: the serious and critical violations
- * (asserted empty by the caller); the others are printed.
- */
-async function axeProblems(
-  page: IJupyterLabPageFixture,
-  selector: string,
-  what: string
-): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).include(selector).analyze();
-  // The rules really ran on the view's nodes.
-  expect(results.passes.length).toBeGreaterThan(5);
-  const describe = (v: (typeof results.violations)[number]): string =>
-    `${what} ${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`;
-  const minor = results.violations.filter(
-    v => v.impact !== 'serious' && v.impact !== 'critical'
-  );
-  console.log(
-    `axe-core, ${what}: ${results.passes.length} rules passed, ${results.violations.length} violated` +
-      minor.map(v => `\n  ${describe(v)}`).join('')
-  );
-  return results.violations
-    .filter(v => v.impact === 'serious' || v.impact === 'critical')
-    .map(describe);
 }
 
 async function shown(view: Locator): Promise<number> {

@@ -2,6 +2,7 @@
  * Shared helpers of the UI tests: where the real data is, how to run Python
  * in a fresh notebook, and how to wait for a CheXmask view to paint.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { IJupyterLabPageFixture } from '@jupyterlab/galata';
 import {
   decodeOrganMasks,
@@ -227,4 +228,30 @@ export async function mainThreadReport(
     }
   }
   return { longestTask, longestSpan, span };
+}
+
+/**
+ * axe-core on what `selector` matches: the serious and critical violations
+ * (asserted empty by the caller); the others are printed.
+ */
+export async function axeProblems(
+  page: IJupyterLabPageFixture,
+  selector: string,
+  what: string
+): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  // The rules really ran on the view's nodes.
+  expect(results.passes.length).toBeGreaterThan(5);
+  const describe = (v: (typeof results.violations)[number]): string =>
+    `${what} ${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`;
+  const minor = results.violations.filter(
+    v => v.impact !== 'serious' && v.impact !== 'critical'
+  );
+  console.log(
+    `axe-core, ${what}: ${results.passes.length} rules passed, ${results.violations.length} violated` +
+      minor.map(v => `\n  ${describe(v)}`).join('')
+  );
+  return results.violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(describe);
 }

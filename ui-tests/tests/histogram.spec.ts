@@ -3,13 +3,14 @@
  * histogram of the measured shared rows, split by a View Position column
  * joined to them as a user would; the threshold typed, dragged and moved by
  * keyboard, on both sides, shows the kept counts pandas gives in the same
- * kernel; and the figures of a 657,566-row table against the RCA view of
- * the same rows, in the same run.
+ * kernel; axe-core finds no serious or critical violation in the view; and
+ * the figures of a 657,566-row table against the RCA view of the same rows,
+ * in the same run.
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { Locator } from '@playwright/test';
 import * as path from 'path';
-import { py, runInNewNotebook, SHARED_DATA } from './helpers';
+import { axeProblems, py, runInNewNotebook, SHARED_DATA } from './helpers';
 
 const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
 
@@ -136,6 +137,15 @@ test.describe('histogram of any column', () => {
     await expect(
       view.locator('button[aria-label="Download the counts drawn as CSV"]')
     ).toHaveCount(1);
+
+    // axe-core on the whole view (chart, controls, summary table).
+    expect(
+      await axeProblems(
+        page,
+        '.jp-OutputArea-output.jp-chexmask-HistogramView',
+        'the histogram view'
+      )
+    ).toEqual([]);
   });
 
   test('example rows: a clicked bar shows its sampled rows (the test’s own pandas selection), a tile opens large', async ({
