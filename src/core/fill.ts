@@ -9,7 +9,7 @@
 import { checkMaskSize } from './dimensions';
 import { ChexmaskFormatError } from './errors';
 import { MAX_LANDMARK_COORDINATE } from './landmarks';
-import { onesView, writeRun } from './ones';
+import { onesView, onesWords, writeRun } from './ones';
 import { clipLine, drawLine8, leavesImage } from './opencv-line';
 
 /**
@@ -219,6 +219,7 @@ function fillEdges(
   let e = edges[0];
   yMax = Math.min(yMax, height);
   const view = onesView(mask);
+  const words = onesWords(mask);
 
   for (let y = e.y0; y < yMax; y++) {
     let draw = false;
@@ -265,7 +266,7 @@ function fillEdges(
             }
             if (x1 <= x2) {
               const row = y * width;
-              writeRun(mask, view, row + x1, row + x2 + 1);
+              writeRun(mask, view, words, row + x1, row + x2 + 1);
             }
           }
         }

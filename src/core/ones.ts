@@ -2,10 +2,11 @@
  * Writing runs of ones into a 0/1 mask fast. Shared by the RLE decoder and
  * the polygon fill. Measured with `npm run bench` (540 runs of ~200 bytes per
  * real 1024² mask, Node 20): one `Uint8Array.fill` call, a C++ builtin, costs
- * ~17 ns whatever its length; a byte loop ~1 ns a byte; eight bytes at a time
- * through a `DataView` ~8 ns for the whole run. The old word loop (aligned
- * `Float64Array` middle, byte loops for the unaligned ends) cost twice as much
- * as this one, mostly in the byte loops at both ends.
+ * ~17 ns whatever its length; a byte loop ~1 ns a byte; 8-byte words ~8 ns
+ * for the whole run. The old word loop, with byte loops for the unaligned
+ * ends, cost twice as much as this one, which writes the ends as two
+ * unaligned words through a `DataView`; the aligned words between go through
+ * a `Float64Array` (~1.3 µs per mask faster than through the `DataView`).
  */
 
 /** The float64 whose eight bytes are all 0x01 (a normal number, stored bit-exactly). */
@@ -23,16 +24,27 @@ export function onesView(mask: Uint8Array): DataView {
 }
 
 /**
- * Set `mask[from..to)` to 1. Runs of 8 bytes or more are written as 8-byte
- * words through `view` (which must be {@link onesView} of `mask`): the first
- * word at `from`, the last one ending at `to`, overlapping the words between
- * where the length is not a multiple of 8, so there is no byte loop and no
- * alignment step (a `DataView` store may be unaligned). The caller keeps
- * `0 <= from <= to <= mask.length`.
+ * A `Float64Array` over the same bytes as `mask`, for {@link writeRun}, or
+ * `null` when `mask` does not start on an 8-byte boundary.
+ */
+export function onesWords(mask: Uint8Array): Float64Array | null {
+  return mask.byteOffset % 8 === 0
+    ? new Float64Array(mask.buffer, mask.byteOffset, mask.length >> 3)
+    : null;
+}
+
+/**
+ * Set `mask[from..to)` to 1. A run of 8 bytes or more gets one 8-byte store
+ * through `view` at `from` and one ending at `to` (a `DataView` store may be
+ * unaligned), and the aligned words between through `words`, so there is no
+ * byte loop at the ends. `view` and `words` must be {@link onesView} and
+ * {@link onesWords} of `mask`; without `words`, the whole run goes through
+ * `view`. The caller keeps `0 <= from <= to <= mask.length`.
  */
 export function writeRun(
   mask: Uint8Array,
   view: DataView,
+  words: Float64Array | null,
   from: number,
   to: number
 ): void {
@@ -47,24 +59,23 @@ export function writeRun(
     mask.fill(1, from, to);
     return;
   }
-  if (length < 32) {
-    const last = to - 8;
-    for (let p = from; p < last; p += 8) {
+  view.setFloat64(from, ONES_WORD, true);
+  view.setFloat64(to - 8, ONES_WORD, true);
+  if (words === null) {
+    for (let p = from + 8; p < to - 8; p += 8) {
       view.setFloat64(p, ONES_WORD, true);
     }
-    view.setFloat64(last, ONES_WORD, true);
     return;
   }
-  // 32 bytes a step, then the last 32 bytes (overlapping the last step).
-  const last = to - 32;
-  for (let p = from; p < last; p += 32) {
-    view.setFloat64(p, ONES_WORD, true);
-    view.setFloat64(p + 8, ONES_WORD, true);
-    view.setFloat64(p + 16, ONES_WORD, true);
-    view.setFloat64(p + 24, ONES_WORD, true);
+  let w = (from + 7) >> 3;
+  const end = to >> 3;
+  for (; w + 4 <= end; w += 4) {
+    words[w] = ONES_WORD;
+    words[w + 1] = ONES_WORD;
+    words[w + 2] = ONES_WORD;
+    words[w + 3] = ONES_WORD;
   }
-  view.setFloat64(last, ONES_WORD, true);
-  view.setFloat64(last + 8, ONES_WORD, true);
-  view.setFloat64(last + 16, ONES_WORD, true);
-  view.setFloat64(last + 24, ONES_WORD, true);
+  for (; w < end; w++) {
+    words[w] = ONES_WORD;
+  }
 }
