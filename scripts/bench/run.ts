@@ -6,7 +6,11 @@
  *
  * The machine is shared (2 cores, tests run now and then), so absolute µs
  * drift between runs: every verdict is a ratio of figures from this one run.
- * It is a script, not a test: a MISS is printed, not failed; only a
+ * The decode goal is also printed pass by pass (ours, numpy's and the fill(0)
+ * floor's ms for all masks, and both ratios), so a pass hit by load shows.
+ * The floor is the least a correct decode into a reused buffer must do
+ * whatever the buffer held: clear all of it (decodeRle clears it all, then
+ * writes the runs). It is a script, not a test: a MISS is printed, not failed; only a
  * disagreement between the TypeScript and Python masks exits non-zero.
  */
 import { createHash } from 'crypto';
@@ -102,6 +106,49 @@ async function main(): Promise<number> {
   for (const [label, value, list] of rows) {
     console.log(`  ${label.padEnd(30)} ${fmt(value)}  ${spread(list)}`);
   }
+
+  // The decode goal pass by pass: each pass's own three figures side by side
+  // (the passes alternate with Python's, so a burst of load hits one pass).
+  const perPass = (us: number) => (us * masks.length) / 1000;
+  const col = (text: string, width: number) => text.padStart(width);
+  console.log(
+    `\n  decodeRle into a reused buffer, pass by pass (ms for all ${masks.length} masks)\n` +
+      `  ${'pass'.padEnd(7)}${col('ours', 9)}${col('numpy', 10)}${col('numpy÷ours', 12)}` +
+      `${col('fill(0)', 10)}${col('ours÷fill(0)', 14)}`
+  );
+  const passRow = (
+    label: string,
+    ours: number,
+    numpy: number,
+    floor: number,
+    speedup: number,
+    overFloor: number
+  ) =>
+    console.log(
+      `  ${label.padEnd(7)}${col(perPass(ours).toFixed(2), 9)}${col(perPass(numpy).toFixed(1), 10)}` +
+        `${col(speedup.toFixed(2) + '×', 12)}${col(perPass(floor).toFixed(2), 10)}` +
+        `${col(overFloor.toFixed(2) + '×', 14)}`
+    );
+  const speedups = ts.decodeReused.map((v, p) => py.reference[p] / v);
+  const overFloors = ts.decodeReused.map((v, p) => v / ts.zeroFloor[p]);
+  ts.decodeReused.forEach((v, p) =>
+    passRow(
+      String(p + 1),
+      v,
+      py.reference[p],
+      ts.zeroFloor[p],
+      speedups[p],
+      overFloors[p]
+    )
+  );
+  passRow(
+    'median',
+    t.decodeReused,
+    t.reference,
+    t.zeroFloor,
+    m(speedups),
+    m(overFloors)
+  );
 
   // [label, ratio, bound, whether the ratio must be at least (≥) or at most (≤) the bound]
   const ratios: Array<[string, number, number, '≥' | '≤']> = [

@@ -9,7 +9,7 @@
 import { checkMaskSize } from './dimensions';
 import { ChexmaskFormatError } from './errors';
 import { MAX_LANDMARK_COORDINATE } from './landmarks';
-import { wordView, writeRun } from './ones';
+import { onesView, onesWords, writeRun } from './ones';
 import { clipLine, drawLine8, leavesImage } from './opencv-line';
 
 /**
@@ -218,7 +218,8 @@ function fillEdges(
   let i = 0;
   let e = edges[0];
   yMax = Math.min(yMax, height);
-  const words = wordView(mask);
+  const view = onesView(mask);
+  const words = onesWords(mask);
 
   for (let y = e.y0; y < yMax; y++) {
     let draw = false;
@@ -265,7 +266,7 @@ function fillEdges(
             }
             if (x1 <= x2) {
               const row = y * width;
-              writeRun(mask, words, row + x1, row + x2 + 1, 1);
+              writeRun(mask, view, words, row + x1, row + x2 + 1);
             }
           }
         }

@@ -74,11 +74,21 @@ export function decodeOrganMasks(
   const masks = {} as Record<OrganKey, Uint8Array>;
   const sources = maskSources(row, fromLandmarks);
   for (const organ of ORGANS) {
-    const mask = new Uint8Array(row.height * row.width);
     const rle = row.masks[organ.key];
     if (sources[organ.key] === 'rle' && rle !== null) {
-      decodeRle(rle, row.height, row.width, mask, organ.column);
-    } else if (sources[organ.key] === 'landmarks' && row.landmarks) {
+      // No `out`: decodeRle's own fresh array is zero already, where an
+      // `out` would be cleared again (touching every page of it).
+      masks[organ.key] = decodeRle(
+        rle,
+        row.height,
+        row.width,
+        undefined,
+        organ.column
+      );
+      continue;
+    }
+    const mask = new Uint8Array(row.height * row.width);
+    if (sources[organ.key] === 'landmarks' && row.landmarks) {
       drawPolygon(organRing(row.landmarks, organ), row.height, row.width, mask);
     }
     masks[organ.key] = mask;
