@@ -11,6 +11,7 @@ named as :func:`~jupyterlab_chexmask.rca_histogram` does.
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import os
 from collections import deque
@@ -28,11 +29,13 @@ from ..rca.reader import dataset_name_of, usable_cpus
 from ..rca.scan import csv_fields
 from ..rca.sources import collect_sources, frame_names, is_dask_frame, is_path, progress_bar
 from ..types import Source
-from . import fast
 from .chunks import BOM, file_chunks
 from .frame import ID_AND_MEASURES, PROBLEM_COLUMN, measure_frame, wanted_columns
 from .workers import Worker
 
+#: Whether numba is installed, so that the compiled loops (:mod:`.fast`) can run; found
+#: without importing it (numba takes half a second to import).
+NUMBA = importlib.util.find_spec("numba") is not None
 #: Bytes of a file parsed at a time by pandas (the general path), and by the compiled loops.
 CHUNK_BYTES = 4 << 20
 COMPILED_CHUNK_BYTES = 16 << 20
@@ -131,7 +134,7 @@ ENGINES = ("auto", "numba", "pandas")
 def _check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise ValueError(f"engine: must be one of {', '.join(map(repr, ENGINES))}, got {engine!r}")
-    if engine == "numba" and not fast.AVAILABLE:
+    if engine == "numba" and not NUMBA:
         raise ImportError(
             "engine='numba' needs numba: pip install jupyterlab_chexmask[fast] (or engine='auto')"
         )
@@ -139,7 +142,7 @@ def _check_engine(engine: str) -> None:
 
 def _compiled(engine: str) -> bool:
     """Whether ``engine`` means the compiled loop."""
-    return engine == "numba" or (engine == "auto" and fast.AVAILABLE)
+    return engine == "numba" or (engine == "auto" and NUMBA)
 
 
 def _measure_dataframe(frame: pd.DataFrame, name: str | None) -> pd.DataFrame:
@@ -181,7 +184,9 @@ def measure_chunk(
             data = file.read(length)
     names = csv_fields(header.removeprefix(BOM).rstrip(b"\r\n"))
     if _compiled(engine):
-        measured = fast.measure_chunk_bytes(names, np.frombuffer(data, dtype=np.uint8), dataset)
+        from .fast import measure_chunk_bytes  # imports numba (half a second), on first use
+
+        measured = measure_chunk_bytes(names, np.frombuffer(data, dtype=np.uint8), dataset)
         if measured is not None:
             return measured
     usecols = wanted_columns(names)

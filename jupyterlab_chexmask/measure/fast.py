@@ -10,30 +10,22 @@ returns ``None``), or a record's mask cells (read by pandas and measured by
 :func:`.cell_runs.cell_measurer`). The equality of both paths on every shared
 row and on the hostile cells is tested.
 
-Needs numba (``pip install jupyterlab_chexmask[fast]``): :data:`AVAILABLE`.
+Needs numba (``pip install jupyterlab_chexmask[fast]``); imported only when used
+(:data:`.api.NUMBA` says whether it is installed).
 """
 
 from __future__ import annotations
 
 import io
-from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..format.columns import HEIGHT_COLUMN, ID_COLUMNS, ORGAN_COLUMNS, WIDTH_COLUMN
 from ..types import FloatArray, IntArray
+from . import compiled
 from .cell_runs import OrganMeasurer, OrganMeasures, Problems, cell_measurer
 from .frame import measure_frame, wanted_columns
-
-try:
-    from . import compiled
-except ImportError:  # numba is not installed: the general path only
-    compiled: Any = None  # type: ignore[no-redef]
-
-#: Whether the compiled loops can run here (numba is installed).
-AVAILABLE = compiled is not None
-
 
 #: The name given to the extra last field of :func:`.compiled.quoted_fields`' records.
 _END_NAME = "\x00end"
@@ -123,7 +115,7 @@ def measure_chunk_bytes(names: list[str], data: np.ndarray, dataset: str) -> pd.
     Most of the time is spent in the compiled loop, which releases the GIL:
     chunks measured on two threads use two cores.
     """
-    if compiled is None or len(set(names)) != len(names):
+    if len(set(names)) != len(names):
         return None
     wanted = wanted_columns(names)
     organs = [c for c in wanted if c in ORGAN_COLUMNS]

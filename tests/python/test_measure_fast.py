@@ -12,6 +12,7 @@ give equal tables (or the same error). Skipped in the minimum-versions venv of
 from __future__ import annotations
 
 import gzip
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,14 +22,18 @@ import pytest
 
 import jupyterlab_chexmask as cm
 from jupyterlab_chexmask.format.cells import row_cells
-from jupyterlab_chexmask.measure import fast
+from jupyterlab_chexmask.measure import api
 from jupyterlab_chexmask.row.check import check_row
 from jupyterlab_chexmask.row.measure import measure_row
+
+REPO = Path(__file__).resolve().parents[2]
 
 if "venv-min" in sys.prefix:  # the min-version venv installs no extras: the general path only
     pytest.importorskip("numba")
 else:  # the dev venv: numba is in requirements-dev.txt, so a failed import is an error
     import numba  # noqa: F401
+
+from jupyterlab_chexmask.measure import fast  # noqa: E402 - needs numba
 
 ORGANS = ("Right Lung", "Left Lung", "Heart")
 CHUNKS = (1 << 10, 1 << 14, 16 << 20)
@@ -253,7 +258,7 @@ def test_mutated_records_have_the_same_outcome(shared_csvs: list[Path], tmp_path
 def test_engine_is_checked(shared_csvs: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(ValueError, match=r"^engine: must be one of 'auto', 'numba', 'pandas'"):
         cm.measure(shared_csvs[0], progress=False, engine="fast")
-    monkeypatch.setattr(fast, "AVAILABLE", False)
+    monkeypatch.setattr(api, "NUMBA", False)
     with pytest.raises(ImportError, match=r"pip install jupyterlab_chexmask\[fast\]"):
         cm.measure(shared_csvs[0], progress=False, engine="numba")
     # "auto" without numba is the general path.
@@ -261,3 +266,13 @@ def test_engine_is_checked(shared_csvs: list[Path], monkeypatch: pytest.MonkeyPa
         cm.measure(shared_csvs[0], progress=False, engine="auto"),
         cm.measure(shared_csvs[0], progress=False, engine="pandas"),
     )
+
+
+def test_import_does_not_import_numba() -> None:
+    """numba takes half a second to import: only measuring a file with it imports it."""
+    code = (
+        "import sys, jupyterlab_chexmask as cm, pandas as pd; "
+        "cm.measure(pd.DataFrame({'Path': ['a'], 'Heart': ['1 2']}), progress=False); "
+        "assert 'numba' not in sys.modules, 'numba imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True)
