@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from ..common import chart
+from ..common import chart, histogram_chart
 from ..common.js_numbers import to_fixed
 from .grid import DEFAULT_SHOWN_BINS, drawn_range, edge_value, width_for
 from .summary import KEEP_SIGNS, initial_edge, kept_at_edge, threshold_text
@@ -35,7 +35,7 @@ def histogram_image(payload: Mapping[str, Any]) -> tuple[Image.Image, chart.Axes
         coarse.append(padded.reshape(n, factor).sum(axis=1))
     edge = initial_edge(dict(payload))
     keep = payload.get("keep") or "above"
-    return chart.histogram_chart(
+    return histogram_chart.histogram_chart(
         payload.get("title"),
         [
             (chart.clean_label(g["name"]), chart.series_color(i), c)

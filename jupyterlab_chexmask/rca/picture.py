@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from ..common import chart
+from ..common import chart, histogram_chart
 from ..common.js_numbers import to_fixed
 from ..format.columns import RECOMMENDED_MIN_DICE_MEAN
 from .bins import kept_at_threshold, snap_to_edge
@@ -60,7 +60,7 @@ def rca_image(
     ]
     n = bins // factor
     snapped = snap_to_edge(threshold, bins)
-    return chart.histogram_chart(
+    return histogram_chart.histogram_chart(
         payload.get("title"),
         [
             (chart.clean_label(d["name"]), chart.series_color(i), c)

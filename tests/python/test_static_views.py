@@ -14,9 +14,9 @@ import pytest
 from PIL import Image
 
 import jupyterlab_chexmask as cm
-from jupyterlab_chexmask.common.chart import THRESHOLD as THRESHOLD_COLOR
 from jupyterlab_chexmask.common.chart import series_color
 from jupyterlab_chexmask.common.colors import ORGAN_COLORS
+from jupyterlab_chexmask.common.histogram_chart import THRESHOLD as THRESHOLD_COLOR
 from jupyterlab_chexmask.common.js_numbers import to_fixed
 from jupyterlab_chexmask.format.columns import LANDMARK_SLICES
 from jupyterlab_chexmask.format.landmarks import parse_integer_cells, parse_landmarks
