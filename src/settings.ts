@@ -89,3 +89,14 @@ export function normalizeSettings(
     rcaThreshold: unit(raw.rcaThreshold, d.rcaThreshold)
   };
 }
+
+/**
+ * Whether `settings` are the defaults: the kernel draws its pictures with
+ * them, so a view under other settings no longer shows the kernel's picture.
+ */
+export function isDefaultSettings(settings: IChexmaskSettings): boolean {
+  return (
+    JSON.stringify(normalizeSettings(settings)) ===
+    JSON.stringify(normalizeSettings(DEFAULT_SETTINGS))
+  );
+}

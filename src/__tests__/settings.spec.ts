@@ -5,7 +5,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { DEFAULT_SETTINGS, normalizeSettings } from '../settings';
+import {
+  DEFAULT_SETTINGS,
+  isDefaultSettings,
+  normalizeSettings
+} from '../settings';
 
 interface ISchemaProperty {
   default?: unknown;
@@ -48,5 +52,24 @@ describe('settings defaults', () => {
       ...DEFAULT_SETTINGS.colors,
       leftLung: '#000000'
     });
+  });
+});
+
+describe('isDefaultSettings', () => {
+  it('is true of the defaults and of what an empty composite normalizes to', () => {
+    expect(isDefaultSettings(DEFAULT_SETTINGS)).toBe(true);
+    expect(isDefaultSettings(normalizeSettings({}))).toBe(true);
+  });
+
+  it.each([
+    ['a colour', { colors: { ...DEFAULT_SETTINGS.colors, heart: '#000000' } }],
+    ['the opacity', { opacity: 0.9 }],
+    ['the draw mode', { drawMode: 'outline' }],
+    ['the landmarks', { showLandmarks: true }],
+    ['the RCA threshold', { rcaThreshold: 0.5 }]
+  ])('is false when %s differs', (_, patch) => {
+    expect(
+      isDefaultSettings(normalizeSettings({ ...DEFAULT_SETTINGS, ...patch }))
+    ).toBe(false);
   });
 });

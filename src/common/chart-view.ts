@@ -89,6 +89,11 @@ export abstract class ChartView<
     ]);
   }
 
+  /** Every choice of the chart's controls shows in its picture. */
+  protected pictureState(): unknown {
+    return this.state;
+  }
+
   protected forget(): void {
     this.state = null;
   }

@@ -1,19 +1,17 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
-import { IChexmaskSettings, SettingsModel } from '../settings';
+import {
+  IChexmaskSettings,
+  isDefaultSettings,
+  SettingsModel
+} from '../settings';
 import { h } from './dom';
 import { errorPanel } from './error-panel';
 import { exportBar } from './export-bar';
-import { whenIdle } from './idle-queue';
 import { CancelPaint, schedulePaint } from './paint-queue';
-import {
-  canvasPngBase64,
-  hasPicture,
-  pictureKey,
-  safeJson,
-  writePicture
-} from './picture-output';
+import { IComposedPicture, PictureKeeper } from './picture-keeper';
+import { pictureKey, safeJson } from './picture-output';
 import { recordSpan } from './timing';
 import { VisibilityWatcher } from './visibility';
 
@@ -34,7 +32,9 @@ export interface IBuiltView {
  * payload again does nothing, so writing data back into the model cannot
  * loop), strict parsing with an inline error panel instead of a blank
  * output, timing of payload → painted on the node (`data-render-ms`,
- * `data-state`), and live settings.
+ * `data-state`), live settings, and the picture left in the output for
+ * readers without the extension (see `PictureKeeper`: written when the
+ * notebook is saved, where the view differs from the kernel's picture).
  */
 export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   extends Widget
@@ -61,6 +61,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   /** The height of the placeholder shown last (0: none yet). */
   private _placeholderPx = 0;
   private readonly _watcher: VisibilityWatcher;
+  private readonly _keeper: PictureKeeper;
 
   /**
    * @param options - The renderer options (its `mimeType` picks the payload).
@@ -80,6 +81,18 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       near ? this._schedulePaint() : this._release(height)
     );
     settings.changed.connect(this._onSettingsChanged, this);
+    this._keeper = new PictureKeeper({
+      widget: this,
+      model: () => this._model,
+      stateKey: () => this._pictureStateKey(),
+      defaultSettings: () => isDefaultSettings(this.settings.current),
+      compose: () => this._composePicture()
+    });
+    // What the user does in the view may change its picture: checked when
+    // idle, by comparing the state (cheap), before anything is drawn.
+    for (const type of INTERACTIONS) {
+      this.node.addEventListener(type, this._onInteraction, true);
+    }
   }
 
   /**
@@ -101,6 +114,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     this._parsed = null;
     this._cancelPaint?.();
     this._releasedHeight = 0;
+    this._keeper.reset();
     this.forget();
     this._clearAll();
     const started = performance.now();
@@ -131,6 +145,10 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     this._watcher.stop();
     this._cancelPaint?.();
     this.settings.changed.disconnect(this._onSettingsChanged, this);
+    this._keeper.dispose();
+    for (const type of INTERACTIONS) {
+      this.node.removeEventListener(type, this._onInteraction, true);
+    }
     this._clearAll();
     super.dispose();
   }
@@ -232,6 +250,17 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
    */
   protected pictureKey(): string {
     return this.altText();
+  }
+
+  /**
+   * What the user chose that shows in the picture (toggles, modes, filters,
+   * pins; not the zoom, the hover or a scroll position), as JSON-able data
+   * (sets are listed), or `null` when nothing can be chosen. Cheap and
+   * without reading the layout: it is compared after every interaction to
+   * tell whether the view still shows the kernel's picture.
+   */
+  protected pictureState(): unknown {
+    return null;
   }
 
   /** React to new settings once rendered. */
@@ -345,9 +374,10 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     ).toFixed(2);
     this.node.dataset.paints = String(this._paints);
     this.node.dataset.state = 'painted';
+    this._keeper.painted();
     await this.afterPaint(payload);
     if (this.isCurrent(generation)) {
-      await this._writePicture(model, () => this.isCurrent(generation));
+      this._keeper.settled();
     }
   }
 
@@ -414,47 +444,45 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   }
 
   /**
-   * Write the picture back into the output bundle (see `writePicture`), the
-   * way plotly's and Vega's renderers do: only when the output is visible (a
-   * hidden output has no size to draw at) and only when the picture is
-   * absent or out of date, judged by its key, so re-painting or re-opening a
-   * saved notebook does not encode again and writing cannot loop.
+   * The picture of what the view shows, with its key, for the keeper: only
+   * when the view is painted and visible (a hidden output has no size to
+   * draw at; one scrolled away may not be laid out, its subtree skipped by
+   * content visibility) — else it is drawn after the next paint.
    */
-  private async _writePicture(
-    model: IRenderMime.IMimeModel,
-    stillWanted: () => boolean
-  ): Promise<void> {
-    // In an idle period of its own: composing, copying and storing a
-    // picture is work the user scrolling past should not wait for.
-    await whenIdle();
+  private async _composePicture(): Promise<IComposedPicture | null> {
+    const generation = this._generation;
+    const stillWanted = (): boolean =>
+      this._painted && this.isCurrent(generation);
     if (
       !stillWanted() ||
-      // Scrolled away meanwhile: its subtree may not be laid out (content
-      // visibility) — the picture is written when it is painted again.
       (this.lazy && !this._watcher.near) ||
       !this.node.isConnected ||
       this.node.offsetWidth === 0 ||
       this.node.offsetHeight === 0
     ) {
-      return;
+      return null;
     }
     const canvas = await this.picture();
     if (!canvas || !canvas.width || !canvas.height || !stillWanted()) {
-      return;
+      return null;
     }
-    const key = pictureKey(this._data, this.pictureKey(), canvas);
-    if (hasPicture(model, key)) {
-      this.node.dataset.picture = 'current';
-      return;
-    }
-    const png = await canvasPngBase64(canvas);
-    if (!stillWanted()) {
-      return;
-    }
-    const { width, height } = canvas;
-    writePicture(model, { png, alt: this.altText(), key, width, height });
-    this.node.dataset.picture = 'written';
+    return {
+      canvas,
+      key: pictureKey(this._data, this.pictureKey(), canvas),
+      alt: this.altText(),
+      stillWanted
+    };
   }
+
+  /** The picture's state and the settings, as the keeper compares them. */
+  private _pictureStateKey(): string {
+    return JSON.stringify(
+      [this.pictureState(), this.settings.current],
+      (_, value: unknown) => (value instanceof Set ? [...value] : value)
+    );
+  }
+
+  private readonly _onInteraction = (): void => this._keeper.changed();
 
   private _onSettingsChanged(
     _: SettingsModel,
@@ -463,8 +491,12 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     if (this._painted) {
       this.onSettings(settings);
     }
+    this._keeper.changed();
   }
 }
+
+/** Events after which the view's picture may show something else. */
+const INTERACTIONS = ['change', 'input', 'click', 'keyup', 'pointerup'];
 
 /** The placeholder's height before a view was ever painted (CSS pixels). */
 const PLACEHOLDER_HEIGHT = 360;

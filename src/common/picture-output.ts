@@ -40,6 +40,26 @@ export function hasPicture(
 }
 
 /**
+ * Whether the output holds the kernel's picture: an `image/png` without the
+ * key the browser writes with its own.
+ */
+export function hasKernelPicture(model: IRenderMime.IMimeModel): boolean {
+  const metadata = (model.metadata[PNG] ?? {}) as Record<string, unknown>;
+  return Boolean(model.data[PNG]) && metadata.key === undefined;
+}
+
+/** A view's picture, encoded, with what goes beside it in the output. */
+export interface IPicture {
+  /** Base64 PNG, no `data:` prefix. */
+  readonly png: string;
+  readonly alt: string;
+  /** See {@link pictureKey}. */
+  readonly key: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
  * Write a picture into the output bundle, keeping every other key: as
  * `image/png` with its alt text, key and size in the metadata, and as an
  * `<img>` with the escaped alt text in `text/html` (exported HTML prefers
@@ -47,13 +67,7 @@ export function hasPicture(
  */
 export function writePicture(
   model: IRenderMime.IMimeModel,
-  picture: {
-    png: string;
-    alt: string;
-    key: string;
-    width: number;
-    height: number;
-  }
+  picture: IPicture
 ): void {
   const { png, alt, key, width, height } = picture;
   const started = performance.now();

@@ -136,6 +136,11 @@ export class CompareView extends PayloadView<
     return JSON.stringify([this._state?.visible, this.altText()]);
   }
 
+  /** The comparison's choices (all of them: a picture too many is harmless). */
+  protected pictureState(): unknown {
+    return this._state;
+  }
+
   protected forget(): void {
     this._state = null;
     this._keys = null;

@@ -80,6 +80,24 @@ export class GalleryView extends PayloadView<IGalleryPayload, Gallery> {
     return JSON.stringify([this.built?.style(), this.altText()]);
   }
 
+  /**
+   * What decides the tiles shown first, in order: the sort and the filters
+   * (not the selection, the focus, the tile opened or the scroll).
+   */
+  protected pictureState(): unknown {
+    const state = this._state;
+    return (
+      state && {
+        sortBy: state.sortBy,
+        ascending: state.ascending,
+        hiddenDatasets: state.hiddenDatasets,
+        rangeColumn: state.rangeColumn,
+        rangeMin: state.rangeMin,
+        rangeMax: state.rangeMax
+      }
+    );
+  }
+
   protected forget(): void {
     this._state = null;
   }

@@ -167,6 +167,15 @@ export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
     );
   }
 
+  /** The plot's choices and pin, not what the pointer is over. */
+  protected pictureState(): unknown {
+    const state = this.built?.state;
+    if (!state) {
+      return null;
+    }
+    return { ...state, listHover: null, pointerRow: null };
+  }
+
   protected forget(): void {
     this._laidOut = null;
   }

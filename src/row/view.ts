@@ -137,6 +137,11 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
     ]);
   }
 
+  /** Every choice of the row's controls shows in its picture. */
+  protected pictureState(): unknown {
+    return this._state;
+  }
+
   protected forget(): void {
     this._state = null;
     this._decoded.clear();
