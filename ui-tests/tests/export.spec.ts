@@ -3,7 +3,8 @@
  * the charts as SVG), copies its picture to the clipboard, and a notebook
  * rendered in the browser and saved exports with nbconvert to HTML with one
  * `<img alt>` per view — the report still shows pictures without the
- * extension.
+ * extension: the browser's for the views changed in it, the kernel's for the
+ * others.
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { Locator } from '@playwright/test';
@@ -54,9 +55,10 @@ test.describe('sharing', () => {
         'data-state',
         'painted'
       );
+      // Each shows what the kernel drew: its picture stays in the output.
       await expect(page.locator(selector)).toHaveAttribute(
         'data-picture',
-        /written|current/
+        'kernel'
       );
     }
   });
@@ -121,14 +123,46 @@ test.describe('sharing', () => {
     page,
     tmpPath
   }) => {
+    // Two views changed: their own pictures are written when it is saved.
+    await page
+      .locator(VIEWS.row)
+      .locator('input.jp-chexmask-organ-toggle[data-organ="heart"]')
+      .uncheck();
+    await page
+      .locator(VIEWS.rca)
+      .locator('input.jp-chexmask-dataset-toggle[data-dataset="Padchest"]')
+      .uncheck();
+    for (const view of [VIEWS.row, VIEWS.rca]) {
+      await expect(page.locator(view)).toHaveAttribute(
+        'data-picture',
+        'pending'
+      );
+    }
     await page.notebook.save();
+    for (const view of [VIEWS.row, VIEWS.rca]) {
+      await expect(page.locator(view)).toHaveAttribute(
+        'data-picture',
+        'written'
+      );
+    }
+    await expect(page.locator(VIEWS.landmarks)).toHaveAttribute(
+      'data-picture',
+      'kernel'
+    );
     const root = process.env.JUPYTERLAB_GALATA_ROOT_DIR!;
     const notebook = path.join(root, tmpPath, 'export.ipynb');
     const saved = JSON.parse(fs.readFileSync(notebook, 'utf8'));
     const outputs = saved.cells[0].outputs as Array<{
       data: Record<string, unknown>;
+      metadata: Record<string, { key?: string }>;
     }>;
     expect(outputs).toHaveLength(3);
+    // The browser's pictures carry their key; the kernel's does not.
+    expect(outputs.map(o => typeof o.metadata['image/png']?.key)).toEqual([
+      'string',
+      'string',
+      'undefined'
+    ]);
     const html = path.join(REPO, 'build', 'tmp', 'export.html');
     execFileSync(
       path.join(REPO, '.venv', 'bin', 'jupyter'),
@@ -143,7 +177,7 @@ test.describe('sharing', () => {
     expect(images[0][1]).toMatch(/^CheXmask segmentation of /);
     expect(images[1][1]).toMatch(/^Histogram of Dice RCA \(Mean\) per dataset/);
     expect(images[2][1]).toMatch(/^Landmark plot of /);
-    // Every picture is the one the browser wrote into the output.
+    // Every picture is the one the saved output holds.
     for (const output of outputs) {
       expect(text).toContain(String(output.data['image/png']).slice(0, 200));
     }

@@ -17,7 +17,13 @@ import { CDPSession, Locator, Page } from '@playwright/test';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseCsv, parseRow } from '../../src/core';
-import { SHARED_DATA, axeProblems, py, runInNewNotebook } from './helpers';
+import {
+  SHARED_DATA,
+  axeProblems,
+  py,
+  runInNewNotebook,
+  savedViewPicture
+} from './helpers';
 
 const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
 const FILES = fs
@@ -280,8 +286,9 @@ test.describe('gallery', () => {
     await view.getByRole('button', { name: /Back to the gallery/ }).click();
     await expect(grid).toBeVisible();
 
-    // The picture written back: a contact sheet with the ids in its alt text.
-    await expect(view).toHaveAttribute('data-picture', /written|current/);
+    // Sorted and filtered: the save writes the view's picture, a contact
+    // sheet of the tiles shown first.
+    await savedViewPicture(page, view, 0);
   });
 
   test('RCA histogram: a bar → its example rows → one opened; rows under the threshold; the pandas filter', async ({

@@ -125,6 +125,44 @@ export async function outputBundle(
 }
 
 /**
+ * Check that an output keeps the picture the kernel drew (a view showing its
+ * first state under the default settings writes none), and return its
+ * bundle.
+ */
+export async function expectKernelPicture(
+  page: IJupyterLabPageFixture,
+  view: Locator,
+  cell: number,
+  output = 0
+): Promise<{ data: Record<string, unknown>; metadata: Record<string, any> }> {
+  await expect(view).toHaveAttribute('data-picture', 'kernel');
+  const bundle = await outputBundle(page, cell, output);
+  expect(String(bundle.data['image/png']).slice(0, 8)).toBe('iVBORw0K');
+  expect(bundle.metadata['image/png'].key).toBeUndefined();
+  return bundle;
+}
+
+/**
+ * Save the notebook once a view that differs from the kernel's picture has
+ * its own ready, and return the output's bundle with the picture the save
+ * wrote (the browser's: its metadata has a key).
+ */
+export async function savedViewPicture(
+  page: IJupyterLabPageFixture,
+  view: Locator,
+  cell: number,
+  output = 0
+): Promise<{ data: Record<string, unknown>; metadata: Record<string, any> }> {
+  await expect(view).toHaveAttribute('data-picture', 'pending');
+  await page.notebook.save();
+  await expect(view).toHaveAttribute('data-picture', 'written');
+  const bundle = await outputBundle(page, cell, output);
+  expect(String(bundle.data['image/png']).slice(0, 8)).toBe('iVBORw0K');
+  expect(bundle.metadata['image/png'].key).toEqual(expect.any(String));
+  return bundle;
+}
+
+/**
  * Create a notebook showing one row overlay, one RCA histogram and one
  * landmark plot of real CheXpert/Padchest rows, and wait until all three
  * are painted.

@@ -10,7 +10,14 @@
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { Locator } from '@playwright/test';
 import * as path from 'path';
-import { axeProblems, py, runInNewNotebook, SHARED_DATA } from './helpers';
+import {
+  axeProblems,
+  expectKernelPicture,
+  py,
+  runInNewNotebook,
+  savedViewPicture,
+  SHARED_DATA
+} from './helpers';
 
 const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
 
@@ -86,8 +93,9 @@ test.describe('histogram of any column', () => {
       await runKept(page, 1, pandasKept('0.5', '>='))
     );
 
-    // The picture written back for exports, with the view's alt text.
-    await expect(view).toHaveAttribute('data-picture', 'written');
+    // At its first state the view shows what the kernel's picture shows:
+    // that picture stays in the output.
+    await expectKernelPicture(page, view, 0);
 
     // Typed.
     const input = view.locator('input.jp-chexmask-threshold-input');
@@ -146,6 +154,12 @@ test.describe('histogram of any column', () => {
         'the histogram view'
       )
     ).toEqual([]);
+
+    // Changed: the save writes the view's picture, with the view's alt text.
+    const saved = await savedViewPicture(page, view, 0);
+    expect(saved.metadata['image/png'].alt).toContain(
+      'Histogram of CTR by View Position, keeping CTR < '
+    );
   });
 
   test('example rows: a clicked bar shows its sampled rows (the test’s own pandas selection), a tile opens large', async ({

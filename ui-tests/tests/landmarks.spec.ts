@@ -15,11 +15,13 @@ import {
   parseRow
 } from '../../src/core';
 import {
+  expectKernelPicture,
+  mainThreadEntries,
   mainThreadReport,
   observeMainThread,
-  outputBundle,
   py,
   runInNewNotebook,
+  savedViewPicture,
   SHARED_DATA
 } from './helpers';
 
@@ -152,12 +154,11 @@ test.describe('landmark plots', () => {
     const view = await paintedPlot(page);
     await expect(view).toHaveAttribute('data-rows', '305');
     await expect(view).toHaveAttribute('data-groups', '6');
-    // The picture written back for exports, with alt text.
-    await expect(view).toHaveAttribute('data-picture', 'written');
-    const bundle = await outputBundle(page, 0);
-    expect(String(bundle.data['image/png']).slice(0, 8)).toBe('iVBORw0K');
-    expect(bundle.metadata['image/png'].alt).toMatch(
-      /^Landmark plot of 305 row\(s\) in 6 groups \(frame: pixels\)/
+    // At its first state the plot shows what the kernel's picture shows:
+    // that picture stays in the output, with the kernel's alt text.
+    const kernel = await expectKernelPicture(page, view, 0);
+    expect(kernel.metadata['image/png'].alt).toMatch(
+      /^Landmark plot of 305 rows in 6 groups/
     );
     console.log(
       `305 rows: parsed and drawn in ${await view.getAttribute('data-render-ms')} ms (contours ${await view.getAttribute('data-draw-ms')} ms)`
@@ -247,6 +248,12 @@ test.describe('landmark plots', () => {
       .not.toContain(hidden);
     await expect(view.locator('.jp-chexmask-lm-outlier')).toHaveCount(10);
     await expect(view).not.toHaveAttribute('data-pinned');
+
+    // A dataset hidden: the save writes the plot's own picture, with alt text.
+    const saved = await savedViewPicture(page, view, 0);
+    expect(saved.metadata['image/png'].alt).toMatch(
+      /^Landmark plot of 305 row\(s\) in 6 groups \(frame: pixels\)/
+    );
   });
 
   test('10,000 rows: figures for drawing and hover', async ({ page }) => {
@@ -273,10 +280,19 @@ test.describe('landmark plots', () => {
     const parseMs = Number(await view.getAttribute('data-parse-ms'));
     const drawMs = Number(await view.getAttribute('data-draw-ms'));
     const main = await mainThreadReport(page);
+    const cell = tasks(await mainThreadEntries(page, true));
     console.log(
       `10,000 rows: payload → painted ${renderMs.toFixed(0)} ms ` +
         `(checked on the main thread ${parseMs.toFixed(0)} ms, rows parsed in the worker; contours rasterised in the worker and drawn ${drawMs.toFixed(0)} ms); ` +
-        `longest main-thread task while the cell ran ${main.longestTask.toFixed(0)} ms, longest span of the view ${main.longestSpan.toFixed(1)} ms (${main.span})`
+        `longest main-thread task while the cell ran ${main.longestTask.toFixed(0)} ms (tasks over 50 ms: ${cell.long.join(', ') || 'none'}), longest span of the view ${main.longestSpan.toFixed(1)} ms (${main.span})`
+    );
+    // The plot shows what the kernel's picture shows: nothing is composed,
+    // encoded or written after the paint.
+    await expectKernelPicture(page, view, 0);
+    await idle(page);
+    const afterPaint = tasks(await mainThreadEntries(page, true));
+    console.log(
+      `10,000 rows, after the paint until idle: tasks over 50 ms ${afterPaint.long.join(', ') || 'none'}; write-picture spans ${afterPaint.writes.join(', ') || 'none'}`
     );
 
     // Hover along the mean shape, where the cloud is densest.
@@ -295,5 +311,50 @@ test.describe('landmark plots', () => {
       `10,000 rows hover: median ${median(hovers).toFixed(3)} ms, max ${Math.max(...hovers).toFixed(3)} ms`
     );
     await expect(view.locator('.jp-chexmask-lm-readout')).not.toHaveText(' ');
+
+    // A group hidden: the picture differs from the kernel's. It is composed
+    // and encoded when idle, and written when the notebook is saved.
+    await idle(page);
+    await mainThreadEntries(page, true);
+    await view.locator('input.jp-chexmask-lm-group-toggle').first().uncheck();
+    await expect(view).toHaveAttribute('data-picture', 'pending');
+    await idle(page);
+    const pending = tasks(await mainThreadEntries(page, true));
+    await savedViewPicture(page, view, 0);
+    await idle(page);
+    const saving = tasks(await mainThreadEntries(page, true));
+    console.log(
+      `10,000 rows, a group hidden: until its picture is ready, tasks over 50 ms ${pending.long.join(', ') || 'none'}; ` +
+        `the save: write-picture ${saving.writes.join(', ') || 'none'} ms, tasks over 50 ms ${saving.long.join(', ') || 'none'}`
+    );
   });
 });
+
+/** Long tasks (over 50 ms) and write-picture spans among timeline entries, in ms, longest first. */
+function tasks(entries: Array<[string, number]>): {
+  long: string[];
+  writes: string[];
+} {
+  const of = (pick: (name: string) => boolean): string[] =>
+    entries
+      .filter(([name]) => pick(name))
+      .map(([, ms]) => ms)
+      .sort((a, b) => b - a)
+      .map(ms => ms.toFixed(0));
+  return {
+    long: of(name => name.startsWith('longtask')),
+    writes: of(name => name === 'measure chexmask:write-picture')
+  };
+}
+
+/** Until the page is next idle (so the timeline's entries of the work before are in). */
+async function idle(
+  page: Parameters<typeof runInNewNotebook>[0]
+): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise(resolve =>
+        requestIdleCallback(() => setTimeout(resolve, 0), { timeout: 5000 })
+      )
+  );
+}
