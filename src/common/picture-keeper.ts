@@ -18,7 +18,9 @@
  * picture is composed and encoded in an idle period and kept, the document
  * is marked changed (so the user is asked to save, and autosave saves), and
  * the picture is written when the document's save starts
- * (`data-picture="pending"`, then `"written"`). `saveState` "started" is
+ * (`data-picture="pending"`, then `"written"`; `"current"` when the output
+ * already holds this very picture; `"checking"` from a change until it is
+ * decided). `saveState` "started" is
  * emitted before the notebook is serialised, in the same task, so what is
  * written then is in the saved file. An output outside any document (a
  * console, a page without notebooks) gets its picture written as soon as it
@@ -82,6 +84,8 @@ export class PictureKeeper {
   private _checked: string | null = null;
   private _pending: IPicture | null = null;
   private _document: ISavingDocument | null = null;
+  /** What `data-picture` says once nothing is being checked. */
+  private _decided: string | undefined = undefined;
   private _scheduled = false;
   private _busy = false;
   private _again = false;
@@ -139,6 +143,7 @@ export class PictureKeeper {
     this._checked = null;
     this._pending = null;
     this._disconnect();
+    this._decided = undefined;
     delete this._source.widget.node.dataset.picture;
   }
 
@@ -149,7 +154,11 @@ export class PictureKeeper {
   }
 
   private _schedule(): void {
-    if (this._scheduled || this._disposed) {
+    if (this._disposed) {
+      return;
+    }
+    this._source.widget.node.dataset.picture = 'checking';
+    if (this._scheduled) {
       return;
     }
     this._scheduled = true;
@@ -175,7 +184,20 @@ export class PictureKeeper {
       if (this._again) {
         this._again = false;
         this._schedule();
+      } else if (!this._scheduled) {
+        this._say(this._decided);
       }
+    }
+  }
+
+  /** Set `data-picture` to what was decided (nothing: no attribute). */
+  private _say(decided: string | undefined): void {
+    this._decided = decided;
+    const { dataset } = this._source.widget.node;
+    if (decided === undefined) {
+      delete dataset.picture;
+    } else {
+      dataset.picture = decided;
     }
   }
 
@@ -189,7 +211,6 @@ export class PictureKeeper {
     if (state === this._checked) {
       return;
     }
-    const dataset = source.widget.node.dataset;
     if (
       this._baseline !== null &&
       this._baseline !== undefined &&
@@ -198,7 +219,7 @@ export class PictureKeeper {
     ) {
       this._checked = state;
       this._pending = null;
-      dataset.picture = 'kernel';
+      this._decided = 'kernel';
       return;
     }
     const composed = await source.compose();
@@ -208,7 +229,7 @@ export class PictureKeeper {
     if (hasPicture(model, composed.key)) {
       this._checked = state;
       this._pending = null;
-      dataset.picture = 'current';
+      this._decided = 'current';
       return;
     }
     if (this._pending?.key === composed.key) {
@@ -239,7 +260,7 @@ export class PictureKeeper {
       this._document = document;
     }
     document.model.dirty = true;
-    dataset.picture = 'pending';
+    this._decided = 'pending';
   }
 
   private _onSaveState(_: unknown, state: string): void {
@@ -261,7 +282,11 @@ export class PictureKeeper {
     }
     this._pending = null;
     writePicture(model, picture);
-    this._source.widget.node.dataset.picture = 'written';
+    // Said at once unless a check is under way (it ends saying this).
+    this._decided = 'written';
+    if (!this._busy && !this._scheduled) {
+      this._say('written');
+    }
   }
 
   private _disconnect(): void {

@@ -63,6 +63,8 @@ class FakeView {
   defaults = true;
   composed = 0;
   encoded = 0;
+  /** What encoding waits for (a slow encoder). */
+  encoding: Promise<void> = Promise.resolve();
   readonly keeper: PictureKeeper;
 
   constructor(public model: ReturnType<typeof outputModel>) {
@@ -87,6 +89,7 @@ class FakeView {
       },
       async () => {
         this.encoded++;
+        await this.encoding;
         return PNG;
       }
     );
@@ -284,6 +287,37 @@ describe('PictureKeeper', () => {
     doc.context.saveState.emit('completed');
     expect(doc.context.model.dirty).toBe(true);
     expect(view.picture).toBe('pending');
+  });
+
+  it('says "checking" from a change until it is decided, so "pending" is the picture of the last change', async () => {
+    const { view, doc } = inDocument();
+    view.paint();
+    await idle();
+    let release = (): void => undefined;
+    view.encoding = new Promise(resolve => (release = resolve));
+    view.state = 'pinned';
+    view.keeper.changed();
+    expect(view.picture).toBe('checking');
+    await idle();
+    expect(view.picture).toBe('checking'); // still encoding
+    // A save meanwhile has nothing ready to write.
+    doc.save();
+    expect(view.model.writes).toBe(0);
+    view.state = 'pinned, a group hidden';
+    view.keeper.changed();
+    release();
+    await idle();
+    expect(view.picture).toBe('pending');
+    doc.save();
+    expect(view.model.metadata['image/png']).toMatchObject({
+      key: 'key of pinned, a group hidden'
+    });
+    expect(view.picture).toBe('written');
+    // A change that changes nothing says what was decided again.
+    view.keeper.changed();
+    expect(view.picture).toBe('checking');
+    await idle();
+    expect(view.picture).toBe('written');
   });
 
   it('forgets the pending picture and the document with a new payload', async () => {
