@@ -258,6 +258,7 @@ test.describe('landmark plots', () => {
 
   test('10,000 rows: figures for drawing and hover', async ({ page }) => {
     await observeMainThread(page);
+    await observeLongFrames(page);
     const paths = FILES.map(f => py(path.join(FOLDER, f))).join(', ');
     await runInNewNotebook(
       page,
@@ -285,6 +286,9 @@ test.describe('landmark plots', () => {
       `10,000 rows: payload → painted ${renderMs.toFixed(0)} ms ` +
         `(checked on the main thread ${parseMs.toFixed(0)} ms, rows parsed in the worker; contours rasterised in the worker and drawn ${drawMs.toFixed(0)} ms); ` +
         `longest main-thread task while the cell ran ${main.longestTask.toFixed(0)} ms (tasks over 50 ms: ${cell.long.join(', ') || 'none'}), longest span of the view ${main.longestSpan.toFixed(1)} ms (${main.span})`
+    );
+    console.log(
+      `10,000 rows, long frames while the cell ran: ${await longFrames(page)}`
     );
     // The plot shows what the kernel's picture shows: nothing is composed,
     // encoded or written after the paint.
@@ -345,6 +349,48 @@ function tasks(entries: Array<[string, number]>): {
     long: of(name => name.startsWith('longtask')),
     writes: of(name => name === 'measure chexmask:write-picture')
   };
+}
+
+/**
+ * Record long animation frames with the scripts that ran in them (Chromium's
+ * `long-animation-frame` entries): whose code a long task is, ours (the
+ * extension's bundle) or JupyterLab's.
+ */
+async function observeLongFrames(
+  page: Parameters<typeof runInNewNotebook>[0]
+): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longFrames: string[] };
+    w.longFrames = [];
+    new PerformanceObserver(list => {
+      for (const frame of list.getEntries() as any[]) {
+        const scripts = (frame.scripts ?? [])
+          .filter((s: any) => s.duration >= 10)
+          .sort((a: any, b: any) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((s: any) => {
+            const file = String(s.sourceURL ?? '')
+              .replace(/^.*\/labextensions\//, '')
+              .replace(/^.*\/static\//, 'lab:');
+            return `${s.duration.toFixed(0)} ms ${s.invokerType} ${s.invoker} in ${file || '?'} ${s.sourceFunctionName || ''}`.trim();
+          });
+        w.longFrames.push(
+          `${frame.duration.toFixed(0)} ms frame (blocking ${frame.blockingDuration.toFixed(0)}): ${scripts.join('; ') || 'no script over 10 ms'}`
+        );
+      }
+    }).observe({ type: 'long-animation-frame' });
+  });
+}
+
+/** The long frames recorded since the last call, one per line. */
+async function longFrames(
+  page: Parameters<typeof runInNewNotebook>[0]
+): Promise<string> {
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { longFrames: string[] };
+    return w.longFrames.splice(0);
+  });
+  return frames.length ? '\n  ' + frames.join('\n  ') : 'none';
 }
 
 /** Until the page is next idle (so the timeline's entries of the work before are in). */
