@@ -2,14 +2,16 @@
  * The landmark plot's work in the shared worker: a large payload's rows
  * arrive in chunks and are parsed as they come; then the rows are laid out
  * in their frame with the statistics for every group shown, and the contour
- * density is rasterised there on each draw. The worker keeps the laid-out
- * coordinates of the last few plots (a session each) for those draws.
+ * density is rasterised there on each draw, and the hover index built. The
+ * worker keeps the laid-out coordinates of the last few plots (a session
+ * each) for those draws.
  */
 import { LANDMARK_COUNT, LandmarkSigma, meanSigma } from '../core';
 import { IDensityGroup, paintContourDensity } from './density';
 import type { ICanvasMapping } from './frame';
-import { buildLandmarkModel, ILandmarkModel } from './model';
+import { buildLandmarkModel, IFrameBox, ILandmarkModel } from './model';
 import { LandmarkFrame, LandmarkRowsParser } from './payload';
+import { pointGridIndex } from './point-grid';
 import { plotSigmaScale } from './sigma';
 import { computePlotStats, ILandmarkPlotStats } from './statistics';
 import type { ITaskResult } from '../worker/tasks';
@@ -68,10 +70,26 @@ export type LandmarkTaskInput =
       height: number;
     };
 
+/** Milliseconds the worker spent on a layout, by step. */
+export interface ILayoutTimings {
+  /** Parsing the rows, every chunk. */
+  parse: number;
+  /** Laying them out in the frame, grouped. */
+  model: number;
+  /** The statistics with every group shown. */
+  stats: number;
+  /** Packing the model to cross threads. */
+  pack: number;
+}
+
 /** What the worker answers (by `op`: nothing, the layout, a bitmap or "send the coordinates"). */
 export type LandmarkTaskOutput =
   | null
-  | { model: IPackedLandmarkModel; stats: ILandmarkPlotStats }
+  | {
+      model: IPackedLandmarkModel;
+      stats: ILandmarkPlotStats;
+      ms: ILayoutTimings;
+    }
   | { bitmap: ImageBitmap }
   | { missing: true };
 
@@ -79,9 +97,11 @@ export type LandmarkTaskOutput =
 export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
   switch (input.op) {
     case 'rows': {
+      const started = performance.now();
       const session = Private.session(input.session);
       session.parser ??= new LandmarkRowsParser(input.groupBy, input.total);
       session.parser.add(input.rows);
+      session.parseMs += performance.now() - started;
       return { output: null, transfer: [] };
     }
     case 'layout': {
@@ -91,6 +111,7 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
       }
       const { rows } = session.parser;
       session.parser = null;
+      const started = performance.now();
       const model = buildLandmarkModel({
         rows,
         groupBy: input.groupBy,
@@ -98,10 +119,18 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
         title: input.title
       });
       session.coords = model.coords;
+      const laidOut = performance.now();
       const stats = computePlotStats(model, new Set());
+      const measured = performance.now();
       const packed = packModel(model);
+      const ms: ILayoutTimings = {
+        parse: session.parseMs,
+        model: laidOut - started,
+        stats: measured - laidOut,
+        pack: performance.now() - measured
+      };
       return {
-        output: { model: packed, stats },
+        output: { model: packed, stats, ms },
         transfer: [
           packed.raw.buffer,
           packed.coords.buffer,
@@ -128,6 +157,25 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
       return { output: { bitmap }, transfer: [bitmap] };
     }
   }
+}
+
+/**
+ * The hover index of a session's plot (see `PointGrid`), its buffers handed
+ * over; `null` when the worker no longer keeps the plot's coordinates.
+ */
+export function landmarkGridTask(input: {
+  session: number;
+  bounds: IFrameBox;
+}): ITaskResult {
+  const coords = Private.sessions.get(input.session)?.coords ?? null;
+  if (!coords) {
+    return { output: null, transfer: [] };
+  }
+  const index = pointGridIndex(coords, input.bounds);
+  return {
+    output: index,
+    transfer: [index.cellStart.buffer, index.points.buffer]
+  };
 }
 
 /** Pack a model's rows into columns (the frame coordinates are copied: the worker keeps them). */
@@ -197,6 +245,8 @@ namespace Private {
   export interface ISession {
     parser: LandmarkRowsParser | null;
     coords: Float64Array | null;
+    /** Time spent parsing its rows so far. */
+    parseMs: number;
   }
 
   /** The plots' sessions, the most recently used last. */
@@ -206,7 +256,11 @@ namespace Private {
 
   /** A session, made on first use and marked as the most recent. */
   export function session(id: number): ISession {
-    const found = sessions.get(id) ?? { parser: null, coords: null };
+    const found = sessions.get(id) ?? {
+      parser: null,
+      coords: null,
+      parseMs: 0
+    };
     sessions.delete(id);
     sessions.set(id, found);
     // Only finished plots are let go: a plot whose rows are still coming in

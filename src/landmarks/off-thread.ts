@@ -12,7 +12,7 @@ import {
   workerAvailable
 } from '../worker/client';
 import { buildLandmarkModel, ILandmarkModel } from './model';
-import { unpackModel } from './off-thread-task';
+import { ILayoutTimings, unpackModel } from './off-thread-task';
 import {
   ILandmarkEnvelope,
   IParsedLandmarkPayload,
@@ -47,6 +47,15 @@ export function parseLandmarkInput(data: unknown): LandmarkInput {
   return { kind: 'parsed', payload: parseLandmarkPayload(data) };
 }
 
+/** A payload laid out, and where (with the worker's timings). */
+export interface ILaidOut {
+  model: ILandmarkModel;
+  /** The plot's session in the worker, or `null` when laid out here. */
+  worker: ILandmarkWorkerLayout | null;
+  /** The worker's milliseconds by step, or `null` when laid out here. */
+  ms: ILayoutTimings | null;
+}
+
 /**
  * Parse and lay out a payload's rows in the worker; on this thread if the
  * worker goes away meanwhile.
@@ -56,7 +65,7 @@ export function parseLandmarkInput(data: unknown): LandmarkInput {
  */
 export async function layOutInWorker(
   envelope: ILandmarkEnvelope
-): Promise<{ model: ILandmarkModel; worker: ILandmarkWorkerLayout | null }> {
+): Promise<ILaidOut> {
   const session = ++Private.counter.lastSession;
   const { rawRows, groupBy, frame, title } = envelope;
   try {
@@ -89,7 +98,8 @@ export async function layOutInWorker(
     }
     return {
       model: unpackModel(laidOut.model),
-      worker: { session, stats: laidOut.stats }
+      worker: { session, stats: laidOut.stats },
+      ms: laidOut.ms
     };
   } catch (error) {
     if (!(error instanceof WorkerGoneError)) {
@@ -99,7 +109,8 @@ export async function layOutInWorker(
     parser.add(rawRows);
     return {
       model: buildLandmarkModel({ rows: parser.rows, groupBy, frame, title }),
-      worker: null
+      worker: null,
+      ms: null
     };
   }
 }

@@ -22,10 +22,71 @@ export interface IPointFilter {
 }
 
 /**
- * A uniform grid over every landmark of every row, built once by counting
- * sort (two passes, no per-point allocation): 10,000 rows are 1.2 million
- * points, and a hover must look at the few hundred near the pointer, not at
- * all of them.
+ * A point grid's index: the points sorted by cell. Plain data, so the shared
+ * worker can build it (1.2 million points at 10,000 rows: a long task on the
+ * page) and hand its buffers over.
+ */
+export interface IPointGridIndex {
+  /** Where each cell's points start in `points` (one more entry: the end). */
+  cellStart: Int32Array;
+  /** Point indices, cell by cell, in point order within a cell. */
+  points: Int32Array;
+  x0: number;
+  y0: number;
+  cellSize: number;
+  cols: number;
+  rows: number;
+}
+
+/**
+ * Index every landmark of every row in a uniform grid, by counting sort
+ * (two passes, no per-point allocation).
+ *
+ * @param coords - Shapes, 240 numbers per row (`x0, y0, x1, y1, …`).
+ * @param bounds - The area the points lie in (points outside go to the edge cells).
+ * @param cellsPerSide - Cells along the longer side of `bounds`.
+ */
+export function pointGridIndex(
+  coords: Float64Array,
+  bounds: IFrameBox,
+  cellsPerSide = 128
+): IPointGridIndex {
+  const span = Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0) || 1;
+  const cellSize = span / cellsPerSide;
+  const cols = Math.max(1, Math.ceil((bounds.x1 - bounds.x0) / cellSize));
+  const rows = Math.max(1, Math.ceil((bounds.y1 - bounds.y0) / cellSize));
+  const cell = new CellOf(bounds.x0, bounds.y0, cellSize, cols, rows);
+  const count = coords.length / 2;
+  const cellOf = new Int32Array(count);
+  const start = new Int32Array(cols * rows + 1);
+  for (let p = 0; p < count; p++) {
+    const c = cell.of(coords[2 * p], coords[2 * p + 1]);
+    cellOf[p] = c;
+    start[c + 1]++;
+  }
+  for (let c = 0; c < cols * rows; c++) {
+    start[c + 1] += start[c];
+  }
+  const fill = start.slice(0, -1);
+  const points = new Int32Array(count);
+  for (let p = 0; p < count; p++) {
+    points[fill[cellOf[p]]++] = p;
+  }
+  return {
+    cellStart: start,
+    points,
+    x0: bounds.x0,
+    y0: bounds.y0,
+    cellSize,
+    cols,
+    rows
+  };
+}
+
+/**
+ * A uniform grid over every landmark of every row: 10,000 rows are 1.2
+ * million points, and a hover must look at the few hundred near the
+ * pointer, not at all of them.
  */
 export class PointGrid {
   private readonly _cellStart: Int32Array;
@@ -37,45 +98,27 @@ export class PointGrid {
   private readonly _rows: number;
 
   /**
-   * @param coords - Shapes, 240 numbers per row (`x0, y0, x1, y1, …`).
-   * @param bounds - The area the points lie in (points outside go to the edge cells).
+   * @param _coords - Shapes, 240 numbers per row (`x0, y0, x1, y1, …`).
+   * @param bounds - The area the points lie in (points outside go to the
+   *   edge cells), or the index of `_coords` already built (in the worker).
    * @param cellsPerSide - Cells along the longer side of `bounds`.
    */
   constructor(
     private readonly _coords: Float64Array,
-    bounds: IFrameBox,
+    bounds: IFrameBox | IPointGridIndex,
     cellsPerSide = 128
   ) {
-    const span = Math.max(bounds.x1 - bounds.x0, bounds.y1 - bounds.y0) || 1;
-    this._cellSize = span / cellsPerSide;
-    this._x0 = bounds.x0;
-    this._y0 = bounds.y0;
-    this._cols = Math.max(
-      1,
-      Math.ceil((bounds.x1 - bounds.x0) / this._cellSize)
-    );
-    this._rows = Math.max(
-      1,
-      Math.ceil((bounds.y1 - bounds.y0) / this._cellSize)
-    );
-    const count = _coords.length / 2;
-    const cellOf = new Int32Array(count);
-    const start = new Int32Array(this._cols * this._rows + 1);
-    for (let p = 0; p < count; p++) {
-      const c = this._cell(_coords[2 * p], _coords[2 * p + 1]);
-      cellOf[p] = c;
-      start[c + 1]++;
-    }
-    for (let c = 0; c < this._cols * this._rows; c++) {
-      start[c + 1] += start[c];
-    }
-    const fill = start.slice(0, -1);
-    const points = new Int32Array(count);
-    for (let p = 0; p < count; p++) {
-      points[fill[cellOf[p]]++] = p;
-    }
-    this._cellStart = start;
-    this._points = points;
+    const index =
+      'points' in bounds
+        ? bounds
+        : pointGridIndex(_coords, bounds, cellsPerSide);
+    this._cellStart = index.cellStart;
+    this._points = index.points;
+    this._x0 = index.x0;
+    this._y0 = index.y0;
+    this._cellSize = index.cellSize;
+    this._cols = index.cols;
+    this._rows = index.rows;
   }
 
   /**
@@ -131,17 +174,30 @@ export class PointGrid {
     };
   }
 
-  private _cell(x: number, y: number): number {
-    const c = this._clampCol(Math.floor((x - this._x0) / this._cellSize));
-    const r = this._clampRow(Math.floor((y - this._y0) / this._cellSize));
-    return r * this._cols + c;
-  }
-
   private _clampCol(c: number): number {
     return c < 0 ? 0 : c >= this._cols ? this._cols - 1 : c;
   }
 
   private _clampRow(r: number): number {
     return r < 0 ? 0 : r >= this._rows ? this._rows - 1 : r;
+  }
+}
+
+/** The cell of a point, points outside the grid going to the edge cells. */
+class CellOf {
+  constructor(
+    private readonly _x0: number,
+    private readonly _y0: number,
+    private readonly _size: number,
+    private readonly _cols: number,
+    private readonly _rows: number
+  ) {}
+
+  of(x: number, y: number): number {
+    const c = Math.floor((x - this._x0) / this._size);
+    const r = Math.floor((y - this._y0) / this._size);
+    const col = c < 0 ? 0 : c >= this._cols ? this._cols - 1 : c;
+    const row = r < 0 ? 0 : r >= this._rows ? this._rows - 1 : r;
+    return row * this._cols + col;
   }
 }

@@ -27,8 +27,10 @@ export const LANDMARK_VIEW_CLASS = 'jp-chexmask-LandmarkView';
  * {@link PayloadView}).
  *
  * Besides `data-state` and `data-render-ms`, the node carries what the UI
- * tests read: `data-parse-ms`, `data-rows`, `data-groups`, `data-frame` and
- * what the plot reports (see {@link ILandmarkPlotHost.dataset}).
+ * tests read: `data-parse-ms`, `data-rows`, `data-groups`, `data-frame`,
+ * for a plot laid out in the worker `data-layout-ms` (from sending the rows
+ * to the model back) and `data-worker-ms` (the worker's steps), and what
+ * the plot reports (see {@link ILandmarkPlotHost.dataset}).
  */
 export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
   /**
@@ -94,12 +96,19 @@ export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
       return;
     }
     const generation = this.generation;
-    return layOutInWorker(input.envelope).then(({ model, worker }) => {
+    const sent = performance.now();
+    return layOutInWorker(input.envelope).then(({ model, worker, ms }) => {
       this._laidOut = { of: input, model, worker };
       if (!this.isCurrent(generation)) {
         return;
       }
       const started = performance.now();
+      this.node.dataset.layoutMs = (started - sent).toFixed(1);
+      if (ms) {
+        this.node.dataset.workerMs = Object.entries(ms)
+          .map(([step, t]) => `${step} ${t.toFixed(1)}`)
+          .join(', ');
+      }
       this.node.replaceChildren();
       this._present(model, input, worker);
       recordSpan('chexmask:present', started);

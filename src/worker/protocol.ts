@@ -12,10 +12,12 @@ import type { IOrganMetrics } from '../compare/payload';
 import type { IWindowLevel } from '../row/window-level';
 import type { ILargeRowPayload } from '../gallery/large-payload';
 import type { IGalleryTile } from '../gallery/payload';
+import type { IFrameBox } from '../landmarks/model';
 import type {
   LandmarkTaskInput,
   LandmarkTaskOutput
 } from '../landmarks/off-thread-task';
+import type { IPointGridIndex } from '../landmarks/point-grid';
 
 /** The requests, by kind, and what each answers. */
 export interface IWorkerTasks {
@@ -93,6 +95,14 @@ export interface IWorkerTasks {
   largeRow: { input: { item: IGalleryTile }; output: ILargeRowPayload };
   /** Parse and lay out a landmark payload (many rows), with statistics. */
   landmarks: { input: LandmarkTaskInput; output: LandmarkTaskOutput };
+  /**
+   * The hover index of a plot the worker laid out, from the coordinates it
+   * keeps (`null`: it let them go). Low priority.
+   */
+  landmarkGrid: {
+    input: { session: number; bounds: IFrameBox };
+    output: IPointGridIndex | null;
+  };
 }
 
 /** A kind of request. */

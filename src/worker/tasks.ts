@@ -8,7 +8,7 @@ import { MaskPainter } from '../common/mask-painter';
 import { AgreementPainter } from '../compare/agreement-painter';
 import { compareMetrics } from '../compare/metrics';
 import { largeRowPayload } from '../gallery/large-payload';
-import { landmarkTask } from '../landmarks/off-thread-task';
+import { landmarkGridTask, landmarkTask } from '../landmarks/off-thread-task';
 import { greyOf, paintWindowed } from '../row/window-level';
 import { bitmapOf, pixelsOf } from './bitmaps';
 import { IWorkerRequest, IWorkerTasks, TaskKind } from './protocol';
@@ -112,6 +112,9 @@ namespace Private {
     },
     landmarks(input) {
       return landmarkTask(input);
+    },
+    landmarkGrid(input) {
+      return landmarkGridTask(input);
     },
     largeRow({ item }) {
       return { output: largeRowPayload(item), transfer: [] };

@@ -18,7 +18,8 @@ const scope = self as unknown as {
 /** Tasks that run only when nothing else waits. */
 const LOW_PRIORITY: ReadonlySet<TaskKind> = new Set<TaskKind>([
   'measure',
-  'compareMetrics'
+  'compareMetrics',
+  'landmarkGrid'
 ]);
 
 const later: IWorkerRequest[] = [];

@@ -288,6 +288,9 @@ test.describe('landmark plots', () => {
         `longest main-thread task while the cell ran ${main.longestTask.toFixed(0)} ms (tasks over 50 ms: ${cell.long.join(', ') || 'none'}), longest span of the view ${main.longestSpan.toFixed(1)} ms (${main.span})`
     );
     console.log(
+      `10,000 rows: rows sent to the worker → model back ${await view.getAttribute('data-layout-ms')} ms; in the worker: ${await view.getAttribute('data-worker-ms')} ms`
+    );
+    console.log(
       `10,000 rows, long frames while the cell ran: ${await longFrames(page)}`
     );
     // The plot shows what the kernel's picture shows: nothing is composed,

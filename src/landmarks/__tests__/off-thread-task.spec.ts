@@ -11,11 +11,14 @@ import {
 } from '../../core';
 import { buildLandmarkModel } from '../model';
 import {
+  ILayoutTimings,
+  landmarkGridTask,
   landmarkTask,
   packModel,
   unpackModel,
   IPackedLandmarkModel
 } from '../off-thread-task';
+import { pointGridIndex } from '../point-grid';
 import {
   LandmarkRowsParser,
   MAX_LANDMARK_GROUPS,
@@ -121,10 +124,13 @@ describe('the worker layout', () => {
       frame: null,
       title: 'sample'
     });
-    const { model, stats } = output as {
+    const { model, stats, ms } = output as {
       model: IPackedLandmarkModel;
       stats: ILandmarkPlotStats;
+      ms: ILayoutTimings;
     };
+    expect(Object.keys(ms)).toEqual(['parse', 'model', 'stats', 'pack']);
+    expect(Object.values(ms).every(t => t >= 0)).toBe(true);
     const expected = buildLandmarkModel(
       parseLandmarkPayload({ version: 1, rows, groupBy: 'dataset' })
     );
@@ -141,6 +147,40 @@ describe('the worker layout', () => {
         title: null
       })
     ).toThrow(/no rows/);
+  });
+
+  it('builds the hover index of a plot it laid out as the page would, none for one it let go', () => {
+    const session = 43;
+    landmarkTask({
+      op: 'rows',
+      session,
+      groupBy: 'dataset',
+      total: rows.length,
+      rows
+    });
+    landmarkTask({
+      op: 'layout',
+      session,
+      groupBy: 'dataset',
+      frame: null,
+      title: null
+    });
+    const expected = buildLandmarkModel(
+      parseLandmarkPayload({ version: 1, rows, groupBy: 'dataset' })
+    );
+    const { output, transfer } = landmarkGridTask({
+      session,
+      bounds: expected.bounds
+    });
+    const index = pointGridIndex(expected.coords, expected.bounds);
+    expect(output).toEqual(index);
+    expect(transfer).toEqual([
+      (output as typeof index).cellStart.buffer,
+      (output as typeof index).points.buffer
+    ]);
+    expect(
+      landmarkGridTask({ session: 998, bounds: expected.bounds }).output
+    ).toBeNull();
   });
 
   it('asks for the coordinates of a plot it does not hold', () => {

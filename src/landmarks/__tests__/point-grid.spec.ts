@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { IFrameBox } from '../model';
-import { IPointFilter, PointGrid } from '../point-grid';
+import { IPointFilter, PointGrid, pointGridIndex } from '../point-grid';
 import { SHAPE_STRIDE } from '../shapes';
 
 /** The nearest allowed point by scanning all of them. */
@@ -70,8 +70,14 @@ describe('point grid', () => {
             landmarks: new Uint8Array(120).map(() => (random() < 0.7 ? 1 : 0))
           };
           const grid = new PointGrid(coords, BOUNDS, cells);
+          // Its index built apart (as the worker does) answers the same.
+          const fromIndex = new PointGrid(
+            coords,
+            pointGridIndex(coords, BOUNDS, cells)
+          );
           for (const [x, y, r] of queries) {
             const found = grid.nearest(x, y, r, filter);
+            expect(fromIndex.nearest(x, y, r, filter)).toEqual(found);
             const expected = bruteNearest(coords, x, y, r, filter);
             expect(found === null).toBe(expected === null);
             if (found && expected) {
