@@ -6,6 +6,7 @@ import { drawBitmap, LatestOnly } from '../common';
 import { runInWorker, WorkerGoneError } from '../worker/client';
 import { IDensityGroup, paintContourDensity } from './density';
 import { deviceMapping, ICanvasMapping, layerCanvas } from './frame';
+import type { IFirstContours } from './off-thread-task';
 
 /**
  * Up to this many rows the contour canvas is redrawn on every zoom event;
@@ -16,6 +17,11 @@ export const LIVE_REDRAW_ROWS = 300;
 
 /** Quiet time after the last zoom event before a sharp redraw, in ms. */
 export const REDRAW_DELAY_MS = 150;
+
+/** Whether two mappings are the same (drawn at one is drawn at the other). */
+function sameMapping(a: ICanvasMapping, b: ICanvasMapping): boolean {
+  return a.scale === b.scale && a.dx === b.dx && a.dy === b.dy;
+}
 
 /** What the contour canvas rasterises: the rows of the visible groups. */
 export interface IContourCloud {
@@ -31,6 +37,8 @@ export interface IContourCloud {
 interface IWorkerDraw {
   mapping: ICanvasMapping;
   cloud: IContourCloud;
+  /** Whether the cloud is the plot's first: every group and organ shown. */
+  initial: boolean;
 }
 
 /**
@@ -49,6 +57,8 @@ export class ContourCanvas {
   private readonly _idle: Array<() => void> = [];
   /** Draws in the worker, the latest only, when the plot was laid out there. */
   private readonly _draws: LatestOnly<IWorkerDraw>;
+  /** The first contours the worker draws unasked, until the first draw takes (or drops) them. */
+  private _first: Promise<IFirstContours | null> | null;
 
   /**
    * @param _width - The plot area's width in layout pixels.
@@ -58,6 +68,9 @@ export class ContourCanvas {
    * @param _worker - The plot's session in the worker, which holds its
    *   coordinates and rasterises there; `null` to draw on this thread.
    * @param onDrawn - Told how long each worker draw took, once drawn.
+   * @param first - The first contours the worker is drawing unasked (see
+   *   the `firstDensity` task): the first draw shows them when they are what
+   *   it asks for, instead of asking.
    */
   constructor(
     private readonly _width: number,
@@ -65,8 +78,10 @@ export class ContourCanvas {
     private readonly _dpr: number,
     mapping: ICanvasMapping,
     private _worker: number | null = null,
-    onDrawn: (ms: number) => void = () => undefined
+    onDrawn: (ms: number) => void = () => undefined,
+    first: Promise<IFirstContours | null> | null = null
   ) {
+    this._first = first;
     [this.canvas, this._ctx] = layerCanvas(
       'jp-chexmask-lm-contours',
       _width,
@@ -95,14 +110,21 @@ export class ContourCanvas {
    * Clear the canvas and rasterise `cloud` at `mapping`, or leave it empty
    * for `null` (contours hidden).
    *
+   * @param initial - Whether `cloud` is every group and organ (the plot's
+   *   first cloud, which the worker may have drawn already).
    * @returns The milliseconds spent rasterising, or `null` when hidden or
    *   drawn by the worker (then told to `onDrawn`).
    */
-  draw(mapping: ICanvasMapping, cloud: IContourCloud | null): number | null {
+  draw(
+    mapping: ICanvasMapping,
+    cloud: IContourCloud | null,
+    initial = false
+  ): number | null {
     if (cloud && this._worker !== null) {
-      this._draws.request({ mapping, cloud });
+      this._draws.request({ mapping, cloud, initial });
       return null;
     }
+    this._dropFirst();
     const { canvas, _ctx: ctx } = this;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -152,6 +174,7 @@ export class ContourCanvas {
 
   /** Cancel a pending sharp redraw; worker draws in flight are not shown. */
   dispose(): void {
+    this._dropFirst();
     this._cancelRedraw();
     this._draws.dispose();
     this._idle.splice(0).forEach(resolve => resolve());
@@ -162,7 +185,7 @@ export class ContourCanvas {
    * the plot's go; fall back to this thread when the worker is gone.
    */
   private async _drawInWorker(
-    { mapping, cloud }: IWorkerDraw,
+    { mapping, cloud, initial }: IWorkerDraw,
     onDrawn: (ms: number) => void
   ): Promise<void> {
     const session = this._worker;
@@ -172,6 +195,23 @@ export class ContourCanvas {
     }
     const started = performance.now();
     const { canvas } = this;
+    const first = this._first;
+    this._first = null;
+    if (first) {
+      const contours = await first;
+      if (
+        contours &&
+        initial &&
+        contours.width === canvas.width &&
+        contours.height === canvas.height &&
+        sameMapping(contours.mapping, mapping)
+      ) {
+        this._show(mapping, contours.bitmap);
+        onDrawn(performance.now() - started);
+        return;
+      }
+      contours?.bitmap.close();
+    }
     const ask = (coords: Float64Array | null) =>
       runInWorker('landmarks', {
         op: 'density',
@@ -189,10 +229,7 @@ export class ContourCanvas {
         answer = await ask(cloud.coords);
       }
       if (answer && 'bitmap' in answer) {
-        this._drawnAt = mapping;
-        canvas.style.transform = '';
-        this._ctx.setTransform(1, 0, 0, 1, 0, 0);
-        drawBitmap(this._ctx, answer.bitmap);
+        this._show(mapping, answer.bitmap);
         onDrawn(performance.now() - started);
       }
     } catch (error) {
@@ -205,6 +242,20 @@ export class ContourCanvas {
         onDrawn(ms);
       }
     }
+  }
+
+  /** Put the worker's drawing at `mapping` on the canvas. */
+  private _show(mapping: ICanvasMapping, bitmap: ImageBitmap): void {
+    this._drawnAt = mapping;
+    this.canvas.style.transform = '';
+    this._ctx.setTransform(1, 0, 0, 1, 0, 0);
+    drawBitmap(this._ctx, bitmap);
+  }
+
+  /** Let the unasked first contours go (drawn here, or the plot is gone). */
+  private _dropFirst(): void {
+    void this._first?.then(contours => contours?.bitmap.close());
+    this._first = null;
   }
 
   private _cancelRedraw(): void {

@@ -5,17 +5,18 @@
 import { axisBottom, axisLeft, scaleLinear, select, ZoomTransform } from 'd3';
 import { appendAxis, appendAxisLabels, h, IAxisLabels, svg } from '../common';
 import { IFrameBox } from './model';
+import { ICanvasMapping, mappingAt, plotSize, plotUnit } from './plot-area';
 
-/** Frame to canvas pixels: `px = scale · x + dx`, `py = scale · y + dy`. */
-export interface ICanvasMapping {
-  scale: number;
-  dx: number;
-  dy: number;
-}
+export { deviceMapping, PLOT_SIDE } from './plot-area';
+export type { ICanvasMapping } from './plot-area';
 
-/** A layout-pixel mapping in canvas pixels (`dpr` canvas pixels per layout pixel). */
-export function deviceMapping(m: ICanvasMapping, dpr: number): ICanvasMapping {
-  return { scale: m.scale * dpr, dx: m.dx * dpr, dy: m.dy * dpr };
+/**
+ * Canvas pixels per layout pixel of the plot's canvases: the device's,
+ * capped at 2 (the canvases are filled pixel by pixel, so their cost grows
+ * with the square of the ratio).
+ */
+export function canvasRatio(): number {
+  return Math.min(2, Math.max(1, window.devicePixelRatio || 1));
 }
 
 /**
@@ -40,9 +41,6 @@ export function layerCanvas(
 
 /** Room around the plot area for the axes, in layout pixels. */
 const MARGIN = { top: 10, right: 16, bottom: 42, left: 60 };
-
-/** The longer side of the plot area, in layout pixels (CSS may shrink the figure). */
-export const PLOT_SIDE = 640;
 
 /**
  * The figure of a landmark plot: a plot area ("stage") that receives zoom,
@@ -79,11 +77,11 @@ export class PlotFrame {
     labels: IAxisLabels,
     label: string
   ) {
-    const spanX = _bounds.x1 - _bounds.x0;
-    const spanY = _bounds.y1 - _bounds.y0;
-    this._unit = PLOT_SIDE / Math.max(spanX, spanY);
-    this.width = Math.max(120, Math.round(spanX * this._unit));
-    this.height = Math.max(120, Math.round(spanY * this._unit));
+    this._unit = plotUnit(_bounds);
+    ({ width: this.width, height: this.height } = plotSize(
+      _bounds,
+      this._unit
+    ));
     const figureWidth = MARGIN.left + this.width + MARGIN.right;
     const figureHeight = MARGIN.top + this.height + MARGIN.bottom;
     const percent = (v: number, of: number): string =>
@@ -207,11 +205,6 @@ export class PlotFrame {
   }
 
   private _mappingOf(k: number, tx: number, ty: number): ICanvasMapping {
-    const scale = k * this._unit;
-    return {
-      scale,
-      dx: tx - scale * this._bounds.x0,
-      dy: ty - scale * this._bounds.y0
-    };
+    return mappingAt(this._bounds, this._unit, k, tx, ty);
   }
 }

@@ -6,9 +6,9 @@
  * worker keeps the laid-out coordinates of the last few plots (a session
  * each) for those draws.
  */
-import { LANDMARK_COUNT, LandmarkSigma, meanSigma } from '../core';
+import { LANDMARK_COUNT, LandmarkSigma, meanSigma, ORGANS } from '../core';
 import { IDensityGroup, paintContourDensity } from './density';
-import type { ICanvasMapping } from './frame';
+import { deviceMapping, firstContourCanvas, ICanvasMapping } from './plot-area';
 import { buildLandmarkModel, IFrameBox, ILandmarkModel } from './model';
 import { LandmarkFrame, LandmarkRowsParser } from './payload';
 import { pointGridIndex } from './point-grid';
@@ -59,6 +59,18 @@ export type LandmarkTaskInput =
       title: string | null;
     }
   | {
+      /**
+       * Rasterise the first contours of the plot just laid out: the plot
+       * area unzoomed, every group and organ shown, as the page's first draw
+       * asks. Sent right after `layout`, so the worker draws while the page
+       * builds the plot instead of waiting for it to ask.
+       */
+      op: 'firstDensity';
+      session: number;
+      /** Canvas pixels per layout pixel on the page. */
+      dpr: number;
+    }
+  | {
       /** Rasterise the contour density (`coords` only when asked for). */
       op: 'density';
       session: number;
@@ -82,6 +94,16 @@ export interface ILayoutTimings {
   pack: number;
 }
 
+/** A plot's first contours (see the `firstDensity` op) and what they were drawn for. */
+export interface IFirstContours {
+  bitmap: ImageBitmap;
+  /** The canvas size, in canvas pixels. */
+  width: number;
+  height: number;
+  /** The frame → layout-pixel mapping drawn at. */
+  mapping: ICanvasMapping;
+}
+
 /** What the worker answers (by `op`: nothing, the layout, a bitmap or "send the coordinates"). */
 export type LandmarkTaskOutput =
   | null
@@ -91,6 +113,7 @@ export type LandmarkTaskOutput =
       ms: ILayoutTimings;
     }
   | { bitmap: ImageBitmap }
+  | { first: IFirstContours }
   | { missing: true };
 
 /** Run a landmark task in the worker. */
@@ -119,6 +142,10 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
         title: input.title
       });
       session.coords = model.coords;
+      session.first = {
+        bounds: model.bounds,
+        groups: model.groups.map(g => ({ rows: g.rows, color: g.color }))
+      };
       const laidOut = performance.now();
       const stats = computePlotStats(model, new Set());
       const measured = performance.now();
@@ -136,6 +163,31 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
           packed.coords.buffer,
           ...(packed.sigmas ? [packed.sigmas.buffer] : [])
         ]
+      };
+    }
+    case 'firstDensity': {
+      const kept = Private.sessions.get(input.session);
+      const first = kept?.first ?? null;
+      if (!kept || !first || !kept.coords) {
+        return { output: null, transfer: [] };
+      }
+      kept.first = null;
+      const { width, height, mapping } = firstContourCanvas(
+        first.bounds,
+        input.dpr
+      );
+      const image = pixelsOf(width, height);
+      paintContourDensity(
+        image,
+        kept.coords,
+        first.groups,
+        ORGANS.map(() => true),
+        deviceMapping(mapping, input.dpr)
+      );
+      const bitmap = bitmapOf(image);
+      return {
+        output: { first: { bitmap, width, height, mapping } },
+        transfer: [bitmap]
       };
     }
     case 'density': {
@@ -247,6 +299,8 @@ namespace Private {
     coords: Float64Array | null;
     /** Time spent parsing its rows so far. */
     parseMs: number;
+    /** What its first contours are drawn from, until they are. */
+    first: { bounds: IFrameBox; groups: IDensityGroup[] } | null;
   }
 
   /** The plots' sessions, the most recently used last. */
@@ -259,7 +313,8 @@ namespace Private {
     const found = sessions.get(id) ?? {
       parser: null,
       coords: null,
-      parseMs: 0
+      parseMs: 0,
+      first: null
     };
     sessions.delete(id);
     sessions.set(id, found);

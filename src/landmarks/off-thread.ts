@@ -3,16 +3,18 @@
  * page checks the payload around its rows, sends the rows in chunks (each
  * posted in a task of its own, so copying them never makes one long task),
  * and gets back the model in a few transferred buffers, with the statistics
- * of every group shown. Small payloads (and pages without a worker) are
- * parsed here, as they always were.
+ * of every group shown, then the plot's first contours, which the worker
+ * draws while the page builds the plot. Small payloads (and pages without a
+ * worker) are parsed here, as they always were.
  */
 import {
   WorkerGoneError,
   runInWorker,
   workerAvailable
 } from '../worker/client';
+import { canvasRatio } from './frame';
 import { buildLandmarkModel, ILandmarkModel } from './model';
-import { ILayoutTimings, unpackModel } from './off-thread-task';
+import { IFirstContours, ILayoutTimings, unpackModel } from './off-thread-task';
 import {
   ILandmarkEnvelope,
   IParsedLandmarkPayload,
@@ -54,6 +56,11 @@ export interface ILaidOut {
   worker: ILandmarkWorkerLayout | null;
   /** The worker's milliseconds by step, or `null` when laid out here. */
   ms: ILayoutTimings | null;
+  /**
+   * The plot's first contours, drawn by the worker after the layout (for the
+   * plot's first draw only; `null` when laid out here).
+   */
+  first: Promise<IFirstContours | null> | null;
 }
 
 /**
@@ -86,20 +93,31 @@ export async function layOutInWorker(
       chunks.push(sent);
     }
     await Promise.all(chunks);
-    const laidOut = await runInWorker('landmarks', {
+    const layout = runInWorker('landmarks', {
       op: 'layout',
       session,
       groupBy,
       frame,
       title
     });
+    // Asked at once: the worker draws them while the page builds the plot.
+    const first = runInWorker('landmarks', {
+      op: 'firstDensity',
+      session,
+      dpr: canvasRatio()
+    }).then(
+      answer => (answer && 'first' in answer ? answer.first : null),
+      () => null
+    );
+    const laidOut = await layout;
     if (!laidOut || !('model' in laidOut)) {
       throw new Error('the worker answered the layout with something else');
     }
     return {
       model: unpackModel(laidOut.model),
       worker: { session, stats: laidOut.stats },
-      ms: laidOut.ms
+      ms: laidOut.ms,
+      first
     };
   } catch (error) {
     if (!(error instanceof WorkerGoneError)) {
@@ -110,7 +128,8 @@ export async function layOutInWorker(
     return {
       model: buildLandmarkModel({ rows: parser.rows, groupBy, frame, title }),
       worker: null,
-      ms: null
+      ms: null,
+      first: null
     };
   }
 }

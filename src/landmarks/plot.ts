@@ -11,7 +11,7 @@ import { h, ZoomController } from '../common';
 import { IChexmaskSettings } from '../settings';
 import { ContourCanvas } from './contours';
 import { PlotControls } from './controls';
-import { PlotFrame } from './frame';
+import { canvasRatio, PlotFrame } from './frame';
 import { HOVER_RADIUS, hitTest } from './hover';
 import { describePlot, plotCaption } from './labels';
 import { frameUnit, ILandmarkModel } from './model';
@@ -32,6 +32,7 @@ import {
   ILandmarkPlotStats,
   outlierEntries
 } from './statistics';
+import type { IFirstContours } from './off-thread-task';
 import { MaskUnderlay } from './underlay';
 import { runInWorker, WorkerGoneError } from '../worker/client';
 
@@ -96,12 +97,15 @@ export class LandmarkPlot {
    * @param worker - When the worker laid the model out: its session there
    *   (which rasterises the contours) and the statistics with every group
    *   shown, so the first paint computes nothing here.
+   * @param first - The first contours the worker is drawing unasked, for
+   *   the first draw (see `ContourCanvas`).
    */
   constructor(
     readonly model: ILandmarkModel,
     title: string | null,
     private readonly _host: ILandmarkPlotHost,
-    worker: ILandmarkWorkerLayout | null = null
+    worker: ILandmarkWorkerLayout | null = null,
+    first: Promise<IFirstContours | null> | null = null
   ) {
     this._stats = worker?.stats ?? null;
     this._session = worker?.session ?? null;
@@ -118,9 +122,7 @@ export class LandmarkPlot {
     );
     this._frame = frame;
     this.figure = frame.node;
-    // Capped at 2: the canvases are filled pixel by pixel, so their cost grows
-    // with the square of the ratio.
-    const dpr = Math.min(2, Math.max(1, window.devicePixelRatio || 1));
+    const dpr = canvasRatio();
     this._underlay = underlayRow
       ? new MaskUnderlay(underlayRow, frame.width, frame.height, dpr)
       : null;
@@ -132,7 +134,8 @@ export class LandmarkPlot {
           dpr,
           frame.mapping,
           worker?.session ?? null,
-          ms => (this._host.dataset.drawMs = ms.toFixed(2))
+          ms => (this._host.dataset.drawMs = ms.toFixed(2)),
+          first
         );
     this._shapes = new ShapeLayer(frame.width, frame.height);
     frame.stage.append(
@@ -278,7 +281,10 @@ export class LandmarkPlot {
       this._frame.mapping,
       state.layers.contours
         ? { coords: model.coords, groups, organs: state.organs }
-        : null
+        : null,
+      state.colorBy === 'group' &&
+        state.hiddenGroups.size === 0 &&
+        state.organs.every(Boolean)
     );
     if (ms !== null) {
       this._host.dataset.drawMs = ms.toFixed(2);

@@ -11,6 +11,7 @@ import {
   LandmarkInput,
   parseLandmarkInput
 } from './off-thread';
+import type { IFirstContours } from './off-thread-task';
 import { figurePicture, figureSvg, landmarkAltText } from './picture';
 import { ILandmarkWorkerLayout, LandmarkPlot } from './plot';
 
@@ -97,30 +98,34 @@ export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
     }
     const generation = this.generation;
     const sent = performance.now();
-    return layOutInWorker(input.envelope).then(({ model, worker, ms }) => {
-      this._laidOut = { of: input, model, worker };
-      if (!this.isCurrent(generation)) {
-        return;
+    return layOutInWorker(input.envelope).then(
+      ({ model, worker, ms, first }) => {
+        this._laidOut = { of: input, model, worker };
+        if (!this.isCurrent(generation)) {
+          void first?.then(contours => contours?.bitmap.close());
+          return;
+        }
+        const started = performance.now();
+        this.node.dataset.layoutMs = (started - sent).toFixed(1);
+        if (ms) {
+          this.node.dataset.workerMs = Object.entries(ms)
+            .map(([step, t]) => `${step} ${t.toFixed(1)}`)
+            .join(', ');
+        }
+        this.node.replaceChildren();
+        this._present(model, input, worker, first);
+        recordSpan('chexmask:present', started);
+        return this.built?.whenDrawn();
       }
-      const started = performance.now();
-      this.node.dataset.layoutMs = (started - sent).toFixed(1);
-      if (ms) {
-        this.node.dataset.workerMs = Object.entries(ms)
-          .map(([step, t]) => `${step} ${t.toFixed(1)}`)
-          .join(', ');
-      }
-      this.node.replaceChildren();
-      this._present(model, input, worker);
-      recordSpan('chexmask:present', started);
-      return this.built?.whenDrawn();
-    });
+    );
   }
 
   /** Make the plot of a laid-out model and paint it. */
   private _present(
     model: ILandmarkModel,
     input: LandmarkInput,
-    worker: ILandmarkWorkerLayout | null
+    worker: ILandmarkWorkerLayout | null,
+    first: Promise<IFirstContours | null> | null = null
   ): void {
     const title =
       input.kind === 'parsed' ? input.payload.title : input.envelope.title;
@@ -131,7 +136,8 @@ export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
         dataset: this.node.dataset,
         settings: () => this.settings.current
       },
-      worker
+      worker,
+      first
     );
     this.present(plot);
     this.node.dataset.rows = String(model.rows.length);
