@@ -96,13 +96,21 @@ describe('landmark rows parsed in chunks', () => {
 describe('the worker layout', () => {
   const rows = Array.from({ length: 30 }, (_, r) => row(r));
 
-  it('packs and unpacks a model unchanged', () => {
-    const model = buildLandmarkModel(
-      parseLandmarkPayload({ version: 1, rows, groupBy: 'dataset' })
-    );
-    const back = unpackModel(packModel(model));
-    expect(back).toEqual(model);
-  });
+  it.each(['pixels', 'normalized'] as const)(
+    'packs and unpacks a model unchanged, frame %s',
+    frame => {
+      const model = buildLandmarkModel(
+        parseLandmarkPayload({ version: 1, rows, groupBy: 'dataset', frame })
+      );
+      const packed = packModel(model);
+      expect(packed.raw === null).toBe(frame === 'pixels');
+      const back = unpackModel(packed);
+      expect(back).toEqual(model);
+      back.rows.forEach((r, i) =>
+        expect(Array.from(r.coords)).toEqual(Array.from(model.rows[i].coords))
+      );
+    }
+  );
 
   it('lays out chunks sent to a session as the page would, with statistics', () => {
     const session = 41;
@@ -136,7 +144,10 @@ describe('the worker layout', () => {
     );
     expect(unpackModel(model)).toEqual(expected);
     expect(stats).toEqual(computePlotStats(expected, new Set()));
-    expect(transfer).toEqual([model.raw.buffer, model.coords.buffer]);
+    // In mask pixels the rows' landmarks are the frame coordinates: sent once.
+    expect(model.frame).toBe('pixels');
+    expect(model.raw).toBeNull();
+    expect(transfer).toEqual([model.coords.buffer]);
     // Laid out once: the rows are let go, a second layout is refused.
     expect(() =>
       landmarkTask({
