@@ -375,7 +375,7 @@ async function observeLongFrames(
             const file = String(s.sourceURL ?? '')
               .replace(/^.*\/labextensions\//, '')
               .replace(/^.*\/static\//, 'lab:');
-            return `${s.duration.toFixed(0)} ms ${s.invokerType} ${s.invoker} in ${file || '?'}:${s.sourceCharPosition} ${s.sourceFunctionName || ''}`.trim();
+            return `${s.duration.toFixed(0)} ms ${s.invokerType} ${s.invoker} in ${file || '?'}:${s.sourceCharPosition} ${s.sourceFunctionName || ''} (forced style and layout ${(s.forcedStyleAndLayoutDuration ?? 0).toFixed(0)} ms)`.trim();
           });
         w.longFrames.push(
           `${frame.duration.toFixed(0)} ms frame (blocking ${frame.blockingDuration.toFixed(0)}): ${scripts.join('; ') || 'no script over 10 ms'}`
