@@ -1,8 +1,9 @@
 """Drawing primitives of the static charts, in Pillow: canvas, axes, ticks, legend, text.
 
 The views draw their pictures for headless runs (see :mod:`.picture`) with
-these, so all look alike and none depends on matplotlib. Text from payloads (dataset names, ids, titles) is only ever
-passed to Pillow as glyphs to draw, after :func:`clean_label`.
+these, so all look alike and none depends on matplotlib. Text from payloads
+(dataset names, ids, titles) is only ever passed to Pillow as glyphs to draw,
+after :func:`clean_label`.
 """
 
 from __future__ import annotations
