@@ -11,6 +11,7 @@ import {
   IWorkerFailure,
   IWorkerRequest,
   IWorkerTasks,
+  IWorkerTiming,
   TaskKind,
   WorkerResponse
 } from './protocol';
@@ -55,6 +56,8 @@ export function runInWorker<K extends TaskKind>(
   const request: IWorkerRequest<K> = { id, kind, input };
   return new Promise((resolve, reject) => {
     Private.pending.set(id, {
+      kind,
+      posted: performance.now(),
       resolve: resolve as (output: unknown) => void,
       reject
     });
@@ -102,6 +105,9 @@ export function failureError({ field, message }: IWorkerFailure): Error {
 namespace Private {
   /** A request waiting for its answer. */
   export interface IPending {
+    kind: TaskKind;
+    /** When it was sent (`performance.now()`). */
+    posted: number;
     resolve(output: unknown): void;
     reject(error: Error): void;
   }
@@ -135,10 +141,38 @@ namespace Private {
       return;
     }
     pending.delete(response.id);
+    record(request, response.at);
     if (response.ok) {
       request.resolve(response.output);
     } else {
       request.reject(failureError(response.error));
+    }
+  }
+
+  /**
+   * Put the request on the page's performance timeline, for profiles and
+   * the UI tests' breakdowns: `chexmask-trip:KIND` from sending to the
+   * answer's handling here, `chexmask-worker:KIND` while the worker ran it
+   * (not `chexmask:`, which names the views' main-thread spans).
+   */
+  export function record(
+    request: IPending,
+    at: IWorkerTiming | undefined
+  ): void {
+    try {
+      performance.measure(`chexmask-trip:${request.kind}`, {
+        start: request.posted,
+        end: performance.now()
+      });
+      if (at) {
+        const origin = performance.timeOrigin;
+        performance.measure(`chexmask-worker:${request.kind}`, {
+          start: at.started - origin,
+          end: at.ended - origin
+        });
+      }
+    } catch {
+      // Browsers without User Timing level 3: nothing recorded.
     }
   }
 

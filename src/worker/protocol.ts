@@ -122,7 +122,16 @@ export interface IWorkerFailure {
   message: string;
 }
 
+/**
+ * When the worker ran a request, as epoch milliseconds (its clock's
+ * `timeOrigin + now()`), so the page can place it on its own timeline.
+ */
+export interface IWorkerTiming {
+  started: number;
+  ended: number;
+}
+
 /** The worker's one answer to a request. */
 export type WorkerResponse =
-  | { id: number; ok: true; output: unknown }
-  | { id: number; ok: false; error: IWorkerFailure };
+  | { id: number; ok: true; output: unknown; at?: IWorkerTiming }
+  | { id: number; ok: false; error: IWorkerFailure; at?: IWorkerTiming };

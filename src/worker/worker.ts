@@ -6,7 +6,12 @@
  * the next output's paint while the user scrolls.
  */
 import { ChexmaskFormatError } from '../core';
-import { IWorkerRequest, TaskKind, WorkerResponse } from './protocol';
+import {
+  IWorkerRequest,
+  IWorkerTiming,
+  TaskKind,
+  WorkerResponse
+} from './protocol';
 import { runTask } from './tasks';
 
 /** The worker's global scope, typed by what is used of it. */
@@ -56,14 +61,21 @@ function postDrain(): void {
 /** Run a request and answer it, with its buffers transferred. */
 async function run(request: IWorkerRequest): Promise<void> {
   const { id } = request;
+  const started = performance.timeOrigin + performance.now();
+  // When it ran, for the page's timeline (see `IWorkerTiming`).
+  const at = (): IWorkerTiming => ({
+    started,
+    ended: performance.timeOrigin + performance.now()
+  });
   try {
     const { output, transfer } = await runTask(request);
-    scope.postMessage({ id, ok: true, output }, transfer);
+    scope.postMessage({ id, ok: true, output, at: at() }, transfer);
   } catch (error) {
     scope.postMessage(
       {
         id,
         ok: false,
+        at: at(),
         error: {
           field: error instanceof ChexmaskFormatError ? error.field : null,
           message: error instanceof Error ? error.message : String(error)

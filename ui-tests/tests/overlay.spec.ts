@@ -68,7 +68,7 @@ test.describe('row overlay', () => {
     );
     const view = await paintedRowView(page);
     console.log(
-      `payload → painted, 1024×1024 row: ${await view.getAttribute('data-render-ms')} ms`
+      `payload → painted, 1024×1024 row: ${await view.getAttribute('data-render-ms')} ms; ${await paintBreakdown(page)}`
     );
 
     await expect(view.locator('.jp-chexmask-id')).toHaveText(row.id!);
@@ -330,7 +330,7 @@ test.describe('row overlay', () => {
       );
     }
     console.log(
-      `payload → painted, three 1024×1024 rows in one cell: ${times.join(', ')} ms`
+      `payload → painted, three 1024×1024 rows in one cell: ${times.join(', ')} ms; the last: ${await paintBreakdown(page)}`
     );
     const scroller = page
       .locator('.jp-NotebookPanel .jp-WindowedPanel-outer')
@@ -373,3 +373,46 @@ test.describe('row overlay', () => {
     );
   });
 });
+
+/**
+ * Where the last paint's time went, from the performance timeline: the
+ * views' main-thread spans (`chexmask:*`), the worker's tasks as it ran them
+ * (`chexmask-worker:*`) and as the page saw them, from sending to handling
+ * the answer (`chexmask-trip:*`), each as start (ms after the paint began)
+ * and duration.
+ */
+async function paintBreakdown(
+  page: Parameters<typeof runInNewNotebook>[0]
+): Promise<string> {
+  return page.evaluate(() => {
+    const all = performance
+      .getEntriesByType('measure')
+      .filter(e => e.name.startsWith('chexmask'));
+    const end = [...all]
+      .reverse()
+      .find(e => /^chexmask:(finish|paint)$/.test(e.name));
+    if (!end) {
+      return 'no paint span';
+    }
+    const begin = [...all]
+      .reverse()
+      .find(
+        e =>
+          /^chexmask:(build|paint)$/.test(e.name) &&
+          e.startTime <= end.startTime
+      )!;
+    const t0 = begin.startTime;
+    const t1 = end.startTime + end.duration;
+    return (
+      `paint ${(t1 - t0).toFixed(1)} ms: ` +
+      all
+        .filter(e => e.startTime >= t0 - 1 && e.startTime <= t1)
+        .sort((a, b) => a.startTime - b.startTime)
+        .map(
+          e =>
+            `${e.name.replace('chexmask', '')} +${(e.startTime - t0).toFixed(1)} ${e.duration.toFixed(1)}`
+        )
+        .join(', ')
+    );
+  });
+}

@@ -156,6 +156,97 @@ async function takeTasks(page: IJupyterLabPageFixture): Promise<{
   };
 }
 
+/** A long animation frame, summed up in the page (see {@link observeFrames}). */
+interface IFrame {
+  duration: number;
+  blocking: number;
+  /** Script time in the extension's bundle, and forced style/layout within it. */
+  ours: number;
+  oursForced: number;
+  /** Script time in JupyterLab's (and other) bundles, and forced style/layout within it. */
+  lab: number;
+  labForced: number;
+  /** From the frame's rendering start (rAF, observers) to its end, and its style and layout. */
+  render: number;
+  layout: number;
+  /** The longest scripts: ms, what invoked them, where. */
+  top: string[];
+}
+
+/**
+ * Record long animation frames (Chromium's `long-animation-frame` entries)
+ * summed up by whose script ran (the extension's bundle or JupyterLab's) and
+ * how long the frame's own style and layout took: where the long tasks'
+ * time goes, next to the views' spans.
+ */
+async function observeFrames(page: IJupyterLabPageFixture): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: IFrame[] };
+    w.frames_ = [];
+    new PerformanceObserver(list => {
+      for (const f of list.getEntries() as any[]) {
+        const frame: IFrame = {
+          duration: f.duration,
+          blocking: f.blockingDuration,
+          ours: 0,
+          oursForced: 0,
+          lab: 0,
+          labForced: 0,
+          render: f.renderStart ? f.startTime + f.duration - f.renderStart : 0,
+          layout: f.styleAndLayoutStart
+            ? f.startTime + f.duration - f.styleAndLayoutStart
+            : 0,
+          top: []
+        };
+        for (const s of f.scripts ?? []) {
+          const ours = /chexmask/.test(String(s.sourceURL));
+          if (ours) {
+            frame.ours += s.duration;
+            frame.oursForced += s.forcedStyleAndLayoutDuration;
+          } else {
+            frame.lab += s.duration;
+            frame.labForced += s.forcedStyleAndLayoutDuration;
+          }
+        }
+        frame.top = [...(f.scripts ?? [])]
+          .sort((a: any, b: any) => b.duration - a.duration)
+          .slice(0, 3)
+          .map((s: any) => {
+            const file = String(s.sourceURL ?? '')
+              .replace(/^.*\/labextensions\//, '')
+              .replace(/^.*\/static\//, 'lab:')
+              .replace(/\?.*$/, '');
+            return `${s.duration.toFixed(0)} ms (forced layout ${s.forcedStyleAndLayoutDuration.toFixed(0)}) ${s.invokerType} ${s.invoker} in ${file || '?'} ${s.sourceFunctionName || ''}`.trim();
+          });
+        w.frames_.push(frame);
+      }
+    }).observe({ type: 'long-animation-frame' });
+  });
+}
+
+/** The long frames since the last call, summed up (see {@link observeFrames}). */
+async function takeFrames(page: IJupyterLabPageFixture): Promise<string> {
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { frames_: IFrame[] };
+    return w.frames_.splice(0);
+  });
+  const long = frames.filter(f => f.duration > 50);
+  const sum = (k: keyof IFrame): string =>
+    long.reduce((t, f) => t + (f[k] as number), 0).toFixed(0);
+  const worst = [...long]
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, 3)
+    .map(
+      f =>
+        `\n      ${f.duration.toFixed(0)} ms frame: ours ${f.ours.toFixed(0)} (forced layout ${f.oursForced.toFixed(0)}), lab ${f.lab.toFixed(0)} (forced ${f.labForced.toFixed(0)}), rendering ${f.render.toFixed(0)} (style+layout ${f.layout.toFixed(0)}); ${f.top.join('; ')}`
+    );
+  return (
+    `${long.length} frames over 50 ms, ${sum('duration')} ms in all: ` +
+    `scripts ours ${sum('ours')} (forced layout ${sum('oursForced')}), lab ${sum('lab')} (forced ${sum('labForced')}); ` +
+    `rendering ${sum('render')} (style+layout ${sum('layout')}); the longest:${worst.join('')}`
+  );
+}
+
 /** Open a notebook and wait until every output on screen is painted. */
 async function openPainted(
   page: IJupyterLabPageFixture,
@@ -220,6 +311,7 @@ for (const mode of ['contentVisibility', 'full']) {
         false
       );
       await observeMainThread(page);
+      await observeFrames(page);
       const cdp = await page
         .context()
         .newCDPSession((page as unknown as { page: Page }).page ?? page);
@@ -240,13 +332,16 @@ for (const mode of ['contentVisibility', 'full']) {
       );
       await page.waitForTimeout(1500);
       const refOpen = await takeTasks(page);
+      await takeFrames(page);
       await scrollThrough(page, 1);
       await scrollThrough(page, -1);
       const refScroll = await takeTasks(page);
+      const refFrames = await takeFrames(page);
       // Close it without saving (JupyterLab may have upgraded its format).
       await page.notebook.close(true);
       await page.waitForTimeout(1000);
       await takeTasks(page);
+      await takeFrames(page);
 
       const allPainted = async (): Promise<boolean> => {
         const s = await pageState(page);
@@ -261,6 +356,7 @@ for (const mode of ['contentVisibility', 'full']) {
       const first = await pageState(page);
       const heapFirst = await heapMb(cdp);
       const opening = await takeTasks(page);
+      await takeFrames(page);
       // Lazy: outputs far below the first screen are not painted at open.
       expect(first.states.painted ?? 0).toBeLessThan(COUNT / 4);
 
@@ -272,6 +368,7 @@ for (const mode of ['contentVisibility', 'full']) {
       const back = await pageState(page);
       const heapBack = await heapMb(cdp);
       const scrolling = await takeTasks(page);
+      const scrollFrames = await takeFrames(page);
       const paints = Number(
         await page.locator(VIEW).first().getAttribute('data-paints')
       );
@@ -282,7 +379,9 @@ for (const mode of ['contentVisibility', 'full']) {
           `  open → first screen painted ${openMs} ms (${first.onScreen} views on screen); reference (same rows as image/png) ${refOpenMs} ms`,
           `  opening: longest task ${opening.longest.toFixed(0)} ms; views' spans: ${opening.spans}; reference longest ${refOpen.longest.toFixed(0)} ms`,
           `  scrolled ${down} steps down and ${up} up: longest task ${scrolling.longest.toFixed(0)} ms (${scrolling.over50} of ${scrolling.count} long tasks over 50 ms); views' spans (main-thread work only): ${scrolling.spans}`,
+          `  long frames while scrolling: ${scrollFrames}`,
           `  reference scrolling: longest task ${refScroll.longest.toFixed(0)} ms (${refScroll.over50} of ${refScroll.count} over 50 ms)`,
+          `  reference long frames while scrolling: ${refFrames}`,
           `  ratio to the reference, longest task while scrolling: ${(scrolling.longest / Math.max(1, refScroll.longest)).toFixed(2)}×; longest span of ours ${scrolling.oursLongest.toFixed(1)} ms`,
           `  JS heap after the first screen ${heapFirst.toFixed(1)} MB, after scrolling through and back ${heapBack.toFixed(1)} MB (${(heapBack / heapFirst).toFixed(2)}×)`,
           `  canvas pixels held: first screen ${(first.canvasPixels / 1e6).toFixed(1)} M, at the bottom ${(bottom.canvasPixels / 1e6).toFixed(1)} M, back at the top ${(back.canvasPixels / 1e6).toFixed(1)} M`,
