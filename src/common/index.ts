@@ -17,6 +17,7 @@ export * from './mask-painter';
 export * from './organ-rgb';
 export * from './mask-layer';
 export * from './scratch-image';
+export * from './canvas-pool';
 export * from './error-panel';
 export * from './payload-view';
 export * from './picture-output';

@@ -7,7 +7,7 @@
  */
 import { OrganKey } from '../core';
 import { runInWorker, WorkerGoneError } from '../worker/client';
-import { h } from './dom';
+import { giveCanvas, takeCanvas } from './canvas-pool';
 import { LatestOnly } from './latest-only';
 import { IMaskStyle, MaskPainter } from './mask-painter';
 import { scratchImage } from './scratch-image';
@@ -59,11 +59,17 @@ export class PaintedLayer<S> {
   private _painter: IPixelPainter<S> | null = null;
   private _inWorker: ((style: S) => Promise<ImageBitmap>) | null;
   private readonly _paints: LatestOnly<S>;
+  /** The canvas holds another view's pixels until painted over. */
+  private _stale: boolean;
+  private _disposed = false;
 
   constructor(private readonly _layer: IPaintedLayerOptions<S>) {
-    this.canvas = h('canvas', { className: _layer.className });
-    this.canvas.width = _layer.width;
-    this.canvas.height = _layer.height;
+    // A canvas a view scrolled away let go, when there is one of this size
+    // (see `canvas-pool`): a scroll's paints then allocate no pixels.
+    const { canvas, stale } = takeCanvas(_layer.width, _layer.height);
+    this.canvas = canvas;
+    this.canvas.className = _layer.className;
+    this._stale = stale;
     this._context = this.canvas.getContext('2d')!;
     this._inWorker = _layer.inWorker;
     this._paints = new LatestOnly(
@@ -79,7 +85,13 @@ export class PaintedLayer<S> {
 
   /** Show a bitmap the worker already painted (the first paint, with the decode). */
   show(bitmap: ImageBitmap): void {
+    if (this._disposed) {
+      // The canvas may be another view's by now.
+      bitmap.close();
+      return;
+    }
     drawBitmap(this._context, bitmap);
+    this._stale = false;
   }
 
   /** Paint in a style: at once here, or soon by the worker. */
@@ -87,13 +99,26 @@ export class PaintedLayer<S> {
     if (this._inWorker === null) {
       this._paintHere(style);
     } else {
+      if (this._stale) {
+        // Not another view's pixels while the worker paints.
+        this._context.clearRect(0, 0, this._layer.width, this._layer.height);
+        this._stale = false;
+      }
       this._paints.request(style);
     }
   }
 
-  /** Stop: paints still in flight are not drawn. */
+  /**
+   * Stop: paints still in flight are not drawn, and the canvas goes back to
+   * the pool, for the next view of its size.
+   */
   dispose(): void {
+    if (this._disposed) {
+      return;
+    }
+    this._disposed = true;
     this._paints.dispose();
+    giveCanvas(this.canvas);
   }
 
   private async _paintInWorker(style: S): Promise<void> {
@@ -113,11 +138,15 @@ export class PaintedLayer<S> {
   }
 
   private _paintHere(style: S): void {
+    if (this._disposed) {
+      return;
+    }
     const { height, width } = this._layer;
     this._painter ??= this._layer.painter();
     const pixels = scratchImage(this._context, width, height);
     this._painter.paint(pixels.data, style);
     this._context.putImageData(pixels, 0, 0);
+    this._stale = false;
   }
 }
 

@@ -3,9 +3,10 @@
  * JupyterLab renderer.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { afterNextFrame, PayloadView, recordSpan } from '../common';
+import { afterNextFrame, IMaskStyle, PayloadView, recordSpan } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { WorkerGoneError, workerAvailable } from '../worker/client';
+import { HeadStart } from './head-start';
 import { decodeHere, decodeRow, IDecodedRow } from './off-thread';
 import { maskStyle, RowOverlay } from './overlay';
 import { IParsedRowPayload, parseRowPayload } from './payload';
@@ -28,13 +29,35 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
   private readonly _decoded = new Map<boolean, IDecodedRow>();
   /** Give the focus back to "Fill from landmarks" after the rebuild it asked for. */
   private _refocus = false;
+  /** The decode and first paint started when the payload was checked. */
+  private _headStart: HeadStart | null = null;
 
   constructor(options: IRenderMime.IRendererOptions, settings: SettingsModel) {
     super(options, settings, ROW_VIEW_CLASS, 'this CheXmask row');
   }
 
+  /**
+   * Check the payload and, with a worker, start decoding and painting it
+   * there at once (see {@link HeadStart}): by the time the output is
+   * attached and in view, its masks are ready.
+   */
   protected parse(data: unknown): IParsedRowPayload {
-    return parseRowPayload(data);
+    const started = performance.now();
+    const payload = parseRowPayload(data);
+    if (workerAvailable()) {
+      const { row } = payload;
+      const settings = this.settings.current;
+      const state = (this._state ??= initialRowState(settings, row));
+      const { fromLandmarks } = state;
+      const style = maskStyle(state, settings);
+      this._headStart = HeadStart.start(
+        Private.paintKey(fromLandmarks, style),
+        () => decodeRow(row, fromLandmarks, style),
+        decoded => this._decoded.set(fromLandmarks, decoded)
+      );
+    }
+    recordSpan('chexmask:parse', started);
+    return payload;
   }
 
   /**
@@ -58,16 +81,23 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
       return;
     }
     const generation = this.generation;
-    const painted = kept
-      ? RowOverlay.paintFirst(kept, row, maskStyle(state, settings)).then(
-          masks => ({ decoded: kept, masks }),
-          // The worker went away: the overlay paints here.
-          (error: unknown) =>
-            error instanceof WorkerGoneError
-              ? { decoded: kept, masks: null }
-              : Promise.reject(error)
-        )
-      : decodeRow(row, fromLandmarks, maskStyle(state, settings));
+    const early =
+      this._headStart?.take(
+        Private.paintKey(fromLandmarks, maskStyle(state, settings))
+      ) ?? null;
+    this._headStart = null;
+    const painted = early
+      ? early
+      : kept
+        ? RowOverlay.paintFirst(kept, row, maskStyle(state, settings)).then(
+            masks => ({ decoded: kept, masks }),
+            // The worker went away: the overlay paints here.
+            (error: unknown) =>
+              error instanceof WorkerGoneError
+                ? { decoded: kept, masks: null }
+                : Promise.reject(error)
+          )
+        : decodeRow(row, fromLandmarks, maskStyle(state, settings));
     return painted.then(({ decoded, masks }) => {
       const started = performance.now();
       this._decoded.set(fromLandmarks, decoded);
@@ -142,7 +172,15 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
     return this._state;
   }
 
+  dispose(): void {
+    this._headStart?.drop();
+    this._headStart = null;
+    super.dispose();
+  }
+
   protected forget(): void {
+    this._headStart?.drop();
+    this._headStart = null;
     this._state = null;
     this._decoded.clear();
   }
@@ -166,12 +204,18 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
     const settings = this.settings.current;
     const state = (this._state ??= initialRowState(settings, payload.row));
     this.node.dataset.decoded = decoded.key === null ? 'main' : 'worker';
+    let t = performance.now();
     const overlay = new RowOverlay(payload, decoded, state, {
       dataset: this.node.dataset,
       change: patch => this._change(patch)
     });
+    recordSpan('chexmask-sub:construct', t);
+    t = performance.now();
     this.present(overlay);
+    recordSpan('chexmask-sub:append', t);
+    t = performance.now();
     overlay.paint(settings, masks);
+    recordSpan('chexmask-sub:paint', t);
     if (this._refocus) {
       this._refocus = false;
       overlay.focusFromLandmarks();
@@ -209,4 +253,9 @@ namespace Private {
    * measurements, export bar), as last measured; a first guess before any.
    */
   export const measured = { chromeHeight: 220 };
+
+  /** What a first paint shows: the masks' sources and style. */
+  export function paintKey(fromLandmarks: boolean, style: IMaskStyle): string {
+    return JSON.stringify([fromLandmarks, style]);
+  }
 }

@@ -19,6 +19,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { mainThreadEntries, observeMainThread, SHARED_DATA } from './helpers';
+import { startTrace, stopTrace, TRACING } from './trace';
 
 const COUNT = 200;
 const REPO = path.resolve(__dirname, '..', '..');
@@ -128,10 +129,13 @@ async function takeTasks(page: IJupyterLabPageFixture): Promise<{
   count: number;
   spans: string;
   oursLongest: number;
+  worker: string;
 }> {
   const tasks = await mainThreadEntries(page, true);
   const long = tasks.filter(([n]) => n.startsWith('longtask')).map(t => t[1]);
   const spans = new Map<string, number[]>();
+  // The worker's tasks (`chexmask-worker:`, `chexmask-trip:`) and finer spans.
+  const others = new Map<string, number[]>();
   let oursLongest = 0;
   for (const [name, duration] of tasks) {
     if (name.startsWith('measure chexmask:')) {
@@ -140,6 +144,9 @@ async function takeTasks(page: IJupyterLabPageFixture): Promise<{
     if (name.startsWith('measure chexmask:')) {
       const key = name.slice('measure chexmask:'.length);
       spans.set(key, [...(spans.get(key) ?? []), duration]);
+    } else if (name.startsWith('measure chexmask-')) {
+      const key = name.slice('measure chexmask-'.length);
+      others.set(key, [...(others.get(key) ?? []), duration]);
     }
   }
   const describe = ([key, all]: [string, number[]]): string => {
@@ -152,6 +159,7 @@ async function takeTasks(page: IJupyterLabPageFixture): Promise<{
     over50: long.filter(t => t > 50).length,
     count: long.length,
     spans: [...spans].map(describe).join(', '),
+    worker: [...others].map(describe).join(', '),
     oursLongest
   };
 }
@@ -292,6 +300,7 @@ for (const mode of ['contentVisibility', 'full']) {
     });
 
     test('opens painted, scrolls, releases and repaints', async ({
+      browser,
       page,
       tmpPath
     }) => {
@@ -312,9 +321,19 @@ for (const mode of ['contentVisibility', 'full']) {
       );
       await observeMainThread(page);
       await observeFrames(page);
-      const cdp = await page
-        .context()
-        .newCDPSession((page as unknown as { page: Page }).page ?? page);
+      const raw = (page as unknown as { page: Page }).page ?? page;
+      const cdp = await page.context().newCDPSession(raw);
+      /** Scroll through and back, traced when asked (see `trace.ts`). */
+      const traced = async <T>(
+        scroll: () => Promise<T>
+      ): Promise<[T, string]> => {
+        if (!TRACING) {
+          return [await scroll(), ''];
+        }
+        await startTrace(browser, raw);
+        const result = await scroll();
+        return [result, `\n  trace: ${await stopTrace(browser)}`];
+      };
 
       // The reference: the same rows as plain image/png outputs.
       const pictures = `.jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedImage img`;
@@ -333,8 +352,10 @@ for (const mode of ['contentVisibility', 'full']) {
       await page.waitForTimeout(1500);
       const refOpen = await takeTasks(page);
       await takeFrames(page);
-      await scrollThrough(page, 1);
-      await scrollThrough(page, -1);
+      const [, refTrace] = await traced(async () => {
+        await scrollThrough(page, 1);
+        await scrollThrough(page, -1);
+      });
       const refScroll = await takeTasks(page);
       const refFrames = await takeFrames(page);
       // Close it without saving (JupyterLab may have upgraded its format).
@@ -360,9 +381,11 @@ for (const mode of ['contentVisibility', 'full']) {
       // Lazy: outputs far below the first screen are not painted at open.
       expect(first.states.painted ?? 0).toBeLessThan(COUNT / 4);
 
-      const down = await scrollThrough(page, 1);
-      const bottom = await pageState(page);
-      const up = await scrollThrough(page, -1);
+      const [[down, bottom, up], trace] = await traced(async () => {
+        const d = await scrollThrough(page, 1);
+        const b = await pageState(page);
+        return [d, b, await scrollThrough(page, -1)] as const;
+      });
       await expect.poll(allPainted, { timeout: 30000 }).toBe(true);
       await page.waitForTimeout(1500);
       const back = await pageState(page);
@@ -379,9 +402,10 @@ for (const mode of ['contentVisibility', 'full']) {
           `  open → first screen painted ${openMs} ms (${first.onScreen} views on screen); reference (same rows as image/png) ${refOpenMs} ms`,
           `  opening: longest task ${opening.longest.toFixed(0)} ms; views' spans: ${opening.spans}; reference longest ${refOpen.longest.toFixed(0)} ms`,
           `  scrolled ${down} steps down and ${up} up: longest task ${scrolling.longest.toFixed(0)} ms (${scrolling.over50} of ${scrolling.count} long tasks over 50 ms); views' spans (main-thread work only): ${scrolling.spans}`,
-          `  long frames while scrolling: ${scrollFrames}`,
+          `  worker tasks and finer spans while scrolling: ${scrolling.worker}`,
+          `  long frames while scrolling: ${scrollFrames}${trace}`,
           `  reference scrolling: longest task ${refScroll.longest.toFixed(0)} ms (${refScroll.over50} of ${refScroll.count} over 50 ms)`,
-          `  reference long frames while scrolling: ${refFrames}`,
+          `  reference long frames while scrolling: ${refFrames}${refTrace}`,
           `  ratio to the reference, longest task while scrolling: ${(scrolling.longest / Math.max(1, refScroll.longest)).toFixed(2)}×; longest span of ours ${scrolling.oursLongest.toFixed(1)} ms`,
           `  JS heap after the first screen ${heapFirst.toFixed(1)} MB, after scrolling through and back ${heapBack.toFixed(1)} MB (${(heapBack / heapFirst).toFixed(2)}×)`,
           `  canvas pixels held: first screen ${(first.canvasPixels / 1e6).toFixed(1)} M, at the bottom ${(bottom.canvasPixels / 1e6).toFixed(1)} M, back at the top ${(back.canvasPixels / 1e6).toFixed(1)} M`,
