@@ -11,11 +11,13 @@ import { IRowPayload, MIME_ROW, RowOverlayView } from './row';
 import { SettingsModel } from './settings';
 
 /**
- * Render a tiny synthetic row once, off screen, while the browser is idle
- * after start-up. V8 compiles a function on its first call and optimises it
- * after it has run; without this the user's first output pays for compiling
- * the decoder, painter and view (measured: ~40 ms for the first 1024² row in
- * a fresh page against ~10 ms for the next ones).
+ * Render a synthetic row once, off screen, while the browser is idle after
+ * start-up. V8 compiles a function on its first call and optimises it after
+ * it has run; without this the user's first output pays for compiling the
+ * decoder, painter and view (measured: ~40 ms for the first 1024² row in a
+ * fresh page against ~10 ms for the next ones). The row is of CheXmask's
+ * common size, 1024²: the worker's pixel buffers of that size are made now,
+ * and the view's canvas is left in the canvas pool for the first output.
  */
 export function warmUpWhenIdle(settings: SettingsModel): void {
   const run = (): void => {
@@ -33,7 +35,8 @@ export function warmUpWhenIdle(settings: SettingsModel): void {
 }
 
 function warmUp(settings: SettingsModel): void {
-  const size = 64;
+  const size = WARM_UP_SIZE;
+  const unit = size / 64;
   const landmarks: LandmarkPoint[] = [];
   for (const organ of ORGANS) {
     const n = organ.end - organ.start;
@@ -41,8 +44,8 @@ function warmUp(settings: SettingsModel): void {
     for (let k = 0; k < n; k++) {
       const angle = (2 * Math.PI * k) / n;
       landmarks.push([
-        Math.round(cx + 10 * Math.cos(angle)),
-        Math.round(32 + 20 * Math.sin(angle))
+        Math.round(unit * (cx + 10 * Math.cos(angle))),
+        Math.round(unit * (32 + 20 * Math.sin(angle)))
       ]);
     }
   }
@@ -83,3 +86,6 @@ function warmUp(settings: SettingsModel): void {
     .renderModel(model)
     .finally(() => setTimeout(() => view.dispose(), 100));
 }
+
+/** The warm-up row's side: CheXmask's preprocessed masks are 1024². */
+const WARM_UP_SIZE = 1024;

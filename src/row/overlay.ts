@@ -21,7 +21,6 @@ import {
   IMaskStyle,
   MaskLayer,
   organRgb,
-  recordSpan,
   ZoomController
 } from '../common';
 import { IChexmaskSettings } from '../settings';
@@ -103,7 +102,6 @@ export class RowOverlay {
     private readonly _host: IRowOverlayHost
   ) {
     const { row } = payload;
-    let t = performance.now();
     this.row = row;
     this._runs = _decoded.runs;
     this._sources = maskSources(row, _state.fromLandmarks);
@@ -119,8 +117,6 @@ export class RowOverlay {
       onBusy: busy('masks')
     });
     _host.dataset.masks = 'painted';
-    recordSpan('chexmask-sub:c-masks', t);
-    t = performance.now();
     this._xray = payload.image
       ? new XrayLayer(payload.image, busy('xrayPaint'))
       : null;
@@ -132,8 +128,6 @@ export class RowOverlay {
         sigmaNodes(row.landmarks, row.sigma, sigmaScale)
       );
     }
-    recordSpan('chexmask-sub:c-annotations', t);
-    t = performance.now();
     this._header = new RowHeader(row, payload.title);
     this._header.setSources(this._sources);
     const world = h('div', { className: 'jp-chexmask-world' }, [
@@ -157,8 +151,6 @@ export class RowOverlay {
     this._zoom = new ZoomController(this.stage, t =>
       applyZoomTransform(world, t)
     );
-    recordSpan('chexmask-sub:c-header-stage', t);
-    t = performance.now();
     this._controls = new RowControls(
       _state,
       {
@@ -181,7 +173,6 @@ export class RowOverlay {
       this._measurements
     ];
     listenToStage(this.stage, this._readout, event => this._hover(event));
-    recordSpan('chexmask-sub:c-controls', t);
   }
 
   /**
@@ -211,13 +202,11 @@ export class RowOverlay {
    */
   paint(settings: IChexmaskSettings, painted: ImageBitmap | null = null): void {
     const state = this._state;
-    const t = performance.now();
     if (painted) {
       this._masks.show(painted);
     } else {
       this._masks.paint(maskStyle(state, settings));
     }
-    recordSpan('chexmask-sub:p-masks', t);
     this._controls.setColors(settings.colors);
     this._controls.setState(state);
     this._header.setThreshold(settings.rcaThreshold);

@@ -204,18 +204,12 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
     const settings = this.settings.current;
     const state = (this._state ??= initialRowState(settings, payload.row));
     this.node.dataset.decoded = decoded.key === null ? 'main' : 'worker';
-    let t = performance.now();
     const overlay = new RowOverlay(payload, decoded, state, {
       dataset: this.node.dataset,
       change: patch => this._change(patch)
     });
-    recordSpan('chexmask-sub:construct', t);
-    t = performance.now();
     this.present(overlay);
-    recordSpan('chexmask-sub:append', t);
-    t = performance.now();
     overlay.paint(settings, masks);
-    recordSpan('chexmask-sub:paint', t);
     if (this._refocus) {
       this._refocus = false;
       overlay.focusFromLandmarks();
