@@ -70,7 +70,12 @@ export class PaintedLayer<S> {
     this.canvas = canvas;
     this.canvas.className = _layer.className;
     this._stale = stale;
-    this._context = this.canvas.getContext('2d')!;
+    // A canvas in memory, not on the GPU: it takes the worker's bitmaps (made
+    // in memory too) by a plain copy, and is read back (pictures, tests)
+    // without a GPU readback.
+    this._context = this.canvas.getContext('2d', {
+      willReadFrequently: true
+    })!;
     this._inWorker = _layer.inWorker;
     this._paints = new LatestOnly(
       style => this._paintInWorker(style),

@@ -43,7 +43,8 @@ namespace Private {
       return found;
     }
     const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d')!;
+    // In memory: the pixels are put, not drawn, and the page copies them.
+    const context = canvas.getContext('2d', { willReadFrequently: true })!;
     const made = {
       canvas,
       context,
