@@ -49,11 +49,13 @@ export function takeCanvas(width: number, height: number): IPooledCanvas {
 }
 
 /**
- * Keep a canvas its view is done with (it may still be in the document:
- * it leaves it when it is next used). The oldest kept goes past the bound.
+ * Keep a canvas its view is done with; it leaves the view's nodes, which
+ * it would otherwise keep alive (with everything they hold) while kept.
+ * The oldest kept goes past the bound.
  */
 export function giveCanvas(canvas: HTMLCanvasElement): void {
   const kept = Private.kept;
+  canvas.remove();
   if (kept.includes(canvas)) {
     return;
   }

@@ -35,7 +35,11 @@ describe('canvas pool', () => {
     canvas.hidden = true;
     canvas.style.opacity = '0.5';
     canvas.getContext('2d')!.globalCompositeOperation = 'copy';
+    const view = document.createElement('div');
+    view.appendChild(canvas);
     giveCanvas(canvas);
+    // Out of its view's nodes, which it would keep alive.
+    expect(canvas.parentNode).toBeNull();
     expect(takeCanvas(4, 8).canvas).not.toBe(canvas);
     const again = takeCanvas(8, 4);
     expect(again.canvas).toBe(canvas);
