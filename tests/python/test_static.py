@@ -103,6 +103,14 @@ def test_the_ratio_widths_are_drawn_where_the_view_draws_them() -> None:
     assert "cardiothoracic ratio" in metadata["image/png"]["alt"]
 
 
+def test_ratio_colours_are_the_views_picture_colours() -> None:
+    """The kernel strokes the ratio's widths in the colours ``drawRowAnnotations`` uses."""
+    source = (REPO / "src" / "row" / "picture.ts").read_text(encoding="utf-8")
+    for extent, color in (("thorax", THORAX_COLOR), ("heart", HEART_COLOR)):
+        written = "#" + "".join(f"{c:02x}" for c in color)
+        assert f"[ratio.{extent}, '{written}']" in source, extent
+
+
 def per_pixel_blend(background: np.ndarray, masks: dict[str, np.ndarray]) -> np.ndarray:
     """The reference: each organ blended over the background pixel by pixel, in float32."""
     rgb = background.astype(np.float32)
