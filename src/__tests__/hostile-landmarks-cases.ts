@@ -7,38 +7,23 @@
  * values, and markup in ids, groups and titles.
  */
 import {
-  changedAt,
   commonCases,
   deeplyNested,
   errorCase,
   IHostileCase,
   paintedCase,
-  withChanges,
   XSS_STRINGS
 } from './hostile-cases';
-import { syntheticStd } from '../core/__tests__/chexmask-u';
+import { landmarkPayload } from './valid-payloads';
 import {
-  landmarkPayload,
-  landmarkPayloadWithRow,
-  smallLandmarks,
-  smallRow
-} from './valid-payloads';
+  LANDMARKS,
+  NUMBERS,
+  plotRow,
+  plotTop
+} from './hostile-landmarks-payloads';
+import { SIGMA, UNDERLAY } from './hostile-landmarks-row-cases';
 
 type Json = Record<string, unknown>;
-
-/** The two-row payload with `changes` to the top level (undefined deletes). */
-export const plotTop = changedAt(landmarkPayload, []);
-
-/** The two-row payload with `changes` to its first row. */
-export const plotRow = changedAt(landmarkPayload, ['rows', 0]);
-
-/** A one-row payload whose CSV row (the mask underlay) has `changes`. */
-export function underlay(changes: Json) {
-  return () => landmarkPayloadWithRow(withChanges(smallRow(), changes));
-}
-
-const LANDMARKS = smallLandmarks();
-const NUMBERS = LANDMARKS.split(',').map(Number);
 
 const STRUCTURE: IHostileCase[] = [
   errorCase('rows missing', plotTop({ rows: undefined }), 'rows', /missing/),
@@ -325,102 +310,6 @@ const STRUCTURE: IHostileCase[] = [
   )
 ];
 
-/** A one-row plot's underlay row goes through the core: its errors are named under the row. */
-const UNDERLAY: IHostileCase[] = [
-  paintedCase('a row for the mask underlay', underlay({})),
-  errorCase(
-    'an underlay RLE past the mask',
-    underlay({ Heart: '250 10' }),
-    'rows[0].row.Heart',
-    /ends past the 256 pixels/
-  ),
-  errorCase(
-    'an underlay RLE with markup',
-    underlay({ Heart: '<img src=x onerror=alert(1)>' }),
-    'rows[0].row.Heart',
-    /not an integer/
-  ),
-  errorCase(
-    'underlay Dice above 1',
-    underlay({ 'Dice RCA (Mean)': 1.5 }),
-    'rows[0].row.Dice RCA (Mean)',
-    /between 0 and 1/
-  ),
-  errorCase(
-    'underlay Dice negative',
-    underlay({ 'Dice RCA (Max)': -0.2 }),
-    'rows[0].row.Dice RCA (Max)',
-    /between 0 and 1/
-  ),
-  errorCase(
-    'underlay Dice Infinity',
-    underlay({ 'Dice RCA (Max)': Infinity }),
-    'rows[0].row.Dice RCA (Max)'
-  ),
-  errorCase(
-    'underlay Dice as a word',
-    underlay({ 'Dice RCA (Max)': 'good' }),
-    'rows[0].row.Dice RCA (Max)'
-  ),
-  paintedCase(
-    'underlay Dice NaN (missing)',
-    underlay({ 'Dice RCA (Mean)': NaN, 'Dice RCA (Max)': 'NaN' })
-  ),
-  errorCase(
-    'underlay Height×Width of 10¹⁰',
-    () => ({
-      version: 1,
-      rows: [
-        {
-          landmarks: LANDMARKS,
-          height: 16,
-          width: 16,
-          row: { ...smallRow(), Height: 100_000, Width: 100_000 }
-        }
-      ]
-    }),
-    'rows[0].row.Height',
-    /above the limit/
-  ),
-  errorCase(
-    'an underlay of another size',
-    () => ({
-      version: 1,
-      rows: [{ landmarks: LANDMARKS, height: 32, width: 32, row: smallRow() }]
-    }),
-    'rows[0].row',
-    /16×16 pixels, but the plot row says 32×32/
-  ),
-  errorCase(
-    'an underlay in a plot of two rows',
-    () => ({
-      version: 1,
-      rows: [
-        { landmarks: LANDMARKS, row: smallRow() },
-        { landmarks: LANDMARKS }
-      ]
-    }),
-    'rows[0].row',
-    /single row only/
-  ),
-  errorCase(
-    'an underlay row that is text',
-    () => ({ version: 1, rows: [{ landmarks: LANDMARKS, row: 'Heart,1 1' }] }),
-    'rows[0].row',
-    /got a string/
-  ),
-  errorCase(
-    'a 50 MB RLE of blanks in the underlay',
-    underlay({ Heart: ' '.repeat(50_000_000) + '1 2' }),
-    'rows[0].row.Heart',
-    /50000003 characters long, more than any 16×16 mask can take/
-  ),
-  paintedCase(
-    'blanks in the underlay RLE within what its mask can take',
-    underlay({ Heart: ' '.repeat(2000) + '1 2' })
-  )
-];
-
 /** Markup in ids, datasets, groups and groupBy is text. */
 const MARKUP: IHostileCase[] = XSS_STRINGS.flatMap(text => [
   paintedCase(
@@ -455,46 +344,6 @@ const MARKUP: IHostileCase[] = XSS_STRINGS.flatMap(text => [
 ]);
 
 /** Every hostile landmark payload: the common cases, then the plot's own. */
-/** A row's `sigma` (CheXmask-U's `Landmarks (Std)`): checked like the row's. */
-const SIGMA: IHostileCase[] = [
-  paintedCase(
-    'a row with σ (synthetic) among rows without',
-    plotRow({ sigma: syntheticStd(0) })
-  ),
-  paintedCase('sigma null is none', plotRow({ sigma: null })),
-  paintedCase('sigma blank is none', plotRow({ sigma: '  ' })),
-  errorCase(
-    '239 σ numbers',
-    plotRow({ sigma: syntheticStd(0).replace(/,[\d.]+$/, '') }),
-    'rows[0].sigma',
-    /found 239/
-  ),
-  errorCase(
-    'a negative σ',
-    plotRow({ sigma: syntheticStd(0).replace(/^[\d.]+/, '-2') }),
-    'rows[0].sigma',
-    /never negative/
-  ),
-  errorCase(
-    'σ an object',
-    plotRow({ sigma: { x: 1 } }),
-    'rows[0].sigma',
-    /got an object/
-  ),
-  errorCase(
-    'σ nested 10⁵ levels',
-    plotRow({ sigma: deeplyNested(100_000, 'array') }),
-    'rows[0].sigma',
-    /must be an \[x, y\] pair/
-  ),
-  errorCase(
-    'a 50 MB σ string',
-    plotRow({ sigma: ' '.repeat(50_000_000) }),
-    'rows[0].sigma',
-    /is 50000000 characters long/
-  )
-];
-
 export const LANDMARK_CASES: IHostileCase[] = [
   ...commonCases(() => landmarkPayload()),
   ...STRUCTURE,

@@ -4,7 +4,7 @@
  */
 import { smallGallery } from '../gallery/__tests__/fixtures';
 import { histogramWithExamples } from './hostile-histogram-cases';
-import { plotRow } from './hostile-landmarks-cases';
+import { plotRow } from './hostile-landmarks-payloads';
 import { rcaDataset } from './hostile-rca-cases';
 import { image, row } from './hostile-row-cases';
 import { deeplyNested } from './nesting';

@@ -9,7 +9,7 @@ import {
   smallGallery
 } from '../gallery/__tests__/fixtures';
 import { histogramWithExamples } from './hostile-histogram-cases';
-import { plotRow, underlay } from './hostile-landmarks-cases';
+import { plotRow, underlay } from './hostile-landmarks-payloads';
 import { rcaMean } from './hostile-rca-cases';
 import { row } from './hostile-row-cases';
 import { deeplyNested } from './nesting';
