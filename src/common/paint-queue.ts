@@ -31,7 +31,64 @@ export function afterNextFrame(): Promise<void> {
   );
 }
 
+/**
+ * Resolves in a later task, so that what a paint does next (the rest of a
+ * view's build) runs after the input and rendering the page has waiting:
+ * `scheduler.yield()` where the browser has it (the continuation goes ahead
+ * of other queued tasks, never ahead of input), else `scheduler.postTask`
+ * at user-visible priority, else a MessageChannel message (not clamped
+ * like nested `setTimeout`).
+ */
+export function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Private.IScheduler })
+    .scheduler;
+  if (typeof scheduler?.yield === 'function') {
+    return scheduler.yield();
+  }
+  if (typeof scheduler?.postTask === 'function') {
+    return scheduler.postTask(() => undefined, { priority: 'user-visible' });
+  }
+  return new Promise(resolve => Private.postMessageTask(resolve));
+}
+
 namespace Private {
+  /** The parts of the Prioritized Task Scheduling API used here. */
+  export interface IScheduler {
+    yield?: () => Promise<void>;
+    postTask?: (
+      task: () => void,
+      options: { priority: 'user-visible' }
+    ) => Promise<void>;
+  }
+
+  /** Callbacks waiting for their MessageChannel task, first first. */
+  const waiting: Array<() => void> = [];
+  let port: MessagePort | null = null;
+
+  /** Run `callback` in a task of its own (a timeout without MessageChannel). */
+  export function postMessageTask(callback: () => void): void {
+    if (typeof MessageChannel === 'undefined') {
+      setTimeout(callback, 0);
+      return;
+    }
+    if (!port) {
+      // Closed once nothing waits: an open port would keep a worker or
+      // Node's event loop alive.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        const next = waiting.shift();
+        if (!waiting.length) {
+          channel.port1.close();
+          port = null;
+        }
+        next?.();
+      };
+      port = channel.port2;
+    }
+    waiting.push(callback);
+    port.postMessage(null);
+  }
+
   /** A queued paint; `task` is null once cancelled. */
   export interface IEntry {
     task: (() => void) | null;

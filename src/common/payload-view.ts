@@ -57,6 +57,8 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   /** Bumped whenever what is on screen goes away; stale async work checks it. */
   private _generation = 0;
   private _cancelPaint: CancelPaint | null = null;
+  /** Until the picture is checked after a paint (see `PICTURE_SETTLE_MS`). */
+  private _settleTimer: ReturnType<typeof setTimeout> | null = null;
   private _releasedHeight = 0;
   /** The height of the placeholder shown last (0: none yet). */
   private _placeholderPx = 0;
@@ -376,9 +378,18 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     this.node.dataset.state = 'painted';
     this._keeper.painted();
     await this.afterPaint(payload);
-    if (this.isCurrent(generation)) {
-      this._keeper.settled();
+    if (!this.isCurrent(generation)) {
+      return;
     }
+    // The picture is checked (and, where the output needs one, drawn and
+    // encoded) once the view has stayed painted a moment: a view scrolled
+    // past is released first, and costs no picture while the page scrolls.
+    this._settleTimer = setTimeout(() => {
+      this._settleTimer = null;
+      if (this.isCurrent(generation)) {
+        this._keeper.settled();
+      }
+    }, PICTURE_SETTLE_MS);
   }
 
   /**
@@ -399,6 +410,10 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   }
 
   private _clearAll(): void {
+    if (this._settleTimer !== null) {
+      clearTimeout(this._settleTimer);
+      this._settleTimer = null;
+    }
     this._generation++;
     this._painted = false;
     this.clear();
@@ -453,13 +468,15 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     const generation = this._generation;
     const stillWanted = (): boolean =>
       this._painted && this.isCurrent(generation);
-    if (
+    const started = performance.now();
+    const hidden =
       !stillWanted() ||
       (this.lazy && !this._watcher.near) ||
       !this.node.isConnected ||
       this.node.offsetWidth === 0 ||
-      this.node.offsetHeight === 0
-    ) {
+      this.node.offsetHeight === 0;
+    recordSpan('chexmask-picture:layout', started);
+    if (hidden) {
       return null;
     }
     const canvas = await this.picture();
@@ -497,6 +514,9 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
 
 /** Events after which the view's picture may show something else. */
 const INTERACTIONS = ['change', 'input', 'click', 'keyup', 'pointerup'];
+
+/** How long a view stays painted before its picture is checked (ms). */
+const PICTURE_SETTLE_MS = 1000;
 
 /** The placeholder's height before a view was ever painted (CSS pixels). */
 const PLACEHOLDER_HEIGHT = 360;

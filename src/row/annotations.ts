@@ -28,6 +28,10 @@ export class AnnotationLayer {
   private readonly _uncertainty: UncertaintyLayer;
   private readonly _ctr: Selection<SVGGElement, unknown, null, undefined>;
   private readonly _radius: number;
+  /** The landmarks to draw, whether they are drawn and shown. */
+  private _points: ReadonlyArray<LandmarkPoint> | null = null;
+  private _drawn = true;
+  private _shown = false;
 
   constructor(width: number, height: number) {
     this.node = svg('svg', {
@@ -43,8 +47,24 @@ export class AnnotationLayer {
     this._ctr = root.append('g').attr('class', 'jp-chexmask-ctr');
   }
 
-  /** Draw the landmarks: one group per organ with its closed ring and points. */
+  /**
+   * The landmarks to draw: one group per organ with its closed ring and
+   * points, made when first shown (see {@link styleLandmarks}). Hidden by
+   * default, and a row has over a hundred: a view scrolled past then makes
+   * and drops none of their nodes.
+   */
   setLandmarks(points: ReadonlyArray<LandmarkPoint> | null): void {
+    this._points = points;
+    this._drawn = false;
+    if (this._shown) {
+      this._drawLandmarks();
+    }
+  }
+
+  /** Draw the landmarks set last. */
+  private _drawLandmarks(): void {
+    this._drawn = true;
+    const points = this._points;
     const rings: IOrganRing[] = points
       ? ORGANS.map(o => ({
           key: o.key,
@@ -82,6 +102,10 @@ export class AnnotationLayer {
     colors: Record<OrganKey, string>,
     visible: Record<OrganKey, boolean>
   ): void {
+    this._shown = show;
+    if (show && !this._drawn) {
+      this._drawLandmarks();
+    }
     this._landmarks.style('display', show ? '' : 'none');
     this._landmarks
       .selectAll<SVGGElement, IOrganRing>('g')

@@ -14,13 +14,12 @@ import {
   OrganKey
 } from '../core';
 import {
-  applyZoomTransform,
   h,
-  imageStage,
   listenToStage,
   IMaskStyle,
   MaskLayer,
   organRgb,
+  recordSpan,
   ZoomController
 } from '../common';
 import { IChexmaskSettings } from '../settings';
@@ -32,9 +31,9 @@ import { hoverReadout } from './hover';
 import { IDecodedRow } from './off-thread';
 import { agreementText, areaText, ratioText } from './measurements';
 import { IParsedRowPayload } from './payload';
-import { drawRowAnnotations, rowAltText, rowDescription } from './picture';
+import { drawRowAnnotations, rowAltText } from './picture';
 import { IRowState } from './state';
-import { rowSigmaScale, sigmaNodes } from './uncertainty';
+import { RowStage } from './stage';
 import { XrayLayer } from './xray';
 
 /** The mask painter's style for a row state and the settings' colours. */
@@ -75,6 +74,7 @@ export class RowOverlay {
   /** Where each organ's mask comes from. */
   private readonly _sources: Record<OrganKey, MaskSource>;
   private readonly _runs: Record<OrganKey, Int32Array>;
+  private readonly _stage: RowStage;
   private readonly _masks: MaskLayer;
   private readonly _xray: XrayLayer | null;
   private readonly _annotations: AnnotationLayer;
@@ -94,63 +94,33 @@ export class RowOverlay {
    * @param _decoded - Its runs, and the measurements to come.
    * @param _state - The view's state (read, never replaced).
    * @param _host - Where to report.
+   * @param stage - The stage built for it (see {@link RowStage}), its from now.
    */
   constructor(
     payload: IParsedRowPayload,
     private readonly _decoded: IDecodedRow,
     private readonly _state: IRowState,
-    private readonly _host: IRowOverlayHost
+    private readonly _host: IRowOverlayHost,
+    stage: RowStage
   ) {
     const { row } = payload;
     this.row = row;
     this._runs = _decoded.runs;
     this._sources = maskSources(row, _state.fromLandmarks);
-    // Tests read pixels once `data-masks`/`data-xray-paint` say "painted".
-    const busy = (attribute: string) => (pending: boolean) =>
-      (_host.dataset[attribute] = pending ? 'pending' : 'painted');
-    this._masks = new MaskLayer({
-      runs: this._runs,
-      height: row.height,
-      width: row.width,
-      key: _decoded.key,
-      className: 'jp-chexmask-masks',
-      onBusy: busy('masks')
-    });
-    _host.dataset.masks = 'painted';
-    this._xray = payload.image
-      ? new XrayLayer(payload.image, busy('xrayPaint'))
-      : null;
-    this._annotations = new AnnotationLayer(row.width, row.height);
-    this._annotations.setLandmarks(row.landmarks);
-    const sigmaScale = row.sigma && rowSigmaScale(row.sigma);
-    if (row.landmarks && row.sigma && sigmaScale) {
-      this._annotations.setUncertainty(
-        sigmaNodes(row.landmarks, row.sigma, sigmaScale)
-      );
-    }
+    this._stage = stage;
+    this.stage = stage.node;
+    this._masks = stage.masks;
+    this._xray = stage.xray;
+    this._annotations = stage.annotations;
+    this._zoom = stage.zoom;
     this._header = new RowHeader(row, payload.title);
     this._header.setSources(this._sources);
-    const world = h('div', { className: 'jp-chexmask-world' }, [
-      this._xray?.canvas ?? null,
-      this._masks.canvas,
-      this._annotations.node
-    ]);
-    this.stage = imageStage({
-      world,
-      width: row.width,
-      height: row.height,
-      description: rowDescription(row),
-      hasXray: this._xray !== null
-    });
     this._readout = h('div', {
       className: 'jp-chexmask-readout',
       attrs: { 'aria-live': 'polite' },
       text: ' '
     });
     this._measurements = h('div', { className: 'jp-chexmask-measurements' });
-    this._zoom = new ZoomController(this.stage, t =>
-      applyZoomTransform(world, t)
-    );
     this._controls = new RowControls(
       _state,
       {
@@ -158,7 +128,7 @@ export class RowOverlay {
         hasLandmarks: row.landmarks !== null,
         canFill:
           row.landmarks !== null && ORGANS.some(o => row.masks[o.key] === null),
-        sigmaScale,
+        sigmaScale: stage.sigmaScale,
         meanSigma: row.sigma && meanSigma(row.sigma)
       },
       this._zoom,
@@ -201,12 +171,20 @@ export class RowOverlay {
    * masks from `painted` when the worker already painted them in this state.
    */
   paint(settings: IChexmaskSettings, painted: ImageBitmap | null = null): void {
-    const state = this._state;
     if (painted) {
       this._masks.show(painted);
     } else {
-      this._masks.paint(maskStyle(state, settings));
+      this._masks.paint(maskStyle(this._state, settings));
     }
+    this.style(settings);
+  }
+
+  /**
+   * Show the state and settings in everything but the masks (controls,
+   * header, annotations): for masks already shown in this state.
+   */
+  style(settings: IChexmaskSettings): void {
+    const state = this._state;
     this._controls.setColors(settings.colors);
     this._controls.setState(state);
     this._header.setThreshold(settings.rcaThreshold);
@@ -262,6 +240,7 @@ export class RowOverlay {
   async picture(colors: Record<OrganKey, string>): Promise<HTMLCanvasElement> {
     const { row } = this;
     await this.measured;
+    const started = performance.now();
     const canvas = document.createElement('canvas');
     canvas.width = row.width;
     canvas.height = row.height;
@@ -273,6 +252,7 @@ export class RowOverlay {
     }
     context.drawImage(this._masks.canvas, 0, 0);
     drawRowAnnotations(context, row, this._ratio, this._state, colors);
+    recordSpan('chexmask:picture', started);
     return canvas;
   }
 
@@ -289,9 +269,7 @@ export class RowOverlay {
   /** Remove the zoom listeners; late measurements and x-rays are dropped. */
   dispose(): void {
     this._disposed = true;
-    this._zoom.dispose();
-    this._masks.dispose();
-    this._xray?.dispose();
+    this._stage.dispose();
   }
 
   private _measure(measured: IRowMeasurements): void {

@@ -3,13 +3,20 @@
  * JupyterLab renderer.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import { afterNextFrame, IMaskStyle, PayloadView, recordSpan } from '../common';
+import {
+  afterNextFrame,
+  IMaskStyle,
+  PayloadView,
+  recordSpan,
+  yieldToPage
+} from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { WorkerGoneError, workerAvailable } from '../worker/client';
 import { HeadStart } from './head-start';
 import { decodeHere, decodeRow, IDecodedRow } from './off-thread';
 import { maskStyle, RowOverlay } from './overlay';
 import { IParsedRowPayload, parseRowPayload } from './payload';
+import { RowStage } from './stage';
 import { applySettings, initialRowState, IRowState } from './state';
 
 /** CSS class of the row view. */
@@ -99,15 +106,8 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
           )
         : decodeRow(row, fromLandmarks, maskStyle(state, settings));
     return painted.then(({ decoded, masks }) => {
-      const started = performance.now();
       this._decoded.set(fromLandmarks, decoded);
-      if (this.isCurrent(generation)) {
-        this.node.replaceChildren();
-        this._build(payload, decoded, masks);
-        recordSpan('chexmask:present', started);
-      } else {
-        masks?.close();
-      }
+      return this._buildInSlices(payload, decoded, masks, generation);
     });
   }
 
@@ -194,22 +194,107 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
 
   /**
    * Build the overlay from the decoded runs and, from the worker, the masks
-   * already painted; the measurements follow.
+   * already painted, all at once (without a worker, where decoding on this
+   * thread dwarfs it); the measurements follow.
    */
   private _build(
     payload: IParsedRowPayload,
     decoded: IDecodedRow,
     masks: ImageBitmap | null
   ): void {
+    const stage = this._stage(payload, decoded, masks);
+    const overlay = this._overlay(payload, decoded, stage, masks !== null);
+    this._show(overlay);
+  }
+
+  /**
+   * Build the overlay in three slices of main-thread work, each in a task
+   * of its own (see {@link yieldToPage}), so that input and frames waiting
+   * go between them: the stage with the worker's bitmap copied into its
+   * canvas, then the header and controls around it, painted in the state
+   * while still out of the document (nothing then can make the browser
+   * compute their style inside the task), then all of it into the output
+   * at once (one change of the output's height, where the placeholder
+   * was). A view released or given a new payload meanwhile drops what it
+   * built.
+   */
+  private async _buildInSlices(
+    payload: IParsedRowPayload,
+    decoded: IDecodedRow,
+    masks: ImageBitmap | null,
+    generation: number
+  ): Promise<void> {
+    if (!this.isCurrent(generation)) {
+      masks?.close();
+      return;
+    }
+    let started = performance.now();
+    const stage = this._stage(payload, decoded, masks);
+    recordSpan('chexmask:stage', started);
+    await yieldToPage();
+    if (!this.isCurrent(generation)) {
+      stage.dispose();
+      return;
+    }
+    started = performance.now();
+    const overlay = this._overlay(payload, decoded, stage, masks !== null);
+    recordSpan('chexmask:controls', started);
+    await yieldToPage();
+    if (!this.isCurrent(generation)) {
+      overlay.dispose();
+      return;
+    }
+    started = performance.now();
+    this.node.replaceChildren();
+    this._show(overlay);
+    recordSpan('chexmask:present', started);
+  }
+
+  /** The stage, with the worker's bitmap of the masks when there is one. */
+  private _stage(
+    payload: IParsedRowPayload,
+    decoded: IDecodedRow,
+    masks: ImageBitmap | null
+  ): RowStage {
+    this.node.dataset.decoded = decoded.key === null ? 'main' : 'worker';
+    const stage = new RowStage(payload, decoded, this.node.dataset);
+    if (masks) {
+      stage.masks.show(masks);
+    }
+    return stage;
+  }
+
+  /**
+   * The overlay around a stage (header, controls, readout, measurements),
+   * painted with the state and settings; its masks too, unless `masksShown`
+   * (the worker's bitmap is on the stage).
+   */
+  private _overlay(
+    payload: IParsedRowPayload,
+    decoded: IDecodedRow,
+    stage: RowStage,
+    masksShown: boolean
+  ): RowOverlay {
     const settings = this.settings.current;
     const state = (this._state ??= initialRowState(settings, payload.row));
-    this.node.dataset.decoded = decoded.key === null ? 'main' : 'worker';
-    const overlay = new RowOverlay(payload, decoded, state, {
-      dataset: this.node.dataset,
-      change: patch => this._change(patch)
-    });
+    const overlay = new RowOverlay(
+      payload,
+      decoded,
+      state,
+      { dataset: this.node.dataset, change: patch => this._change(patch) },
+      stage
+    );
+    if (masksShown) {
+      overlay.style(settings);
+    } else {
+      overlay.paint(settings);
+    }
+    return overlay;
+  }
+
+  /** Show a built and painted overlay. */
+  private _show(overlay: RowOverlay): void {
     this.present(overlay);
-    overlay.paint(settings, masks);
     if (this._refocus) {
       this._refocus = false;
       overlay.focusFromLandmarks();

@@ -30,6 +30,11 @@ interface IEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread time (µs), where the platform gives it. */
+  tdur?: number;
+  /** Async events' ids (user timing spans). */
+  id?: string;
+  id2?: { local?: string };
   args?: {
     name?: string;
     type?: string;
@@ -80,9 +85,12 @@ export async function stopTrace(
   // Open events, outermost first; each keeps its own time and script owner.
   const stack: Array<{ e: IEvent; end: number; self: number; what: string }> =
     [];
+  // Every main-thread event with its own time, for the spans of ours.
+  const finished: Array<{ e: IEvent; self: number; what: string }> = [];
   const close = (upTo: number): void => {
     while (stack.length && stack[stack.length - 1].end <= upTo) {
       const done = stack.pop()!;
+      finished.push(done);
       if (task) {
         task.parts.set(
           done.what,
@@ -182,12 +190,76 @@ export async function stopTrace(
     .join('');
   return (
     `over ${longMs} ms: ${sumUp(tasks)}; the longest:${longest}` +
+    `\n    our longest spans: ${Private.longestSpans(events, thread, finished)}` +
     `\n    tasks running our scripts: ${sumUp(ours)}` +
     `\n    ${commits.length} commits over 20 ms (${commits.reduce((t, c) => t + c.dur! / 1000, 0).toFixed(0)} ms); other threads meanwhile (overlap, ms): ${commitParts}`
   );
 }
 
 namespace Private {
+  /**
+   * Our longest `chexmask:` spans of the performance timeline (user timing
+   * events), each with what ran inside it on the main thread by own time,
+   * and how much of its wall time the thread was running at all (its
+   * tasks' thread time: much less means the thread was descheduled).
+   */
+  export function longestSpans(
+    events: IEvent[],
+    thread: IEvent[],
+    finished: Array<{ e: IEvent; self: number; what: string }>,
+    count = 5
+  ): string {
+    const pid = thread[0].pid;
+    const spans: Array<{ name: string; start: number; end: number }> = [];
+    const open = new Map<string, number>();
+    for (const e of events) {
+      if (e.pid !== pid || !e.name.startsWith('chexmask:')) {
+        continue;
+      }
+      const id = `${e.name}:${e.id ?? e.id2?.local ?? ''}`;
+      if (e.ph === 'b') {
+        open.set(id, e.ts);
+      } else if (e.ph === 'e' && open.has(id)) {
+        spans.push({ name: e.name, start: open.get(id)!, end: e.ts });
+        open.delete(id);
+      } else if (e.ph === 'X' && e.dur !== undefined) {
+        spans.push({ name: e.name, start: e.ts, end: e.ts + e.dur });
+      }
+    }
+    const tasks = thread.filter(
+      e => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'
+    );
+    return spans
+      .sort((a, b) => b.end - b.start - (a.end - a.start))
+      .slice(0, count)
+      .map(span => {
+        const parts = new Map<string, number>();
+        for (const f of finished) {
+          if (f.e.ts >= span.start && f.e.ts < span.end) {
+            parts.set(f.what, (parts.get(f.what) ?? 0) + f.self / 1000);
+          }
+        }
+        const task = tasks.find(
+          t => t.ts <= span.start && t.ts + t.dur! >= span.end
+        );
+        const cpu = task?.tdur;
+        return (
+          `\n      ${span.name} ${((span.end - span.start) / 1000).toFixed(1)} ms` +
+          (task
+            ? ` (its task ${(task.dur! / 1000).toFixed(1)} ms wall, ${cpu === undefined ? '?' : (cpu / 1000).toFixed(1)} ms thread time)`
+            : '') +
+          ': ' +
+          [...parts]
+            .filter(([, ms]) => ms >= 0.3)
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 8)
+            .map(([what, ms]) => `${what} ${ms.toFixed(1)}`)
+            .join(', ')
+        );
+      })
+      .join('');
+  }
+
   /**
    * What an event's own time counts as: scripts by whose bundle they are in
    * (a nested event without its own script keeps its parent's), the rest by
