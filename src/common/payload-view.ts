@@ -60,8 +60,8 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   /** Until the picture is checked after a paint (see `PICTURE_SETTLE_MS`). */
   private _settleTimer: ReturnType<typeof setTimeout> | null = null;
   private _releasedHeight = 0;
-  /** The height of the placeholder shown last (0: none yet). */
-  private _placeholderPx = 0;
+  /** The size of the placeholder shown last, as CSS ('': none yet). */
+  private _placeholderSize = '';
   private readonly _watcher: VisibilityWatcher;
   private readonly _keeper: PictureKeeper;
 
@@ -240,6 +240,17 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     return null;
   }
 
+  /**
+   * The placeholder's size before the first paint as CSS declarations the
+   * browser resolves against the output's width (percentages of padding
+   * are of the width), or `null` to use {@link estimateHeight}, which has
+   * to read the width: a forced layout when the output is attached, inside
+   * JupyterLab's task that attaches it.
+   */
+  protected placeholderSize(payload: P): string | null {
+    return null;
+  }
+
   /** What the picture shows, in words (ids, areas, scores, thresholds). */
   protected altText(): string {
     return '';
@@ -341,7 +352,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
         // Decoding off the main thread: keep the output's place meanwhile,
         // as tall as the placeholder just replaced (estimating again would
         // read the layout, forcing it in the middle of the paint's task).
-        this._showPlaceholder(this._placeholderPx || undefined);
+        this._showPlaceholder(this._placeholderSize || undefined);
         recordSpan('chexmask:build', started);
         await building;
         resumed = performance.now();
@@ -426,31 +437,37 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   }
 
   /**
-   * The placeholder's height: what the view measured when released, else
-   * the view's estimate for the output's width. Close matters: windowed
-   * notebooks lay cells out by their measured heights, and every jump when a
-   * view paints over its placeholder makes them lay out again.
+   * The placeholder's size: as tall as the view measured when released,
+   * else as the view estimates it, by CSS or for the output's width. Close
+   * matters: windowed notebooks lay cells out by their measured heights,
+   * and every jump when a view paints over its placeholder makes them lay
+   * out again.
    */
-  private _placeholderHeight(): number {
+  private _placeholderSizeNow(): string {
     if (this._releasedHeight) {
-      return this._releasedHeight;
+      return `height: ${this._releasedHeight}px`;
+    }
+    const css =
+      this._parsed === null ? null : this.placeholderSize(this._parsed);
+    if (css !== null) {
+      return css;
     }
     const width = this.node.isConnected ? this.node.clientWidth : 0;
     const estimate =
       width > 0 && this._parsed !== null
         ? this.estimateHeight(this._parsed, width)
         : null;
-    return Math.round(estimate ?? PLACEHOLDER_HEIGHT);
+    return `height: ${Math.round(estimate ?? PLACEHOLDER_HEIGHT)}px`;
   }
 
   /** Where the view will be painted: as tall as it was, or a guess. */
-  private _showPlaceholder(height = this._placeholderHeight()): void {
-    this._placeholderPx = height;
+  private _showPlaceholder(size = this._placeholderSizeNow()): void {
+    this._placeholderSize = size;
     const placeholder = h('div', {
       className: 'jp-chexmask-placeholder',
       attrs: {
         'aria-busy': 'true',
-        style: `height: ${height}px`
+        style: size
       },
       text: `Loading ${this._what}…`
     });

@@ -140,14 +140,16 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
   }
 
   /**
-   * The stage follows the mask's aspect ratio within the output's width and
-   * three quarters of the window's height (see the stage's style); the rest
-   * of the view is as tall as it was in the last row view painted.
+   * The stage's box (see `imageStage`: the mask's aspect ratio within the
+   * output's width and three quarters of the window's height) as padding,
+   * which percentages size by the width, plus the rest of the view as tall
+   * as in the last row view painted; the text sits in the middle, the
+   * border inside.
    */
-  protected estimateHeight(payload: IParsedRowPayload, width: number): number {
+  protected placeholderSize(payload: IParsedRowPayload): string {
     const { height: h, width: w } = payload.row;
-    const stageWidth = Math.min(width, (0.75 * window.innerHeight * w) / h);
-    return Private.measured.chromeHeight + (stageWidth * h) / w;
+    const half = `calc((min(100%, 75vh * ${w} / ${h}) * ${h} / ${w} + ${Private.measured.chromeHeight}px) / 2 - 1px)`;
+    return `height: 0; padding-top: ${half}; padding-bottom: ${half}`;
   }
 
   protected fileName(): string {
