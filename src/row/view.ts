@@ -230,26 +230,50 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
       masks?.close();
       return;
     }
-    let started = performance.now();
-    const stage = this._stage(payload, decoded, masks);
-    recordSpan('chexmask:stage', started);
-    await yieldToPage();
-    if (!this.isCurrent(generation)) {
-      stage.dispose();
+    const stage = await this._slice(
+      'chexmask:stage',
+      generation,
+      () => this._stage(payload, decoded, masks),
+      built => built.dispose()
+    );
+    if (!stage) {
       return;
     }
-    started = performance.now();
-    const overlay = this._overlay(payload, decoded, stage, masks !== null);
-    recordSpan('chexmask:controls', started);
-    await yieldToPage();
-    if (!this.isCurrent(generation)) {
-      overlay.dispose();
+    const overlay = await this._slice(
+      'chexmask:controls',
+      generation,
+      () => this._overlay(payload, decoded, stage, masks !== null),
+      built => built.dispose()
+    );
+    if (!overlay) {
       return;
     }
-    started = performance.now();
+    const started = performance.now();
     this.node.replaceChildren();
     this._show(overlay);
     recordSpan('chexmask:present', started);
+  }
+
+  /**
+   * One slice: `make` (its time recorded as the span `name`), then a yield
+   * to the page; `null` when the paint is no longer current by then, after
+   * dropping what was made.
+   */
+  private async _slice<T>(
+    name: string,
+    generation: number,
+    make: () => T,
+    drop: (made: T) => void
+  ): Promise<T | null> {
+    const started = performance.now();
+    const made = make();
+    recordSpan(name, started);
+    await yieldToPage();
+    if (this.isCurrent(generation)) {
+      return made;
+    }
+    drop(made);
+    return null;
   }
 
   /** The stage, with the worker's bitmap of the masks when there is one. */

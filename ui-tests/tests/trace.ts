@@ -178,14 +178,7 @@ export async function stopTrace(
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3)
     .map(
-      t =>
-        `\n      ${t.ms.toFixed(0)} ms: ` +
-        [...t.parts]
-          .filter(([, ms]) => ms >= 1)
-          .sort((a, b) => b[1] - a[1])
-          .slice(0, 6)
-          .map(([what, ms]) => `${what} ${ms.toFixed(0)}`)
-          .join(', ')
+      t => `\n      ${t.ms.toFixed(0)} ms: ` + Private.largest(t.parts, 6, 0)
     )
     .join('');
   return (
@@ -197,6 +190,23 @@ export async function stopTrace(
 }
 
 namespace Private {
+  /**
+   * The `count` largest parts of a time (ms), as "what ms", with `digits`
+   * decimals; parts that would print as 0 are left out.
+   */
+  export function largest(
+    parts: Map<string, number>,
+    count: number,
+    digits: number
+  ): string {
+    return [...parts]
+      .filter(([, ms]) => ms >= 0.5 * 10 ** -digits)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, count)
+      .map(([what, ms]) => `${what} ${ms.toFixed(digits)}`)
+      .join(', ');
+  }
+
   /**
    * Our longest `chexmask:` spans of the performance timeline (user timing
    * events), each with what ran inside it on the main thread by own time,
@@ -249,12 +259,7 @@ namespace Private {
             ? ` (its task ${(task.dur! / 1000).toFixed(1)} ms wall, ${cpu === undefined ? '?' : (cpu / 1000).toFixed(1)} ms thread time)`
             : '') +
           ': ' +
-          [...parts]
-            .filter(([, ms]) => ms >= 0.3)
-            .sort((a, b) => b[1] - a[1])
-            .slice(0, 8)
-            .map(([what, ms]) => `${what} ${ms.toFixed(1)}`)
-            .join(', ')
+          largest(parts, 8, 1)
         );
       })
       .join('');
