@@ -29,14 +29,19 @@ export function py(text: string): string {
   return JSON.stringify(text);
 }
 
-/** Create a notebook, put `code` in its first cell and run it. */
+/**
+ * Create a notebook, put `code` in its first cell and run it; `beforeRun`,
+ * if given, just before running (e.g. to start recording the run alone).
+ */
 export async function runInNewNotebook(
   page: IJupyterLabPageFixture,
   name: string,
-  code: string
+  code: string,
+  beforeRun?: () => Promise<void>
 ): Promise<void> {
   await page.notebook.createNew(name);
   await page.notebook.setCell(0, 'code', code);
+  await beforeRun?.();
   await page.notebook.runCell(0, true);
 }
 

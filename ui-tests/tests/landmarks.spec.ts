@@ -24,6 +24,14 @@ import {
   savedViewPicture,
   SHARED_DATA
 } from './helpers';
+import {
+  IProfiling,
+  PROFILING,
+  startProfile,
+  startTrace,
+  stopTrace,
+  TRACING
+} from './trace';
 
 const FOLDER = path.join(SHARED_DATA, 'chexmask-preprocessed');
 const FILES = fs
@@ -256,9 +264,14 @@ test.describe('landmark plots', () => {
     );
   });
 
-  test('10,000 rows: figures for drawing and hover', async ({ page }) => {
+  test('10,000 rows: figures for drawing and hover', async ({
+    browser,
+    page
+  }, testInfo) => {
     await observeMainThread(page);
     await observeLongFrames(page);
+    // Opt-in: where the cell's long tasks go (CHEXMASK_TRACE, CHEXMASK_PROFILE).
+    let profiling = null as IProfiling | null;
     const paths = FILES.map(f => py(path.join(FOLDER, f))).join(', ');
     await runInNewNotebook(
       page,
@@ -272,9 +285,26 @@ test.describe('landmark plots', () => {
         'pts = np.rint(pts + rng.normal(0, 4, pts.shape)).astype(int)',
         "big['Landmarks'] = [','.join(map(str, r)) for r in pts]",
         'cm.landmarks(big)'
-      ].join('\n')
+      ].join('\n'),
+      async () => {
+        profiling = PROFILING ? await startProfile(page) : null;
+        if (TRACING) {
+          await startTrace(browser, page);
+        }
+      }
     );
     const view = await paintedPlot(page, 180000);
+    if (TRACING) {
+      console.log(
+        `10,000 rows, trace of the cell: ${await stopTrace(browser)}`
+      );
+    }
+    if (profiling) {
+      const file = testInfo.outputPath('landmarks-10000.cpuprofile');
+      console.log(
+        `10,000 rows, CPU profile (${file}): ${await profiling.stop(file)}`
+      );
+    }
     await expect(view).toHaveAttribute('data-rows', '10000');
     await expect(view).toHaveAttribute('data-groups', '6');
     const renderMs = Number(await view.getAttribute('data-render-ms'));

@@ -6,6 +6,7 @@
  * printed beside it are not comparable with untraced runs.
  */
 import { Browser, Page } from '@playwright/test';
+import * as fs from 'fs';
 
 /** Whether this run traces (see the module's comment). */
 export const TRACING = !!process.env.CHEXMASK_TRACE;
@@ -19,7 +20,8 @@ const CATEGORIES = [
 
 /** Start tracing the page. */
 export async function startTrace(browser: Browser, page: Page): Promise<void> {
-  await browser.startTracing(page, { categories: CATEGORIES });
+  const raw = (page as unknown as { page?: Page }).page ?? page;
+  await browser.startTracing(raw, { categories: CATEGORIES });
 }
 
 /** One trace event (the fields used). */
@@ -289,5 +291,115 @@ namespace Private {
       return parent;
     }
     return e.name;
+  }
+}
+
+/** Whether this run records a V8 CPU profile (`CHEXMASK_PROFILE=1`; slows the page down too). */
+export const PROFILING = !!process.env.CHEXMASK_PROFILE;
+
+/** A CPU profile being recorded (see {@link startProfile}). */
+export interface IProfiling {
+  /** Stop, write the `.cpuprofile` (open it in Chromium's DevTools) and sum up its longest busy stretch. */
+  stop(file: string): Promise<string>;
+}
+
+/**
+ * Start a V8 CPU profile of the page (100 µs samples), to see which
+ * functions a long task runs: the trace tells only whose bundle.
+ */
+export async function startProfile(page: Page): Promise<IProfiling> {
+  // Galata's page fixture wraps the Playwright page, which CDP wants.
+  const raw = (page as unknown as { page?: Page }).page ?? page;
+  const cdp = await raw.context().newCDPSession(raw);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(file: string): Promise<string> {
+      const { profile } = await cdp.send('Profiler.stop');
+      await cdp.detach();
+      fs.writeFileSync(file, JSON.stringify(profile));
+      return Private.longestStretch(profile as unknown as IProfile);
+    }
+  };
+}
+
+/** The fields of a V8 CPU profile used here. */
+interface IProfile {
+  nodes: Array<{
+    id: number;
+    callFrame: {
+      functionName: string;
+      url: string;
+      lineNumber: number;
+      columnNumber: number;
+    };
+    children?: number[];
+  }>;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+namespace Private {
+  /**
+   * The profile's longest stretch of samples without idle (about one task),
+   * summed up: its length, then its functions by own time and by total time
+   * (`name url:line:column`, minified names as they are).
+   */
+  export function longestStretch(profile: IProfile): string {
+    const byId = new Map(profile.nodes.map(n => [n.id, n]));
+    const parent = new Map<number, number>();
+    for (const n of profile.nodes) {
+      for (const c of n.children ?? []) {
+        parent.set(c, n.id);
+      }
+    }
+    const label = (id: number): string => {
+      const f = byId.get(id)!.callFrame;
+      const file = f.url.replace(/^.*\//, '');
+      return `${f.functionName || '(anonymous)'}${file ? ` ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}` : ''}`;
+    };
+    // Stretches between idle samples.
+    let best = { from: 0, to: 0, ms: 0 };
+    let from = 0;
+    let ms = 0;
+    for (let i = 0; i < profile.samples.length; i++) {
+      const name = byId.get(profile.samples[i])!.callFrame.functionName;
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      if (name === '(idle)') {
+        from = i + 1;
+        ms = 0;
+        continue;
+      }
+      ms += dt;
+      if (ms > best.ms) {
+        best = { from, to: i + 1, ms };
+      }
+    }
+    const own = new Map<string, number>();
+    const total = new Map<string, number>();
+    for (let i = best.from; i < best.to; i++) {
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      let id: number | undefined = profile.samples[i];
+      own.set(label(id), (own.get(label(id)) ?? 0) + dt);
+      const seen = new Set<string>();
+      for (; id !== undefined; id = parent.get(id)) {
+        const l = label(id);
+        if (!seen.has(l)) {
+          seen.add(l);
+          total.set(l, (total.get(l) ?? 0) + dt);
+        }
+      }
+    }
+    const top = (m: Map<string, number>, n: number): string =>
+      [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([l, t]) => `\n      ${t.toFixed(1)} ms ${l}`)
+        .join('');
+    return (
+      `longest busy stretch ${best.ms.toFixed(0)} ms; by own time:${top(own, 25)}` +
+      `\n    by total time:${top(total, 40)}`
+    );
   }
 }
