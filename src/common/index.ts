@@ -20,6 +20,7 @@ export * from './scratch-image';
 export * from './canvas-pool';
 export * from './error-panel';
 export * from './payload-view';
+export * from './model-data';
 export * from './picture-output';
 export * from './svg-picture';
 export * from './paint-queue';

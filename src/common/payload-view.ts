@@ -9,6 +9,7 @@ import {
 import { h } from './dom';
 import { errorPanel } from './error-panel';
 import { exportBar } from './export-bar';
+import { mimeData } from './model-data';
 import { CancelPaint, schedulePaint } from './paint-queue';
 import { IComposedPicture, PictureKeeper } from './picture-keeper';
 import { pictureKey, safeJson } from './picture-output';
@@ -106,7 +107,8 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
    * visible area, unless `lazy` is off.
    */
   async renderModel(model: IRenderMime.IMimeModel): Promise<void> {
-    const data = model.data[this.options.mimeType];
+    // Not `model.data`: output models copy their whole bundle on each read.
+    const data = mimeData(model, this.options.mimeType);
     if (this._model && Private.sameContent(data, this._data)) {
       this._model = model;
       return;

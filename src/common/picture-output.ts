@@ -1,5 +1,6 @@
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { escapeAttribute } from './dom';
+import { mimeBundle, mimeData } from './model-data';
 import { recordSpan } from './timing';
 import {
   runInWorker,
@@ -36,7 +37,7 @@ export function hasPicture(
   key: string
 ): boolean {
   const metadata = (model.metadata[PNG] ?? {}) as Record<string, unknown>;
-  return Boolean(model.data[PNG]) && metadata.key === key;
+  return Boolean(mimeData(model, PNG)) && metadata.key === key;
 }
 
 /**
@@ -45,7 +46,7 @@ export function hasPicture(
  */
 export function hasKernelPicture(model: IRenderMime.IMimeModel): boolean {
   const metadata = (model.metadata[PNG] ?? {}) as Record<string, unknown>;
-  return Boolean(model.data[PNG]) && metadata.key === undefined;
+  return Boolean(mimeData(model, PNG)) && metadata.key === undefined;
 }
 
 /** A view's picture, encoded, with what goes beside it in the output. */
@@ -74,7 +75,7 @@ export function writePicture(
   const metadata = (model.metadata[PNG] ?? {}) as Record<string, unknown>;
   const img = `<img alt="${escapeAttribute(alt)}" src="data:image/png;base64,${png}">`;
   model.setData({
-    data: { ...model.data, [PNG]: png, 'text/html': img },
+    data: { ...mimeBundle(model), [PNG]: png, 'text/html': img },
     metadata: {
       ...model.metadata,
       [PNG]: { ...metadata, alt, key, width, height }
