@@ -72,10 +72,12 @@ export const XSS_STRINGS: readonly string[] = [
 /**
  * The cases every view shares: payloads that are not objects, bad and
  * newer versions, unknown fields (ignored, even nested 10⁵ deep), and
- * titles that are markup or huge. `good` builds a valid payload.
+ * titles that are markup or huge. `good` builds a valid payload; `newest`
+ * is the newest version the view reads.
  */
 export function commonCases(
-  good: () => Record<string, unknown>
+  good: () => Record<string, unknown>,
+  newest = 1
 ): IHostileCase[] {
   const withField = (extra: Record<string, unknown>) => () => ({
     ...good(),
@@ -94,8 +96,8 @@ export function commonCases(
       /got nothing/
     ),
     errorCase(
-      'version 2',
-      withField({ version: 2 }),
+      `version ${newest + 1}`,
+      withField({ version: newest + 1 }),
       'version',
       /newer than this extension/
     ),

@@ -21,6 +21,7 @@ import {
   plotRow,
   plotTop
 } from './hostile-landmarks-payloads';
+import { PACKED } from './hostile-landmarks-packed-cases';
 import { SIGMA, UNDERLAY } from './hostile-landmarks-row-cases';
 
 type Json = Record<string, unknown>;
@@ -343,10 +344,11 @@ const MARKUP: IHostileCase[] = XSS_STRINGS.flatMap(text => [
   )
 ]);
 
-/** Every hostile landmark payload: the common cases, then the plot's own. */
+/** Every hostile landmark payload: the common cases (versions 1 and 2 read), then the plot's own. */
 export const LANDMARK_CASES: IHostileCase[] = [
-  ...commonCases(() => landmarkPayload()),
+  ...commonCases(() => landmarkPayload(), 2),
   ...STRUCTURE,
+  ...PACKED,
   ...SIGMA,
   ...UNDERLAY,
   ...MARKUP

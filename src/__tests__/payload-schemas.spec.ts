@@ -1,5 +1,6 @@
 /**
  * Issue 12, payload contracts: `schema/payloads/{row,rca,landmarks,histogram,compare,gallery}.v1.json`
+ * and `landmarks.v2.json` (a landmark payload is checked against its version's)
  * (JSON Schema draft 2020-12, read from disk here, never copied) against
  * the TypeScript side: ajv in strict mode and the real parsers.
  *
@@ -42,6 +43,7 @@ import {
   comparePayload,
   histogramPayload,
   landmarkPayload,
+  landmarkPayloadV2,
   landmarkPayloadWithRow,
   rcaPayload,
   realPayloads,
@@ -57,11 +59,14 @@ import { VALID } from './schema-valid-cases';
 const SCHEMA_DIR = path.resolve(__dirname, '..', '..', 'schema', 'payloads');
 
 /** A schema file as written. */
-function readSchema(kind: Kind): Json {
+function readSchema(kind: Kind, version = 1): Json {
   return JSON.parse(
-    fs.readFileSync(path.join(SCHEMA_DIR, `${kind}.v1.json`), 'utf8')
+    fs.readFileSync(path.join(SCHEMA_DIR, `${kind}.v${version}.json`), 'utf8')
   ) as Json;
 }
+
+/** Version 2 of the landmark payload (its rows as columns, landmarks packed). */
+const LANDMARKS_V2 = readSchema('landmarks', 2);
 
 const SCHEMAS: Record<Kind, Json> = {
   row: readSchema('row'),
@@ -77,10 +82,21 @@ const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
 // definitions by its $id, the RCA schema (its examples) to the gallery schema's.
 ajv.addSchema(SCHEMAS.row);
 ajv.addSchema(SCHEMAS.gallery);
+ajv.addSchema(SCHEMAS.landmarks);
+ajv.addSchema(LANDMARKS_V2);
 const VALIDATE: Record<Kind, ValidateFunction> = {
   row: ajv.getSchema(SCHEMAS.row.$id as string) as ValidateFunction,
   rca: ajv.compile(SCHEMAS.rca),
-  landmarks: ajv.compile(SCHEMAS.landmarks),
+  // A landmark payload is checked against the schema of its version.
+  landmarks: ajv.compile({
+    if: {
+      type: 'object',
+      required: ['version'],
+      properties: { version: { const: 2 } }
+    },
+    then: { $ref: LANDMARKS_V2.$id as string },
+    else: { $ref: SCHEMAS.landmarks.$id as string }
+  }),
   histogram: ajv.compile(SCHEMAS.histogram),
   compare: ajv.compile(SCHEMAS.compare),
   gallery: ajv.getSchema(SCHEMAS.gallery.$id as string) as ValidateFunction
@@ -178,6 +194,15 @@ describe('the payload schemas', () => {
       expect(typeof VALIDATE[kind]).toBe('function');
     }
   );
+
+  it('landmarks v2: draft 2020-12 with its own URN $id', () => {
+    expect(LANDMARKS_V2.$schema).toBe(
+      'https://json-schema.org/draft/2020-12/schema'
+    );
+    expect(LANDMARKS_V2.$id).toBe(
+      'urn:jupyterlab-chexmask:payload:landmarks:v2'
+    );
+  });
 });
 
 describe('valid payload fixtures: the parser and the schema accept them', () => {
@@ -275,6 +300,7 @@ const FUZZ_BASES: Array<[string, Kind, Json]> = [
   ],
   ['comparePayload()', 'compare', comparePayload()],
   ['landmarkPayloadWithRow()', 'landmarks', landmarkPayloadWithRow()],
+  ['landmarkPayloadV2(3)', 'landmarks', landmarkPayloadV2(3)],
   ['histogramPayload()', 'histogram', histogramPayload()],
   ['smallGallery()', 'gallery', smallGallery()],
   ...KINDS.flatMap(kind =>

@@ -122,7 +122,12 @@ export const INEXPRESSIBLE: Case[] = [
     'a coordinate of 1e308',
     '65 groups',
     'an underlay of another size',
-    'an underlay RLE past the mask'
+    'an underlay RLE past the mask',
+    // Version 2: lengths that must match rowCount, and the areas and groups as in version 1.
+    'v2 landmarks a row short',
+    'v2 ids one short',
+    'v2 height × width of 10¹⁰',
+    'v2 65 groups'
   ]),
   ...hostile('compare', 'error', [
     'odd count of RLE numbers in B',

@@ -28,7 +28,8 @@ export const REFUSED: Case[] = [
       'payload a JSON string',
       'payload an array',
       'version missing',
-      'version 2',
+      // One past the newest version read: landmark plots read version 2 too.
+      kind === 'landmarks' ? 'version 3' : 'version 2',
       'version 10⁹',
       'version "1" (text)',
       'version 0.5',
@@ -156,6 +157,20 @@ export const REFUSED: Case[] = [
     'a negative sum of squares'
   ]),
   ['values without max', 'rca', rcaDataset({ values: { mean: [0.5] } })],
+  ...hostile('landmarks', 'error', [
+    'v2 rowCount missing',
+    'v2 rowCount as text',
+    'v2 rowCount 10,001',
+    'v2 landmarks missing',
+    'v2 landmarks a number',
+    'v2 landmarks nested 10⁵ levels',
+    'v2 landmarks with padding',
+    'v2 landmarks of markup',
+    'v2 heights text',
+    'v2 an id an object',
+    'v2 a height of 0',
+    'v2 a group an object'
+  ]),
   ...hostile('landmarks', 'error', [
     '239 σ numbers',
     'a negative σ',

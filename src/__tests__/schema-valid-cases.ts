@@ -18,6 +18,7 @@ import {
   histogramOf,
   histogramPayload,
   landmarkPayload,
+  landmarkPayloadV2,
   landmarkPayloadWithRow,
   rcaPayload,
   realPayloads,
@@ -119,6 +120,11 @@ export const VALID: Case[] = [
     `landmarkPayload(${n})`,
     'landmarks',
     () => landmarkPayload(n)
+  ]),
+  ...[1, 3, 10].map((n): Case => [
+    `landmarkPayloadV2(${n})`,
+    'landmarks',
+    () => landmarkPayloadV2(n)
   ]),
   ['landmarkPayloadWithRow()', 'landmarks', () => landmarkPayloadWithRow()],
   ['histogramPayload()', 'histogram', () => histogramPayload()],

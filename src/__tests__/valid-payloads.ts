@@ -8,6 +8,7 @@ import { ORGANS, OrganKey, parseCsv, parseLandmarks, parseRuns } from '../core';
 import { compareMetrics } from '../compare/metrics';
 import { HAVE_SHARED_DATA, readShared } from '../core/__tests__/shared-data';
 import { binValues, latticeIndex } from '../histogram/grid';
+import { encodeLandmarks } from '../landmarks/packed';
 import { ViewKind } from './view-harness';
 
 /** A mask side of the small synthetic rows. */
@@ -124,6 +125,32 @@ export function landmarkPayload(
       width: SMALL_SIDE,
       landmarks: smallLandmarks()
     })),
+    groupBy: 'dataset',
+    frame: null,
+    title: 'small landmark plot',
+    ...extra
+  };
+}
+
+/**
+ * The same plot as {@link landmarkPayload} in version 2: the rows as
+ * columns, their landmarks packed (see `landmarks/packed.ts`).
+ */
+export function landmarkPayloadV2(
+  rows = 2,
+  extra: Record<string, unknown> = {}
+): Record<string, unknown> {
+  const v1 = landmarkPayload(rows).rows as Array<Record<string, unknown>>;
+  return {
+    version: 2,
+    rowCount: rows,
+    ids: v1.map(r => r.id),
+    datasets: v1.map(r => r.dataset),
+    heights: v1.map(r => r.height),
+    widths: v1.map(r => r.width),
+    landmarks: encodeLandmarks(
+      v1.flatMap(r => String(r.landmarks).split(',').map(Number))
+    ),
     groupBy: 'dataset',
     frame: null,
     title: 'small landmark plot',

@@ -15,26 +15,39 @@ export type PayloadVersion = typeof PAYLOAD_VERSION;
 export const MAX_TEXT = 500;
 
 /**
- * Check a payload's `version`: 1 is read; a higher one was written by a newer
- * extension and gets a message saying so rather than a confusing field error.
+ * Check a payload's `version`: 1 to `newest` are read (a view whose payload
+ * has a newer, more compact form reads both); a higher one was written by a
+ * newer extension and gets a message saying so rather than a confusing field
+ * error.
+ *
+ * @returns The version.
  */
-export function checkPayloadVersion(version: unknown, mimeType: string): void {
-  if (version === PAYLOAD_VERSION) {
-    return;
+export function checkPayloadVersion(
+  version: unknown,
+  mimeType: string,
+  newest: number = PAYLOAD_VERSION
+): number {
+  if (
+    typeof version === 'number' &&
+    Number.isInteger(version) &&
+    version >= PAYLOAD_VERSION &&
+    version <= newest
+  ) {
+    return version;
   }
   if (
     typeof version === 'number' &&
     Number.isInteger(version) &&
-    version > PAYLOAD_VERSION
+    version > newest
   ) {
     throw new ChexmaskFormatError(
       'version',
-      `this ${mimeType} payload is version ${version}, newer than this extension reads (${PAYLOAD_VERSION}): upgrade jupyterlab-chexmask`
+      `this ${mimeType} payload is version ${version}, newer than this extension reads (${newest}): upgrade jupyterlab-chexmask`
     );
   }
   throw new ChexmaskFormatError(
     'version',
-    `must be ${PAYLOAD_VERSION}, got ${describeValue(version)}`
+    `must be ${Private.versions(newest)}, got ${describeValue(version)}`
   );
 }
 
@@ -219,4 +232,15 @@ export function parseBinnedStats(
     );
   }
   return stats;
+}
+
+namespace Private {
+  /** The versions read, in words: "1", "1 or 2", "1 to 3". */
+  export function versions(newest: number): string {
+    if (newest === PAYLOAD_VERSION) {
+      return String(PAYLOAD_VERSION);
+    }
+    const word = newest === PAYLOAD_VERSION + 1 ? 'or' : 'to';
+    return `${PAYLOAD_VERSION} ${word} ${newest}`;
+  }
 }

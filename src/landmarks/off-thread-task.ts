@@ -10,7 +10,12 @@ import { LANDMARK_COUNT, LandmarkSigma, meanSigma, ORGANS } from '../core';
 import { IDensityGroup, paintContourDensity } from './density';
 import { deviceMapping, firstContourCanvas, ICanvasMapping } from './plot-area';
 import { buildLandmarkModel, IFrameBox, ILandmarkModel } from './model';
-import { LandmarkFrame, LandmarkRowsParser } from './payload';
+import { ILandmarkColumns, parsePackedRows } from './packed';
+import {
+  IParsedLandmarkRow,
+  LandmarkFrame,
+  LandmarkRowsParser
+} from './payload';
 import { pointGridIndex } from './point-grid';
 import { plotSigmaScale } from './sigma';
 import { computePlotStats, ILandmarkPlotStats } from './statistics';
@@ -53,6 +58,13 @@ export type LandmarkTaskInput =
       groupBy: string | null;
       total: number;
       rows: unknown[];
+    }
+  | {
+      /** Parse a version-2 payload's rows, all at once. */
+      op: 'packed';
+      session: number;
+      groupBy: string | null;
+      columns: ILandmarkColumns;
     }
   | {
       /** Lay the parsed rows out and compute the statistics. */
@@ -131,13 +143,21 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
       session.parseMs += performance.now() - started;
       return { output: null, transfer: [] };
     }
+    case 'packed': {
+      const started = performance.now();
+      const session = Private.session(input.session);
+      session.packed = parsePackedRows(input.columns, input.groupBy);
+      session.parseMs += performance.now() - started;
+      return { output: null, transfer: [] };
+    }
     case 'layout': {
       const session = Private.session(input.session);
-      if (!session.parser) {
+      const rows = session.parser?.rows ?? session.packed;
+      if (!rows) {
         throw new Error('the worker has no rows for this plot');
       }
-      const { rows } = session.parser;
       session.parser = null;
+      session.packed = null;
       const started = performance.now();
       const model = buildLandmarkModel({
         rows,
@@ -306,6 +326,8 @@ namespace Private {
   /** What the worker keeps of one plot. */
   export interface ISession {
     parser: LandmarkRowsParser | null;
+    /** A version-2 payload's rows, parsed at once. */
+    packed: IParsedLandmarkRow[] | null;
     coords: Float64Array | null;
     /** Time spent parsing its rows so far. */
     parseMs: number;
@@ -322,6 +344,7 @@ namespace Private {
   export function session(id: number): ISession {
     const found = sessions.get(id) ?? {
       parser: null,
+      packed: null,
       coords: null,
       parseMs: 0,
       first: null
@@ -334,7 +357,7 @@ namespace Private {
       if (sessions.size <= KEPT) {
         break;
       }
-      if (kept.parser === null) {
+      if (kept.parser === null && kept.packed === null) {
         sessions.delete(key);
       }
     }

@@ -1,7 +1,8 @@
 /**
  * Large landmark payloads are parsed and laid out in the shared worker: the
- * page checks the payload around its rows, sends the rows in chunks (each
- * posted in a task of its own, so copying them never makes one long task),
+ * page checks the payload around its rows, sends version 1's rows in chunks
+ * (each posted in a task of its own, so copying them never makes one long
+ * task) or version 2's columns in one message (one string, cloned at once),
  * and gets back the model in a few transferred buffers, with the statistics
  * of every group shown, then the plot's first contours, which the worker
  * draws while the page builds the plot. Small payloads (and pages without a
@@ -18,9 +19,8 @@ import { IFirstContours, ILayoutTimings, unpackModel } from './off-thread-task';
 import {
   ILandmarkEnvelope,
   IParsedLandmarkPayload,
-  LandmarkRowsParser,
   parseLandmarkEnvelope,
-  parseLandmarkPayload
+  parseLandmarkRows
 } from './payload';
 import type { ILandmarkWorkerLayout } from './plot';
 
@@ -43,10 +43,14 @@ export type LandmarkInput =
  */
 export function parseLandmarkInput(data: unknown): LandmarkInput {
   const envelope = parseLandmarkEnvelope(data);
-  if (envelope.rawRows.length > WORKER_ROWS && workerAvailable()) {
+  if (envelope.rowCount > WORKER_ROWS && workerAvailable()) {
     return { kind: 'envelope', envelope };
   }
-  return { kind: 'parsed', payload: parseLandmarkPayload(data) };
+  const { groupBy, frame, title } = envelope;
+  return {
+    kind: 'parsed',
+    payload: { rows: parseLandmarkRows(envelope), groupBy, frame, title }
+  };
 }
 
 /** A payload laid out, and where (with the worker's timings). */
@@ -74,9 +78,21 @@ export async function layOutInWorker(
   envelope: ILandmarkEnvelope
 ): Promise<ILaidOut> {
   const session = ++Private.counter.lastSession;
-  const { rawRows, groupBy, frame, title } = envelope;
+  const { rows, rowCount, groupBy, frame, title } = envelope;
   try {
     const chunks: Promise<unknown>[] = [];
+    if (rows.packed) {
+      // One message: the packed landmarks are one string, cloned at once.
+      chunks.push(
+        runInWorker('landmarks', {
+          op: 'packed',
+          session,
+          groupBy,
+          columns: rows.columns
+        })
+      );
+    }
+    const rawRows = rows.packed ? [] : rows.rawRows;
     for (let start = 0; start < rawRows.length; start += CHUNK_ROWS) {
       if (start > 0) {
         await Private.nextTask();
@@ -85,7 +101,7 @@ export async function layOutInWorker(
         op: 'rows',
         session,
         groupBy,
-        total: rawRows.length,
+        total: rowCount,
         rows: rawRows.slice(start, start + CHUNK_ROWS)
       });
       // The first bad chunk's error is the one shown; the others' are moot.
@@ -123,10 +139,13 @@ export async function layOutInWorker(
     if (!(error instanceof WorkerGoneError)) {
       throw error;
     }
-    const parser = new LandmarkRowsParser(groupBy, rawRows.length);
-    parser.add(rawRows);
     return {
-      model: buildLandmarkModel({ rows: parser.rows, groupBy, frame, title }),
+      model: buildLandmarkModel({
+        rows: parseLandmarkRows(envelope),
+        groupBy,
+        frame,
+        title
+      }),
       worker: null,
       ms: null,
       first: null

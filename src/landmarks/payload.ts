@@ -1,29 +1,43 @@
 /**
  * The landmark payload, `application/vnd.chexmask.landmarks.v1+json`: up to
- * 10,000 rows' raw `Landmarks` cells with their ids, groups and sizes. Its
- * format is specified in `schema/payloads/landmarks.v1.json`; this is the
+ * 10,000 rows with their ids, groups and sizes, and their landmarks either
+ * as each row's raw `Landmarks` cell (version 1) or packed for all rows in
+ * one string of 16-bit integers (version 2, see `packed.ts`). The formats
+ * are specified in `schema/payloads/landmarks.v{1,2}.json`; this is the
  * check users see, naming the field at fault, and it parses every row's
  * landmarks once with the core.
  */
 import {
   ChexmaskFormatError,
-  checkMaskSize,
-  DEFAULT_MASK_SIZE,
   describeType,
   IChexmaskRow,
   LandmarkSigma,
   meanSigma,
   parseLandmarkCoordinates,
-  parseLandmarkStd,
   parseRow
 } from '../core';
 import {
   checkPayloadVersion,
   expectObject,
-  isWholeNumber,
   optionalText,
   PayloadVersion
 } from '../common/payload';
+import {
+  checkLandmarkColumns,
+  ILandmarkColumns,
+  parsePackedRows
+} from './packed';
+import {
+  checkSize,
+  groupText,
+  GroupTally,
+  idText,
+  maskSide,
+  problemOf,
+  sigmaCell
+} from './row-fields';
+
+export { MAX_LANDMARK_GROUPS } from './row-fields';
 
 /** The MIME type of landmark plots, versioned so the payload can evolve. */
 export const MIME_LANDMARKS = 'application/vnd.chexmask.landmarks.v1+json';
@@ -35,8 +49,11 @@ export const MIME_LANDMARKS = 'application/vnd.chexmask.landmarks.v1+json';
  */
 export const MAX_LANDMARK_ROWS = 10_000;
 
-/** The most groups one plot tells apart (colours repeat after ten). */
-export const MAX_LANDMARK_GROUPS = 64;
+/**
+ * The newest payload version read: 2 packs every row's landmarks into one
+ * string (`landmarks.v2.json`); 1, each row's raw cell, stays readable.
+ */
+export const LANDMARK_PAYLOAD_VERSION = 2;
 
 /**
  * The common frame of a plot: mask pixels (`x`, `y` as in the `Landmarks`
@@ -103,10 +120,20 @@ export interface IParsedLandmarkPayload {
   title: string | null;
 }
 
+/**
+ * A payload's rows, not checked yet: version 1's row objects (see
+ * {@link LandmarkRowsParser}) or version 2's columns (see `parsePackedRows`).
+ */
+export type LandmarkRowsInput =
+  | { packed: false; rawRows: unknown[] }
+  | { packed: true; columns: ILandmarkColumns };
+
 /** A landmark payload's fields other than its rows, checked. */
 export interface ILandmarkEnvelope {
-  /** The rows, not checked yet (see {@link LandmarkRowsParser}). */
-  rawRows: unknown[];
+  /** The rows, not checked yet. */
+  rows: LandmarkRowsInput;
+  /** How many rows. */
+  rowCount: number;
   groupBy: string | null;
   frame: LandmarkFrame | null;
   title: string | null;
@@ -122,7 +149,20 @@ export interface ILandmarkEnvelope {
  */
 export function parseLandmarkEnvelope(data: unknown): ILandmarkEnvelope {
   const payload = expectObject(data, 'payload');
-  checkPayloadVersion(payload.version, MIME_LANDMARKS);
+  const version = checkPayloadVersion(
+    payload.version,
+    MIME_LANDMARKS,
+    LANDMARK_PAYLOAD_VERSION
+  );
+  if (version === 2) {
+    const rest = Private.rest(payload);
+    const columns = checkLandmarkColumns(payload, rest.groupBy);
+    return {
+      rows: { packed: true, columns },
+      rowCount: columns.rowCount,
+      ...rest
+    };
+  }
   const { rows: rawRows } = payload;
   if (rawRows === undefined) {
     throw new ChexmaskFormatError('rows', 'is missing from the payload');
@@ -135,18 +175,26 @@ export function parseLandmarkEnvelope(data: unknown): ILandmarkEnvelope {
       }`
     );
   }
-  if (rawRows.length > MAX_LANDMARK_ROWS) {
+  checkRowCount(rawRows.length, 'rows');
+  return {
+    rows: { packed: false, rawRows },
+    rowCount: rawRows.length,
+    ...Private.rest(payload)
+  };
+}
+
+/**
+ * Check a payload's number of rows against the most a plot draws.
+ *
+ * @throws ChexmaskFormatError naming `field`.
+ */
+export function checkRowCount(count: number, field: string): void {
+  if (count > MAX_LANDMARK_ROWS) {
     throw new ChexmaskFormatError(
-      'rows',
-      `has ${rawRows.length.toLocaleString('en-US')} rows, more than the ${MAX_LANDMARK_ROWS.toLocaleString('en-US')} a landmark plot draws: plot a sample (e.g. df.sample(10000))`
+      field,
+      `has ${count.toLocaleString('en-US')} rows, more than the ${MAX_LANDMARK_ROWS.toLocaleString('en-US')} a landmark plot draws: plot a sample (e.g. df.sample(10000))`
     );
   }
-  return {
-    rawRows,
-    groupBy: optionalText(payload.groupBy, 'groupBy'),
-    frame: Private.parseFrame(payload.frame),
-    title: optionalText(payload.title, 'title')
-  };
 }
 
 /**
@@ -158,7 +206,7 @@ export function parseLandmarkEnvelope(data: unknown): ILandmarkEnvelope {
 export class LandmarkRowsParser {
   /** The rows parsed so far. */
   readonly rows: IParsedLandmarkRow[] = [];
-  private readonly _groups = new Set<string>();
+  private readonly _groups = new GroupTally();
 
   /**
    * @param _groupBy - The payload's grouping.
@@ -183,15 +231,7 @@ export class LandmarkRowsParser {
         this._groupBy,
         this._rowCount
       );
-      if (row.group !== null && !this._groups.has(row.group)) {
-        this._groups.add(row.group);
-        if (this._groups.size > MAX_LANDMARK_GROUPS) {
-          throw new ChexmaskFormatError(
-            `rows[${i}].group`,
-            `is the ${this._groups.size}th distinct group; a plot tells at most ${MAX_LANDMARK_GROUPS} apart`
-          );
-        }
-      }
+      this._groups.add(row.group, `rows[${i}].group`);
       this.rows.push(row);
     }
   }
@@ -204,10 +244,30 @@ export class LandmarkRowsParser {
  *   `rows[12].landmarks` or `rows[0].row.Heart`.
  */
 export function parseLandmarkPayload(data: unknown): IParsedLandmarkPayload {
-  const { rawRows, groupBy, frame, title } = parseLandmarkEnvelope(data);
-  const parser = new LandmarkRowsParser(groupBy, rawRows.length);
-  parser.add(rawRows);
-  return { rows: parser.rows, groupBy, frame, title };
+  const envelope = parseLandmarkEnvelope(data);
+  return {
+    rows: parseLandmarkRows(envelope),
+    groupBy: envelope.groupBy,
+    frame: envelope.frame,
+    title: envelope.title
+  };
+}
+
+/**
+ * Parse an envelope's rows, of either version, in one go.
+ *
+ * @throws ChexmaskFormatError naming the field at fault.
+ */
+export function parseLandmarkRows(
+  envelope: ILandmarkEnvelope
+): IParsedLandmarkRow[] {
+  const { rows, groupBy, rowCount } = envelope;
+  if (rows.packed) {
+    return parsePackedRows(rows.columns, groupBy);
+  }
+  const parser = new LandmarkRowsParser(groupBy, rowCount);
+  parser.add(rows.rawRows);
+  return parser.rows;
 }
 
 namespace Private {
@@ -220,19 +280,9 @@ namespace Private {
     const entry = expectObject(value, where);
     const id = idText(entry.id, `${where}.id`);
     const dataset = optionalText(entry.dataset, `${where}.dataset`);
-    const height = side(entry.height, `${where}.height`);
-    const width = side(entry.width, `${where}.width`);
-    try {
-      checkMaskSize(height, width);
-    } catch (error) {
-      // The core names the CSV column (`Height`); the payload field is lower case.
-      throw error instanceof ChexmaskFormatError
-        ? new ChexmaskFormatError(
-            `${where}.${error.field.toLowerCase()}`,
-            problemOf(error)
-          )
-        : error;
-    }
+    const height = maskSide(entry.height, `${where}.height`);
+    const width = maskSide(entry.width, `${where}.width`);
+    checkSize(height, width, `${where}.height`, `${where}.width`);
     if (!('landmarks' in entry)) {
       throw new ChexmaskFormatError(`${where}.landmarks`, 'is missing');
     }
@@ -240,7 +290,7 @@ namespace Private {
       entry.landmarks,
       `${where}.landmarks`
     );
-    const sigma = Private.sigma(entry.sigma, `${where}.sigma`);
+    const sigma = sigmaCell(entry.sigma, `${where}.sigma`);
     let group: string | null = null;
     if (groupBy !== null) {
       group =
@@ -283,19 +333,6 @@ namespace Private {
     };
   }
 
-  /** `sigma`: a `Landmarks (Std)` cell, or null, absent or blank for none. */
-  export function sigma(value: unknown, field: string): LandmarkSigma[] | null {
-    if (
-      value === undefined ||
-      value === null ||
-      // Short blank text only: longer text is refused by its length unread.
-      (typeof value === 'string' && value.length < 1024 && !/\S/.test(value))
-    ) {
-      return null;
-    }
-    return parseLandmarkStd(value, field);
-  }
-
   /**
    * A format error of a nested row, re-issued under the payload's field name:
    * a column `Heart` becomes `rows[0].row.Heart`, and the core's `row` (the
@@ -310,9 +347,15 @@ namespace Private {
       : error;
   }
 
-  /** The problem of a format error, without its `field: ` prefix. */
-  export function problemOf(error: ChexmaskFormatError): string {
-    return error.message.slice(error.field.length + 2);
+  /** A payload's fields besides its version and rows, checked. */
+  export function rest(
+    payload: Record<string, unknown>
+  ): Pick<ILandmarkEnvelope, 'groupBy' | 'frame' | 'title'> {
+    return {
+      groupBy: optionalText(payload.groupBy, 'groupBy'),
+      frame: parseFrame(payload.frame),
+      title: optionalText(payload.title, 'title')
+    };
   }
 
   /** `frame`: "pixels", "normalized", or null/absent to choose from the sizes. */
@@ -331,35 +374,5 @@ namespace Private {
           : describeType(value)
       }`
     );
-  }
-
-  export function idText(value: unknown, field: string): string | null {
-    if (typeof value === 'number' && Number.isFinite(value)) {
-      return String(value);
-    }
-    return optionalText(value, field);
-  }
-
-  export function groupText(value: unknown, field: string): string | null {
-    if (typeof value === 'boolean') {
-      return String(value);
-    }
-    return idText(value, field);
-  }
-
-  /** A mask side: a positive integer, or `null`/absent for 1024. */
-  export function side(value: unknown, field: string): number {
-    if (value === undefined || value === null) {
-      return DEFAULT_MASK_SIZE;
-    }
-    if (!isWholeNumber(value, 1)) {
-      throw new ChexmaskFormatError(
-        field,
-        `must be a positive whole number of pixels or null, got ${
-          typeof value === 'number' ? String(value) : describeType(value)
-        }`
-      );
-    }
-    return value;
   }
 }

@@ -116,12 +116,17 @@ describe('landmark payload', () => {
 
   const CASES: Array<[string, unknown, string, RegExp]> = [
     ['not an object', [1, 2], 'payload', /must be an object, got an array/],
-    ['no version', { rows: [goodRow()] }, 'version', /must be 1, got nothing/],
+    [
+      'no version',
+      { rows: [goodRow()] },
+      'version',
+      /must be 1 or 2, got nothing/
+    ],
     [
       'a newer version',
-      payload({ version: 2 }),
+      payload({ version: 3 }),
       'version',
-      /version 2, newer than this extension reads/
+      /version 3, newer than this extension reads \(2\)/
     ],
     ['no rows', { version: 1 }, 'rows', /is missing from the payload/],
     ['empty rows', payload({ rows: [] }), 'rows', /got an empty array/],
