@@ -19,9 +19,11 @@ import {
   IPackedLandmarkModel
 } from '../off-thread-task';
 import { pointGridIndex } from '../point-grid';
+import { encodeLandmarks } from '../packed';
 import {
   LandmarkRowsParser,
   MAX_LANDMARK_GROUPS,
+  parseLandmarkEnvelope,
   parseLandmarkPayload
 } from '../payload';
 import { computePlotStats, ILandmarkPlotStats } from '../statistics';
@@ -158,6 +160,48 @@ describe('the worker layout', () => {
         title: null
       })
     ).toThrow(/no rows/);
+  });
+
+  it('lays out a version-2 payload sent at once as the version-1 rows it packs', () => {
+    const session = 42;
+    const v2 = {
+      version: 2,
+      rowCount: rows.length,
+      ids: rows.map(r => r.id),
+      datasets: rows.map(r => r.dataset),
+      landmarks: encodeLandmarks(
+        rows.flatMap(r => r.landmarks.split(',').map(Number))
+      ),
+      groupBy: 'dataset'
+    };
+    const { rows: input } = parseLandmarkEnvelope(v2);
+    if (!input.packed) {
+      throw new Error('version 2 is read as columns');
+    }
+    expect(
+      landmarkTask({
+        op: 'packed',
+        session,
+        groupBy: 'dataset',
+        columns: input.columns
+      }).output
+    ).toBeNull();
+    const { output } = landmarkTask({
+      op: 'layout',
+      session,
+      groupBy: 'dataset',
+      frame: null,
+      title: null
+    });
+    const { model, stats } = output as {
+      model: IPackedLandmarkModel;
+      stats: ILandmarkPlotStats;
+    };
+    const expected = buildLandmarkModel(
+      parseLandmarkPayload({ version: 1, rows, groupBy: 'dataset' })
+    );
+    expect(unpackModel(model)).toEqual(expected);
+    expect(stats).toEqual(computePlotStats(expected, new Set()));
   });
 
   it('builds the hover index of a plot it laid out as the page would, none for one it let go', () => {
