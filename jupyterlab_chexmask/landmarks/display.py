@@ -4,7 +4,10 @@
 JupyterLab extension, which parses them once with its TypeScript core (one
 parser, not one per language) and draws them (MIME type
 :data:`MIME_LANDMARKS`). The payload is described by the JSON Schema
-``schema/payloads/landmarks.v1.json``.
+``schema/payloads/landmarks.v1.json``. A plot of more than
+:data:`~jupyterlab_chexmask.landmarks.packed.PACKED_ROWS` rows is sent as
+version 2 instead (``landmarks.v2.json``): its rows as columns and their
+landmarks packed as 16-bit integers (see :mod:`.packed`).
 
 The common frame is mask pixels when every row has the same Height x Width,
 otherwise landmarks normalised by image size (x / Width, y / Height), so rows
@@ -31,6 +34,7 @@ from ..format.columns import (
     is_index_column,
 )
 from ..types import Row, Rows
+from .packed import pack_payload
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -180,7 +184,7 @@ def landmarks(
         "title": caption,
     }
     text = _summary(out_rows, grouping, chosen, sizes, caption)
-    return LandmarkPlot(payload, text, static)
+    return LandmarkPlot(pack_payload(payload) or payload, text, static)
 
 
 def _parts(rows: object) -> list[_Part]:

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..format.landmarks import mean_sigma, parse_integer_cells, parse_landmark_std, parse_landmarks
 from ..types import FloatArray, IntArray
+from .packed import PACKED_VERSION, unpack_payload
 
 #: Group names of the view (``ALL_ROWS`` and ``NO_GROUP`` in ``src/landmarks/model.ts``).
 ALL_ROWS = "all rows"
@@ -69,22 +70,27 @@ class LandmarkFrame:
 
 
 def build_frame(payload: Mapping[str, Any]) -> LandmarkFrame:
-    """Parse every row's landmarks and lay them out in the payload's frame.
+    """Parse every row's landmarks and lay them out in the payload's frame (either version).
 
     Raises:
         ValueError: a row's landmarks do not parse (the message names the row and its id).
     """
-    rows = list(payload["rows"])
+    rows: list[Mapping[str, Any]]
+    if payload.get("version") == PACKED_VERSION:
+        unpacked, coords = unpack_payload(payload)
+        rows = list(unpacked)
+    else:
+        rows = list(payload["rows"])
+        coords, others = parse_integer_cells([row["landmarks"] for row in rows])
+        for i in others:  # cells the fast reader leaves: decimals, lists, malformed text
+            where = f"row {i}" + (f" ({rows[i]['id']})" if rows[i].get("id") is not None else "")
+            try:
+                coords[i] = parse_landmarks(rows[i]["landmarks"])
+            except ValueError as error:
+                raise ValueError(f"{where}: {error}") from error
     sizes = {(int(r["height"]), int(r["width"])) for r in rows}
     common = next(iter(sizes)) if len(sizes) == 1 else None
     frame = payload.get("frame") or ("pixels" if common else "normalized")
-    coords, others = parse_integer_cells([row["landmarks"] for row in rows])
-    for i in others:  # cells the fast reader leaves: decimals, lists, malformed text
-        where = f"row {i}" + (f" ({rows[i]['id']})" if rows[i].get("id") is not None else "")
-        try:
-            coords[i] = parse_landmarks(rows[i]["landmarks"])
-        except ValueError as error:
-            raise ValueError(f"{where}: {error}") from error
     if frame != "pixels":
         sides = np.asarray([(r["width"], r["height"]) for r in rows], dtype=np.float64)
         coords /= sides[:, np.newaxis, :]

@@ -171,7 +171,8 @@ def test_original_resolution_cells_pass_through_unparsed(shared_data: Path) -> N
 
 def test_10000_rows_are_taken_and_10001_refused() -> None:
     frame = pd.DataFrame({"image_id": [f"r{i}" for i in range(10_001)], "Landmarks": _flat()})
-    assert len(landmarks(frame.iloc[:10_000]).payload["rows"]) == 10_000
+    # Packed (version 2): the rows as columns.
+    assert landmarks(frame.iloc[:10_000]).payload["rowCount"] == 10_000
     with pytest.raises(ValueError, match=r"10,001 rows .* 10,000 .*sample\(10000\)"):
         landmarks(frame)
     with pytest.raises(ValueError, match="10,001 rows"):

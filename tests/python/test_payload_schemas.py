@@ -55,6 +55,24 @@ def _load_schemas() -> dict[str, Json]:
     return {kind: json.loads((SCHEMA_DIR / f"{kind}.v1.json").read_text()) for kind in KINDS}
 
 
+#: Version 2 of the landmark payload (rows as columns, landmarks packed), beside version 1.
+LANDMARKS_V2 = "landmarks.v2"
+
+
+def _schema_of(kind: str, data: Any) -> str:
+    """The schema a payload is checked against: a landmark payload's version's."""
+    if kind == "landmarks" and isinstance(data, dict) and data.get("version") == 2:
+        return LANDMARKS_V2
+    return kind
+
+
+@pytest.fixture(scope="module")
+def landmarks_v2() -> Json:
+    """The version-2 landmark schema, as written."""
+    schema: Json = json.loads((SCHEMA_DIR / "landmarks.v2.json").read_text())
+    return schema
+
+
 @pytest.fixture(scope="module")
 def schemas() -> dict[str, Json]:
     """The three schemas, as written."""
@@ -62,16 +80,18 @@ def schemas() -> dict[str, Json]:
 
 
 @pytest.fixture(scope="module")
-def validators(schemas: dict[str, Json]) -> Iterator[dict[str, Draft202012Validator]]:
-    """A draft 2020-12 validator per kind; the landmark schema refers to the row schema."""
-    for schema in schemas.values():
+def validators(
+    schemas: dict[str, Json], landmarks_v2: Json
+) -> Iterator[dict[str, Draft202012Validator]]:
+    """A draft 2020-12 validator per kind (and for version 2 of the landmark payload); the
+    landmark schemas refer to the row schema."""
+    every = {**schemas, LANDMARKS_V2: landmarks_v2}
+    for schema in every.values():
         Draft202012Validator.check_schema(schema)
     registry: Registry[Any] = Registry().with_resources(
-        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+        (schema["$id"], Resource.from_contents(schema)) for schema in every.values()
     )
-    yield {
-        kind: Draft202012Validator(schema, registry=registry) for kind, schema in schemas.items()
-    }
+    yield {kind: Draft202012Validator(schema, registry=registry) for kind, schema in every.items()}
     counts = ", ".join(f"{kind} {VALIDATED[kind]}" for kind in KINDS)
     sys.stdout.write(f"\npayloads validated against the schemas: {counts}\n")
 
@@ -103,7 +123,7 @@ def check(validators: dict[str, Draft202012Validator], schemas: dict[str, Json])
 
     def run(kind: str, payload: Json, declared: bool = True) -> None:
         data = as_sent(payload)
-        assert problems(validators[kind], data) == []
+        assert problems(validators[_schema_of(kind, data)], data) == []
         if declared:
             assert undeclared_fields(kind, data, schemas) == []
         VALIDATED[kind] += 1
@@ -116,7 +136,8 @@ def refuses(validators: dict[str, Draft202012Validator]):
     """``refuses(kind, payload)``: the schema finds something wrong with the payload."""
 
     def run(kind: str, payload: Any) -> None:
-        assert problems(validators[kind], payload) != [], "the schema accepted a broken payload"
+        validator = validators[_schema_of(kind, payload)]
+        assert problems(validator, payload) != [], "the schema accepted a broken payload"
 
     return run
 
@@ -130,6 +151,11 @@ def undeclared_fields(kind: str, data: Json, schemas: dict[str, Json]) -> list[s
     def declared(part: Json, value: Json, where: str) -> None:
         found.extend(f"{where}.{key}" for key in value if key not in part["properties"])
 
+    if _schema_of(kind, data) == LANDMARKS_V2:
+        # Version 2: columns of plain values, declared at the top level.
+        v2 = json.loads((SCHEMA_DIR / "landmarks.v2.json").read_text())
+        declared(v2, data, LANDMARKS_V2)
+        return found
     declared(schema, data, kind)
     if kind == "row" and data.get("image") is not None:
         declared(defs_of["row"]["image"], data["image"], "row.image")
@@ -526,8 +552,59 @@ def test_chexmask_u_rows(shared_rows: pd.DataFrame, check) -> None:
 
 
 def test_landmarks_of_10000_rows(sample_rows: pd.DataFrame, check) -> None:
+    """10,000 rows are packed (version 2); 1,000 are not; both satisfy their schema."""
     rows = pd.concat([sample_rows] * 834, ignore_index=True).iloc[:10_000]
-    check("landmarks", cm.landmarks(rows, static=False).payload)
+    packed = cm.landmarks(rows, static=False).payload
+    assert packed["version"] == 2
+    check("landmarks", packed)
+    grouped = cm.landmarks(rows, group_by="dataset", static=False).payload
+    assert grouped["version"] == 2
+    assert len(grouped["groups"]) == 10_000
+    check("landmarks", grouped)
+    assert cm.landmarks(rows.iloc[:1000], static=False).payload["version"] == 1
+
+
+def test_landmarks_v2_schema(landmarks_v2: Json) -> None:
+    """Version 2 of the landmark schema: its own URN, version 2, every field described."""
+    assert landmarks_v2["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert landmarks_v2["$id"] == "urn:jupyterlab-chexmask:payload:landmarks:v2"
+    assert landmarks_v2["properties"]["version"]["const"] == 2
+    for name, field in landmarks_v2["properties"].items():
+        assert field.get("description"), name
+
+
+def _packed_payload(sample_rows: pd.DataFrame) -> Json:
+    rows = pd.concat([sample_rows] * 84, ignore_index=True).iloc[:1001]
+    payload: Json = as_sent(cm.landmarks(rows, group_by="dataset", static=False).payload)
+    assert payload["version"] == 2
+    return payload
+
+
+@pytest.mark.parametrize(
+    ("name", "change"),
+    [
+        ("version 3", lambda p: p.update(version=3)),
+        ("rowCount missing", lambda p: p.pop("rowCount")),
+        ("rowCount 10,001", lambda p: p.update(rowCount=10_001)),
+        ("rowCount as text", lambda p: p.update(rowCount="1001")),
+        ("landmarks missing", lambda p: p.pop("landmarks")),
+        ("landmarks a number", lambda p: p.update(landmarks=7)),
+        ("landmarks with padding", lambda p: p.update(landmarks=p["landmarks"][:-2] + "==")),
+        ("landmarks of markup", lambda p: p.update(landmarks="<script>" + p["landmarks"][8:])),
+        ("landmarks with a line break", lambda p: p.update(landmarks="\n" + p["landmarks"][1:])),
+        ("heights as text", lambda p: p.update(heights="1024")),
+        ("a height of 0", lambda p: p["heights"].__setitem__(3, 0)),
+        ("an id an object", lambda p: p["ids"].__setitem__(3, {"a": 1})),
+        ("a group an object", lambda p: p["groups"].__setitem__(3, {"a": 1})),
+        ("a σ of 239 numbers", lambda p: p.update(sigma=["1," * 238 + "1"] * p["rowCount"])),
+    ],
+)
+def test_landmarks_v2_schema_refuses(
+    name: str, change: Callable[[Json], Any], sample_rows: pd.DataFrame, refuses
+) -> None:
+    payload = _packed_payload(sample_rows)
+    change(payload)
+    refuses("landmarks", payload)
 
 
 # --- the schemas refuse broken payloads ---------------------------------------------------------
