@@ -11,9 +11,10 @@ import {
   ChexmaskFormatError,
   describeType,
   LANDMARK_COUNT,
+  MAX_MASK_PIXELS,
   meanSigma
 } from '../core';
-import { isWholeNumber, optionalText } from '../common/payload';
+import { isWholeNumber, MAX_TEXT, optionalText } from '../common/payload';
 import type { IParsedLandmarkRow } from './payload';
 import {
   checkSize,
@@ -187,25 +188,47 @@ export function parsePackedRows(
   const { rowCount } = columns;
   const coords = decodeLandmarks(columns.landmarks, rowCount);
   const stride = 2 * LANDMARK_COUNT;
-  const groups = new GroupTally();
+  const ids = columns.ids ?? Private.nulls(rowCount);
+  const datasets = columns.datasets ?? Private.nulls(rowCount);
+  const heights = columns.heights ?? Private.nulls(rowCount);
+  const widths = columns.widths ?? Private.nulls(rowCount);
+  const sigmas = columns.sigma ?? Private.nulls(rowCount);
+  const groups = groupBy === null ? null : columns.groups;
+  const byDataset = groupBy === 'dataset' && groups === null;
+  const tally = new GroupTally();
+  const seen = new Set<string | null>();
   const rows: IParsedLandmarkRow[] = new Array(rowCount);
+  // Each value takes a fast path when it is plainly valid (10,000 rows are
+  // checked in one go in the worker, cold); anything else goes through the
+  // full check, which names the field or returns the value as it reads it.
   for (let i = 0; i < rowCount; i++) {
-    const at = (column: readonly unknown[] | null): unknown =>
-      column === null ? null : column[i];
-    const id = idText(at(columns.ids), `ids[${i}]`);
-    const dataset = optionalText(at(columns.datasets), `datasets[${i}]`);
-    const height = maskSide(at(columns.heights), `heights[${i}]`);
-    const width = maskSide(at(columns.widths), `widths[${i}]`);
-    checkSize(height, width, `heights[${i}]`, `widths[${i}]`);
-    const sigma = sigmaCell(at(columns.sigma), `sigma[${i}]`);
+    const id = Private.plainText(ids[i]) ?? idText(ids[i], `ids[${i}]`);
+    const dataset =
+      Private.plainText(datasets[i]) ??
+      optionalText(datasets[i], `datasets[${i}]`);
+    const height =
+      Private.side(heights[i]) ?? maskSide(heights[i], `heights[${i}]`);
+    const width =
+      Private.side(widths[i]) ?? maskSide(widths[i], `widths[${i}]`);
+    if (height * width > MAX_MASK_PIXELS) {
+      checkSize(height, width, `heights[${i}]`, `widths[${i}]`);
+    }
+    const raw = sigmas[i];
+    const sigma =
+      raw === null || raw === undefined ? null : sigmaCell(raw, `sigma[${i}]`);
     let group: string | null = null;
-    if (groupBy !== null) {
-      if (columns.groups !== null) {
-        group = groupText(columns.groups[i], `groups[${i}]`);
-        groups.add(group, `groups[${i}]`);
-      } else if (groupBy === 'dataset') {
-        group = dataset;
-        groups.add(group, `datasets[${i}]`);
+    if (groups !== null) {
+      group =
+        Private.plainText(groups[i]) ?? groupText(groups[i], `groups[${i}]`);
+      if (!seen.has(group)) {
+        seen.add(group);
+        tally.add(group, `groups[${i}]`);
+      }
+    } else if (byDataset) {
+      group = dataset;
+      if (!seen.has(group)) {
+        seen.add(group);
+        tally.add(group, `datasets[${i}]`);
       }
     }
     rows[i] = {
@@ -252,6 +275,23 @@ export function encodeLandmarks(coords: ArrayLike<number>): string {
 }
 
 namespace Private {
+  /** A column of nulls, for one that is absent. */
+  export function nulls(count: number): null[] {
+    return new Array<null>(count).fill(null);
+  }
+
+  /** Text that needs no check or cut, as it is; else `null` (left to the full check). */
+  export function plainText(value: unknown): string | null {
+    return typeof value === 'string' && value.length <= MAX_TEXT ? value : null;
+  }
+
+  /** A side given as a positive whole number; else `null` (left to the full check). */
+  export function side(value: unknown): number | null {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1
+      ? value
+      : null;
+  }
+
   export const ALPHABET =
     'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
