@@ -105,6 +105,12 @@ describe('packed landmarks', () => {
         r => r.group
       )
     ).toEqual(['Padchest', 'Padchest']);
+    // Text past 500 characters is cut, as in version 1; groups are ignored without a grouping.
+    const long = parseLandmarkPayload(
+      packed(2, { ids: ['x'.repeat(600), null], groups: 5 })
+    );
+    expect(long.rows[0].id).toBe('x'.repeat(500));
+    expect(long.rows.map(r => r.group)).toEqual([null, null]);
   });
 
   const tooManyGroups = Array.from({ length: 65 }, (_, i) => `g${i}`);
