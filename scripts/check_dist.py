@@ -26,7 +26,10 @@ LABEXTENSION = REPO / PACKAGE / "labextension"
 SUBPACKAGES = ("row", "rca", "landmarks", "common", "format")
 
 #: The payload contracts (JSON Schema), shipped with the npm package and the sdist.
-PAYLOAD_SCHEMAS = [f"schema/payloads/{view}.v1.json" for view in ("row", "rca", "landmarks")]
+PAYLOAD_SCHEMAS = [
+    *(f"schema/payloads/{view}.v1.json" for view in ("row", "rca", "landmarks")),
+    "schema/payloads/landmarks.v2.json",
+]
 
 #: Patterns every wheel entry list must match, relative to the wheel's root.
 WHEEL_REQUIRED = [
