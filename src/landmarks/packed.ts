@@ -17,6 +17,7 @@ import {
 import { isWholeNumber, MAX_TEXT, optionalText } from '../common/payload';
 import type { IParsedLandmarkRow } from './payload';
 import {
+  checkRowCount,
   checkSize,
   groupText,
   GroupTally,
@@ -27,9 +28,6 @@ import {
 
 /** Base64 characters per row: 240 coordinates × 2 bytes = 480 bytes, no padding. */
 export const PACKED_ROW_CHARS = ((2 * LANDMARK_COUNT * 2) / 3) * 4;
-
-/** The most rows a payload has (as `MAX_LANDMARK_ROWS`; here to avoid a cycle). */
-const MAX_ROWS = 10_000;
 
 /**
  * A version-2 payload's rows, checked around their content: the count, the
@@ -77,12 +75,7 @@ export function checkLandmarkColumns(
       }`
     );
   }
-  if (rowCount > MAX_ROWS) {
-    throw new ChexmaskFormatError(
-      'rowCount',
-      `is ${rowCount.toLocaleString('en-US')} rows, more than the ${MAX_ROWS.toLocaleString('en-US')} a landmark plot draws: plot a sample (e.g. df.sample(10000))`
-    );
-  }
+  checkRowCount(rowCount, 'rowCount');
   const expected = rowCount * PACKED_ROW_CHARS;
   if (typeof landmarks !== 'string') {
     throw new ChexmaskFormatError(

@@ -28,6 +28,7 @@ import {
   parsePackedRows
 } from './packed';
 import {
+  checkRowCount,
   checkSize,
   groupText,
   GroupTally,
@@ -37,17 +38,14 @@ import {
   sigmaCell
 } from './row-fields';
 
-export { MAX_LANDMARK_GROUPS } from './row-fields';
+export {
+  checkRowCount,
+  MAX_LANDMARK_GROUPS,
+  MAX_LANDMARK_ROWS
+} from './row-fields';
 
 /** The MIME type of landmark plots, versioned so the payload can evolve. */
 export const MIME_LANDMARKS = 'application/vnd.chexmask.landmarks.v1+json';
-
-/**
- * The most rows one plot takes. 10,000 rows are 1.2 million points: drawn in
- * well under a second; more would only blur into the same cloud while the
- * notebook grows by a megabyte per thousand rows.
- */
-export const MAX_LANDMARK_ROWS = 10_000;
 
 /**
  * The newest payload version read: 2 packs every row's landmarks into one
@@ -181,20 +179,6 @@ export function parseLandmarkEnvelope(data: unknown): ILandmarkEnvelope {
     rowCount: rawRows.length,
     ...Private.rest(payload)
   };
-}
-
-/**
- * Check a payload's number of rows against the most a plot draws.
- *
- * @throws ChexmaskFormatError naming `field`.
- */
-export function checkRowCount(count: number, field: string): void {
-  if (count > MAX_LANDMARK_ROWS) {
-    throw new ChexmaskFormatError(
-      field,
-      `has ${count.toLocaleString('en-US')} rows, more than the ${MAX_LANDMARK_ROWS.toLocaleString('en-US')} a landmark plot draws: plot a sample (e.g. df.sample(10000))`
-    );
-  }
 }
 
 /**

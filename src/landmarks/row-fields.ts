@@ -16,6 +16,27 @@ import { isWholeNumber, optionalText } from '../common/payload';
 /** The most groups one plot tells apart (colours repeat after ten). */
 export const MAX_LANDMARK_GROUPS = 64;
 
+/**
+ * The most rows one plot takes. 10,000 rows are 1.2 million points: drawn in
+ * well under a second; more would only blur into the same cloud while the
+ * notebook grows by a megabyte per thousand rows.
+ */
+export const MAX_LANDMARK_ROWS = 10_000;
+
+/**
+ * Check a payload's number of rows against the most a plot draws.
+ *
+ * @throws ChexmaskFormatError naming `field`.
+ */
+export function checkRowCount(count: number, field: string): void {
+  if (count > MAX_LANDMARK_ROWS) {
+    throw new ChexmaskFormatError(
+      field,
+      `has ${count.toLocaleString('en-US')} rows, more than the ${MAX_LANDMARK_ROWS.toLocaleString('en-US')} a landmark plot draws: plot a sample (e.g. df.sample(10000))`
+    );
+  }
+}
+
 /** An id: text, or a finite number shown as text; null or absent for none. */
 export function idText(value: unknown, field: string): string | null {
   if (typeof value === 'number' && Number.isFinite(value)) {
