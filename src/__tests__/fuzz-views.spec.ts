@@ -15,12 +15,10 @@
  * 10,000); `npm run fuzz` runs 100,000. FUZZ_SEED replays a run.
  */
 import fc from 'fast-check';
-import { jsonish, mutate, mutations, VIEW_KEYS } from './fuzz-arbitraries';
-import {
-  landmarkPayloadWithRow,
-  realPayloads,
-  smallPayload
-} from './valid-payloads';
+import { jsonish, VIEW_KEYS } from './fuzz-arbitraries';
+import { mutate, mutations } from './fuzz-mutations';
+import { landmarkPayloadWithRow, smallPayload } from './valid-payloads';
+import { realPayloads } from './real-payloads';
 import {
   activeContent,
   createView,

@@ -38,7 +38,8 @@ import { parseGalleryPayload } from '../gallery/payload';
 import { parseLandmarkPayload } from '../landmarks/payload';
 import { parseRcaPayload } from '../rca/payload';
 import { parseRowPayload } from '../row/payload';
-import { ALL_KEYS, jsonish, mutate, mutations } from './fuzz-arbitraries';
+import { ALL_KEYS, jsonish } from './fuzz-arbitraries';
+import { mutate, mutations } from './fuzz-mutations';
 import {
   comparePayload,
   histogramPayload,
@@ -46,11 +47,11 @@ import {
   landmarkPayloadV2,
   landmarkPayloadWithRow,
   rcaPayload,
-  realPayloads,
   rowPayload,
   smallRow,
   TINY_PNG
 } from './valid-payloads';
+import { realPayloads } from './real-payloads';
 import { ALL_KINDS, Json, Kind, KINDS } from './schema-case-kit';
 import { INEXPRESSIBLE } from './schema-inexpressible-cases';
 import { REFUSED } from './schema-refused-cases';

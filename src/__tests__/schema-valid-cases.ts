@@ -21,12 +21,11 @@ import {
   landmarkPayloadV2,
   landmarkPayloadWithRow,
   rcaPayload,
-  realPayloads,
-  realRows,
   rowPayload,
   smallPayload,
   TINY_PNG
 } from './valid-payloads';
+import { realPayloads, realRows } from './real-payloads';
 import { Case, KINDS, hostile, Json, NUMBERS, png } from './schema-case-kit';
 
 // --- valid fixtures -------------------------------------------------------------------------------
