@@ -1,14 +1,19 @@
 """Write a notebook of many CheXmask row outputs, for the UI scale test.
 
-    python make_many_outputs.py OUT.ipynb COUNT SHARED_DATA_DIR [--reference]
+    python make_many_outputs.py OUT.ipynb COUNT SHARED_DATA_DIR [--views | --saved | --reference]
 
 Each code cell holds one real 1024×1024 row from the shared preprocessed
 CSVs (cycling through them when COUNT is larger) with its output already
 saved, as if the notebook had been run and sent to someone: opening it is
-what is measured, not running it. With ``--reference`` the outputs are the
-kernel-side static pictures of the same rows as plain ``image/png`` (what
-JupyterLab shows without this extension): the reference run the figures are
-compared with.
+what is measured, not running it. The outputs hold:
+
+- ``--views`` (the default): the views' payloads alone, without the kernel's
+  picture, so that the views alone are measured;
+- ``--saved``: the views with their kernel pictures, as ``cm.show`` writes
+  them by default (what a notebook run and saved holds);
+- ``--reference``: the same rows' kernel pictures as plain ``image/png``
+  (what JupyterLab shows without this extension), the reference the figures
+  are compared with.
 """
 
 import glob
@@ -20,7 +25,7 @@ import nbformat
 import jupyterlab_chexmask as cm
 
 
-def main(out: str, count: int, shared: str, reference: bool = False) -> None:
+def main(out: str, count: int, shared: str, kind: str = "views") -> None:
     rows = []
     for path in sorted(glob.glob(os.path.join(shared, "chexmask-preprocessed", "*.csv"))):
         frame = cm.read_csv(path)
@@ -38,11 +43,11 @@ def main(out: str, count: int, shared: str, reference: bool = False) -> None:
     notebook.cells.append(nbformat.v4.new_markdown_cell(f"# {count} CheXmask rows"))
     for k in range(count):
         name, i, row = rows[k % len(rows)]
-        # Without --reference, no kernel picture (static=False): the view alone is measured.
-        data, metadata = cm.row(row, static=reference)._repr_mimebundle_(), {}
+        # --views: no kernel picture (static=False), so the view alone is measured.
+        data, metadata = cm.row(row, static=kind != "views")._repr_mimebundle_(), {}
         if isinstance(data, tuple):
             data, metadata = data
-        if reference:
+        if kind == "reference":
             data = {"image/png": data["image/png"], "text/plain": data["text/plain"]}
         cell = nbformat.v4.new_code_cell(f"cm.show(rows[{name!r}].iloc[{i}])")
         cell.outputs = [nbformat.v4.new_output("display_data", data=data, metadata=metadata)]
@@ -51,4 +56,5 @@ def main(out: str, count: int, shared: str, reference: bool = False) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], "--reference" in sys.argv[4:])
+    kinds = [a[2:] for a in sys.argv[4:] if a in ("--views", "--saved", "--reference")]
+    main(sys.argv[1], int(sys.argv[2]), sys.argv[3], kinds[-1] if kinds else "views")
