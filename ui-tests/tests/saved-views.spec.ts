@@ -31,6 +31,7 @@ const ROUNDS = 3;
 interface IRound {
   longest: number;
   over50: number;
+  count: number;
   oursLongest: number;
 }
 
@@ -49,13 +50,13 @@ async function scrollRound(
   page: IJupyterLabPageFixture,
   file: string,
   shown: () => Promise<boolean>
-): Promise<IRound & { frames: string }> {
+): Promise<IRound & { frames: string; spans: string; steps: string }> {
   await openPainted(page, file, shown);
   await page.waitForTimeout(1500);
   await takeTasks(page);
   await takeFrames(page);
-  await scrollThrough(page, 1);
-  await scrollThrough(page, -1);
+  const down = await scrollThrough(page, 1);
+  const up = await scrollThrough(page, -1);
   await expect.poll(shown, { timeout: 30000 }).toBe(true);
   const tasks = await takeTasks(page);
   const frames = await takeFrames(page);
@@ -63,7 +64,7 @@ async function scrollRound(
   await page.waitForTimeout(1000);
   await takeTasks(page);
   await takeFrames(page);
-  return { ...tasks, frames };
+  return { ...tasks, frames, steps: `${down} steps down, ${up} up` };
 }
 
 test('60 saved row views scroll like the same 60 rows as plain pictures', async ({
@@ -104,8 +105,9 @@ test('60 saved row views scroll like the same 60 rows as plain pictures', async 
     reference.push(r);
     views.push(v);
     lines.push(
-      `  round ${round}: views longest task ${v.longest.toFixed(0)} ms (${v.over50} over 50 ms), longest span of ours ${v.oursLongest.toFixed(1)} ms; ` +
-        `plain pictures ${r.longest.toFixed(0)} ms (${r.over50} over 50 ms)`,
+      `  round ${round}: views (${v.steps}) longest task ${v.longest.toFixed(0)} ms (${v.over50} of ${v.count} long tasks over 50 ms), longest span of ours ${v.oursLongest.toFixed(1)} ms; ` +
+        `plain pictures (${r.steps}) ${r.longest.toFixed(0)} ms (${r.over50} of ${r.count} over 50 ms)`,
+      `    views' spans (main-thread work only): ${v.spans || 'none'}`,
       `    views' long frames: ${v.frames}`,
       `    pictures' long frames: ${r.frames}`
     );
