@@ -7,7 +7,7 @@
  */
 import { OrganKey } from '../core';
 import { runInWorker, WorkerGoneError } from '../worker/client';
-import { giveCanvas, takeCanvas } from './canvas-pool';
+import { giveCanvas, POOLED_CONTEXT, takeCanvas } from './canvas-pool';
 import { LatestOnly } from './latest-only';
 import { IMaskStyle, MaskPainter } from './mask-painter';
 import { scratchImage } from './scratch-image';
@@ -70,12 +70,10 @@ export class PaintedLayer<S> {
     this.canvas = canvas;
     this.canvas.className = _layer.className;
     this._stale = stale;
-    // A canvas in memory, not on the GPU: it takes the worker's bitmaps (made
+    // In memory (see `POOLED_CONTEXT`): it takes the worker's bitmaps (made
     // in memory too) by a plain copy, and is read back (pictures, tests)
     // without a GPU readback.
-    this._context = this.canvas.getContext('2d', {
-      willReadFrequently: true
-    })!;
+    this._context = this.canvas.getContext('2d', POOLED_CONTEXT)!;
     this._inWorker = _layer.inWorker;
     this._paints = new LatestOnly(
       style => this._paintInWorker(style),

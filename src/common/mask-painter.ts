@@ -54,7 +54,7 @@ export class MaskPainter {
     );
     out.fill(0);
     // The runs painted so far: where the next organ blends rather than fills.
-    let covered = Private.NO_RUNS;
+    let covered: Int32Array = Private.NO_RUNS;
     if (style.mode !== 'outline' && style.opacity > 0) {
       for (const organ of ORGANS) {
         if (style.visible[organ.key]) {

@@ -20,6 +20,15 @@ import { rowSigmaScale, sigmaNodes } from './uncertainty';
 import { XrayLayer } from './xray';
 
 /**
+ * Masks canvases of more pixels than this (4 MP: 16 MB) are shown a frame
+ * after the rest of the view (see {@link RowStage.holdMasks}).
+ */
+export const HOLD_MASKS_PIXELS = 4 * 1024 * 1024;
+
+/** CSS class of a masks canvas held back (hidden) for a frame. */
+const HELD_CLASS = 'jp-chexmask-held';
+
+/**
  * The stage's layers and element (see the module's comment); disposed of by
  * the overlay it goes into, or by the view when it is dropped before that.
  */
@@ -36,6 +45,7 @@ export class RowStage {
   readonly zoom: ZoomController;
   /** The σ colour scale of a CheXmask-U row, else `null`. */
   readonly sigmaScale: ISigmaScale | null;
+  private _disposed = false;
 
   /**
    * @param payload - The checked payload.
@@ -88,8 +98,35 @@ export class RowStage {
     );
   }
 
+  /**
+   * Hide a large masks canvas while the view goes into the page, so that
+   * the frame that lays the view out does not also hand the canvas's pixels
+   * to the compositor: the browser copies a canvas's pixels on the main
+   * thread, in the frame where it first shows (for 2828×2320, 26 MB: 15–35
+   * ms), which, with the layout of the new view, made one long task. The
+   * caller shows it with {@link revealMasks} after the next frame.
+   *
+   * @returns Whether the canvas was hidden.
+   */
+  holdMasks(): boolean {
+    const { canvas } = this.masks;
+    if (canvas.width * canvas.height <= HOLD_MASKS_PIXELS) {
+      return false;
+    }
+    canvas.classList.add(HELD_CLASS);
+    return true;
+  }
+
+  /** Show the masks canvas {@link holdMasks} hid (not once disposed: the canvas may be another view's). */
+  revealMasks(): void {
+    if (!this._disposed) {
+      this.masks.canvas.classList.remove(HELD_CLASS);
+    }
+  }
+
   /** Remove the zoom listeners; paints in flight are dropped, the canvas pooled. */
   dispose(): void {
+    this._disposed = true;
     this.zoom.dispose();
     this.masks.dispose();
     this.xray?.dispose();

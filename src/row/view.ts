@@ -8,6 +8,7 @@ import {
   IMaskStyle,
   PayloadView,
   recordSpan,
+  warmCanvas,
   yieldToPage
 } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
@@ -62,6 +63,16 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
         () => decodeRow(row, fromLandmarks, style),
         decoded => this._decoded.set(fromLandmarks, decoded)
       );
+      if (this._headStart) {
+        // The masks' canvas allocated while the worker decodes, in a task
+        // of its own: the paint then only hands the bitmap over.
+        const { height, width } = row;
+        void yieldToPage().then(() => {
+          const warmed = performance.now();
+          warmCanvas(width, height);
+          recordSpan('chexmask:warm', warmed);
+        });
+      }
     }
     recordSpan('chexmask:parse', started);
     return payload;
@@ -250,8 +261,12 @@ export class RowOverlayView extends PayloadView<IParsedRowPayload, RowOverlay> {
     }
     const started = performance.now();
     this.node.replaceChildren();
+    const held = stage.holdMasks();
     this._show(overlay);
     recordSpan('chexmask:present', started);
+    if (held) {
+      void afterNextFrame().then(() => stage.revealMasks());
+    }
   }
 
   /**

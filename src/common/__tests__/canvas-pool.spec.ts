@@ -9,7 +9,7 @@
  * canvas's pixels before anything shows.
  */
 import { installBrowserStubs } from '../../__tests__/browser-stubs';
-import { giveCanvas, MAX_KEPT, takeCanvas } from '../canvas-pool';
+import { giveCanvas, MAX_KEPT, takeCanvas, warmCanvas } from '../canvas-pool';
 import { IPixelPainter, PaintedLayer } from '../mask-layer';
 
 installBrowserStubs();
@@ -26,6 +26,30 @@ describe('canvas pool', () => {
     drain(8, 4);
     const { canvas, stale } = takeCanvas(8, 4);
     expect([canvas.width, canvas.height, stale]).toEqual([8, 4, false]);
+  });
+
+  it('warms one canvas of a size, allocated and not stale, until it is used', () => {
+    drain(6, 5);
+    warmCanvas(6, 5);
+    warmCanvas(6, 5);
+    const warmed = takeCanvas(6, 5);
+    expect([warmed.canvas.width, warmed.canvas.height, warmed.stale]).toEqual([
+      6,
+      5,
+      false
+    ]);
+    // Drawn on (so allocated): cleared, nothing else.
+    const calls = (warmed.canvas.getContext('2d') as any).calls as Array<{
+      name: string;
+    }>;
+    expect(
+      calls.map(c => c.name).filter(name => name !== 'setTransform')
+    ).toEqual(['clearRect']);
+    // One only: the next of that size is new.
+    expect(takeCanvas(6, 5).canvas).not.toBe(warmed.canvas);
+    // Given back after its view used it, it is stale like any other.
+    giveCanvas(warmed.canvas);
+    expect(takeCanvas(6, 5).stale).toBe(true);
   });
 
   it('takes back a kept canvas of the same size only, marked stale and reset', () => {

@@ -17,8 +17,13 @@ import {
   MIME_OF,
   settle
 } from '../../__tests__/view-harness';
-import { rowPayload, SMALL_SIDE } from '../../__tests__/valid-payloads';
+import {
+  rowPayload,
+  SMALL_SIDE,
+  smallRow
+} from '../../__tests__/valid-payloads';
 import { takeCanvas } from '../../common/canvas-pool';
+import { HOLD_MASKS_PIXELS } from '../stage';
 import { measureRow, organRuns } from '../../core';
 
 /** The bitmaps the stand-in worker made, and whether each was closed. */
@@ -131,6 +136,25 @@ describe('the row view built in slices around the worker’s bitmap', () => {
     // The stage's canvas went back to the pool, the bitmap was let go.
     expect(takeCanvas(SMALL_SIDE, SMALL_SIDE).stale).toBe(true);
     expect(bitmaps[0].closed).toBe(true);
+  });
+
+  it('shows a large masks canvas a frame after the rest, a small one at once', async () => {
+    const side = Math.ceil(Math.sqrt(HOLD_MASKS_PIXELS)) + 1;
+    const masks = (): HTMLCanvasElement =>
+      under.view.node.querySelector<HTMLCanvasElement>('.jp-chexmask-masks')!;
+    await under.view.renderModel(
+      fakeModel(
+        MIME_OF.row,
+        rowPayload({ ...smallRow(), Height: String(side), Width: String(side) })
+      )
+    );
+    expect(under.view.node.dataset.state).toBe('painted');
+    expect(masks().classList.contains('jp-chexmask-held')).toBe(true);
+    await settle(50);
+    expect(masks().classList.contains('jp-chexmask-held')).toBe(false);
+    await render(under);
+    expect(masks().width).toBe(SMALL_SIDE);
+    expect(masks().classList.contains('jp-chexmask-held')).toBe(false);
   });
 
   it('builds the new payload only when given one between two slices', async () => {
