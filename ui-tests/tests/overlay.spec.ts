@@ -389,7 +389,7 @@ test.describe('row overlay', () => {
     await pageIdle(page);
     if (TRACING) {
       console.log(
-        `2828×2320 row, trace of the cell: ${await stopTrace(browser)}`
+        `2828×2320 row, trace of the cell: ${await stopTrace(browser, 16)}`
       );
     }
     const main = await mainThreadReport(page);
