@@ -1,18 +1,29 @@
 /**
  * Version 2 of the landmark payload (`schema/payloads/landmarks.v2.json`):
- * the rows as columns, and every row's 120 landmarks packed into one string,
- * base64 of little-endian 16-bit integers, row after row (x0, y0, x1, y1, …).
- * The kernel writes it for large plots: 10,000 rows' landmarks are 6.4 MB
- * instead of 10 MB of text in 10,000 objects, which JupyterLab decodes and
- * copies several times on the main thread when the output arrives, and they
- * need no parsing (the text took 115–175 ms to parse in the worker).
+ * the rows as columns, and every row's 120 landmarks packed into one string.
+ * The kernel writes it for large plots: JupyterLab decodes and copies an
+ * output several times on the main thread when it arrives (JSON.parse, then
+ * JSON.stringify + JSON.parse for its output model, again for the table of
+ * contents…), so the message's size is main-thread time. 10,000 rows'
+ * landmarks as raw text are 10 MB, as 16-bit integers in base64 6.4 MB, and
+ * coded as below about 2.6–2.9 MB; none of them need parsing on the page.
+ *
+ * The code: the numbers in the order of a Landmarks cell (row after row,
+ * x0, y0, x1, y1, …). Within each organ's ring and each axis, the first
+ * coordinate is written as it is, the second as its step from the first and
+ * every further one as the change of step (x[k] − 2·x[k−1] + x[k−2]): rings
+ * are smooth, so most are small. Each number is zigzag-coded (0, −1, 1, −2…
+ * → 0, 1, 2, 3…) and written in base64 characters of 6 bits, the low 5 bits
+ * first, the 6th bit (32) set on every character of the number but its last:
+ * 1 character from −16 to 15, at most 4 (16-bit coordinates need no more).
  */
 import {
   ChexmaskFormatError,
   describeType,
   LANDMARK_COUNT,
   MAX_MASK_PIXELS,
-  meanSigma
+  meanSigma,
+  ORGANS
 } from '../core';
 import { isWholeNumber, MAX_TEXT, optionalText } from '../common/payload';
 import type { IParsedLandmarkRow } from './payload';
@@ -26,8 +37,14 @@ import {
   sigmaCell
 } from './row-fields';
 
-/** Base64 characters per row: 240 coordinates × 2 bytes = 480 bytes, no padding. */
-export const PACKED_ROW_CHARS = ((2 * LANDMARK_COUNT * 2) / 3) * 4;
+/** Numbers per row: 120 landmarks × 2 coordinates. */
+const ROW_NUMBERS = 2 * LANDMARK_COUNT;
+
+/** The most characters one number takes (20 bits: any 16-bit ring's changes of step). */
+export const MAX_NUMBER_CHARS = 4;
+
+/** The fewest characters of a row (one per number); the most is {@link MAX_NUMBER_CHARS} times this. */
+export const PACKED_ROW_MIN_CHARS = ROW_NUMBERS;
 
 /**
  * A version-2 payload's rows, checked around their content: the count, the
@@ -41,7 +58,7 @@ export interface ILandmarkColumns {
   groups: readonly unknown[] | null;
   heights: readonly unknown[] | null;
   widths: readonly unknown[] | null;
-  /** Every row's landmarks, base64 (see the module's comment). */
+  /** Every row's landmarks, coded (see the module's comment). */
   landmarks: string;
   sigma: readonly unknown[] | null;
 }
@@ -76,17 +93,20 @@ export function checkLandmarkColumns(
     );
   }
   checkRowCount(rowCount, 'rowCount');
-  const expected = rowCount * PACKED_ROW_CHARS;
   if (typeof landmarks !== 'string') {
     throw new ChexmaskFormatError(
       'landmarks',
-      `must be text (every row's landmarks as base64 of 16-bit integers), got ${describeType(landmarks)}`
+      `must be text (every row's landmarks coded in base64 characters), got ${describeType(landmarks)}`
     );
   }
-  if (landmarks.length !== expected) {
+  const fewest = rowCount * PACKED_ROW_MIN_CHARS;
+  if (
+    landmarks.length < fewest ||
+    landmarks.length > fewest * MAX_NUMBER_CHARS
+  ) {
     throw new ChexmaskFormatError(
       'landmarks',
-      `must be ${expected.toLocaleString('en-US')} base64 characters (${rowCount.toLocaleString('en-US')} rows × ${LANDMARK_COUNT} landmarks × 2 coordinates, 16-bit each), got ${landmarks.length.toLocaleString('en-US')}`
+      `must be ${fewest.toLocaleString('en-US')} to ${(fewest * MAX_NUMBER_CHARS).toLocaleString('en-US')} base64 characters (${rowCount.toLocaleString('en-US')} rows × ${LANDMARK_COUNT} landmarks × 2 coordinates, 1 to ${MAX_NUMBER_CHARS} characters each), got ${landmarks.length.toLocaleString('en-US')}`
     );
   }
   const columns: Record<string, readonly unknown[] | null> = {};
@@ -125,45 +145,58 @@ export function checkLandmarkColumns(
 }
 
 /**
- * Decode packed landmarks: `rowCount` rows of 240 coordinates, as numbers.
+ * Decode packed landmarks (see the module's comment): `rowCount` rows of
+ * 240 coordinates, as numbers.
  *
- * @throws ChexmaskFormatError naming `landmarks` for a wrong length or a
- *   character outside base64's alphabet (padding never occurs: a row is 480
- *   bytes).
+ * @throws ChexmaskFormatError naming `landmarks` (and the row, where there
+ *   is one) for a character outside base64's standard alphabet, a number of
+ *   more than {@link MAX_NUMBER_CHARS} characters, a coordinate outside 16
+ *   bits, text that ends inside a row or goes on after the last.
  */
 export function decodeLandmarks(text: string, rowCount: number): Float64Array {
-  const expected = rowCount * PACKED_ROW_CHARS;
-  if (text.length !== expected) {
+  const values = Private.VALUES;
+  const kinds = Private.KINDS;
+  const out = new Float64Array(rowCount * ROW_NUMBERS);
+  const length = text.length;
+  let c = 0;
+  for (let r = 0, o = 0; r < rowCount; r++) {
+    for (let i = 0; i < ROW_NUMBERS; i++, o++) {
+      // One number: 5 bits a character, low bits first, while bit 6 is set.
+      let zigzag = 0;
+      let v = 32;
+      for (let shift = 0; v & 32; shift += 5, c++) {
+        if (c >= length) {
+          throw Private.endsInside(r, rowCount);
+        }
+        v = values[text.charCodeAt(c)];
+        if (v === 255) {
+          throw Private.badCharacter(text, c);
+        }
+        if (shift === 5 * (MAX_NUMBER_CHARS - 1) && v & 32) {
+          throw Private.tooLong(r, c);
+        }
+        zigzag |= (v & 31) << shift;
+      }
+      const step = (zigzag >>> 1) ^ -(zigzag & 1);
+      const kind = kinds[i];
+      const value =
+        kind === 0
+          ? step
+          : kind === 1
+            ? out[o - 2] + step
+            : 2 * out[o - 2] - out[o - 4] + step;
+      if (value < -32768 || value > 32767) {
+        throw Private.outOfRange(r, i, value);
+      }
+      out[o] = value;
+    }
+  }
+  if (c !== length) {
+    const more = length - c;
     throw new ChexmaskFormatError(
       'landmarks',
-      `must be ${expected.toLocaleString('en-US')} base64 characters, got ${text.length.toLocaleString('en-US')}`
+      `goes on for ${more.toLocaleString('en-US')} character${more === 1 ? '' : 's'} after the last of its ${rowCount.toLocaleString('en-US')} rows`
     );
-  }
-  const values = Private.VALUES;
-  const out = new Float64Array(rowCount * 2 * LANDMARK_COUNT);
-  // Every 8 characters are 6 bytes: three 16-bit coordinates.
-  for (let c = 0, o = 0; c < text.length; c += 8, o += 3) {
-    let hi = 0;
-    let lo = 0;
-    for (let k = 0; k < 4; k++) {
-      const v = values[text.charCodeAt(c + k) & 0xffff];
-      const w = values[text.charCodeAt(c + 4 + k) & 0xffff];
-      if (v === 255 || w === 255) {
-        throw Private.badCharacter(text, c + k + (v === 255 ? 0 : 4));
-      }
-      hi = (hi << 6) | v;
-      lo = (lo << 6) | w;
-    }
-    // hi: bytes 0–2, lo: bytes 3–5 (24 bits each, big-endian within).
-    const b0 = hi >>> 16;
-    const b1 = (hi >>> 8) & 0xff;
-    const b2 = hi & 0xff;
-    const b3 = lo >>> 16;
-    const b4 = (lo >>> 8) & 0xff;
-    const b5 = lo & 0xff;
-    out[o] = (((b1 << 8) | b0) << 16) >> 16;
-    out[o + 1] = (((b3 << 8) | b2) << 16) >> 16;
-    out[o + 2] = (((b5 << 8) | b4) << 16) >> 16;
   }
   return out;
 }
@@ -242,29 +275,35 @@ export function parsePackedRows(
 /**
  * Pack rows' landmarks as version 2 does (the inverse of
  * {@link decodeLandmarks}): for tests and tools. Every coordinate must be
- * an integer from −32,768 to 32,767.
+ * an integer from −32,768 to 32,767, 240 a row.
  */
 export function encodeLandmarks(coords: ArrayLike<number>): string {
-  const bytes = new Uint8Array(coords.length * 2);
-  for (let i = 0; i < coords.length; i++) {
-    const v = coords[i];
+  if (coords.length % ROW_NUMBERS !== 0) {
+    throw new RangeError(
+      `${coords.length} coordinates are not whole rows of ${ROW_NUMBERS}`
+    );
+  }
+  const chars: string[] = [];
+  for (let o = 0; o < coords.length; o++) {
+    const v = coords[o];
     if (!Number.isInteger(v) || v < -32768 || v > 32767) {
-      throw new RangeError(`coordinate ${i} (${v}) is not a 16-bit integer`);
+      throw new RangeError(`coordinate ${o} (${v}) is not a 16-bit integer`);
     }
-    bytes[2 * i] = v & 0xff;
-    bytes[2 * i + 1] = (v >> 8) & 0xff;
+    const kind = Private.KINDS[o % ROW_NUMBERS];
+    const step =
+      kind === 0
+        ? v
+        : kind === 1
+          ? v - coords[o - 2]
+          : v - 2 * coords[o - 2] + coords[o - 4];
+    let zigzag = step < 0 ? -2 * step - 1 : 2 * step;
+    while (zigzag >= 32) {
+      chars.push(Private.ALPHABET[32 | (zigzag % 32)]);
+      zigzag = Math.floor(zigzag / 32);
+    }
+    chars.push(Private.ALPHABET[zigzag]);
   }
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n =
-      (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    text +=
-      Private.ALPHABET[n >>> 18] +
-      Private.ALPHABET[(n >>> 12) & 63] +
-      (i + 1 < bytes.length ? Private.ALPHABET[(n >>> 6) & 63] : '=') +
-      (i + 2 < bytes.length ? Private.ALPHABET[n & 63] : '=');
-  }
-  return text;
+  return chars.join('');
 }
 
 namespace Private {
@@ -297,17 +336,60 @@ namespace Private {
     return table;
   })();
 
+  /**
+   * How each of a row's 240 numbers is coded: 0 the first coordinate of its
+   * ring (as it is), 1 the second (its step), 2 the others (change of step).
+   */
+  export const KINDS = (() => {
+    const kinds = new Uint8Array(ROW_NUMBERS).fill(2);
+    for (const organ of ORGANS) {
+      kinds.fill(0, 2 * organ.start, 2 * organ.start + 2);
+      kinds.fill(1, 2 * organ.start + 2, 2 * organ.start + 4);
+    }
+    return kinds;
+  })();
+
+  /** Where row `r`'s coordinate `i` is, for people: `row 12, landmark 5's y`. */
+  function where(r: number, i: number): string {
+    return `row ${r.toLocaleString('en-US')} (counting from 0), landmark ${Math.floor(i / 2)}'s ${i % 2 ? 'y' : 'x'}`;
+  }
+
   /** The error for a character outside the alphabet, at `index`. */
   export function badCharacter(
     text: string,
     index: number
   ): ChexmaskFormatError {
-    const char = text.charAt(index);
     return new ChexmaskFormatError(
       'landmarks',
-      `character ${(index + 1).toLocaleString('en-US')} is not base64: ${JSON.stringify(char)}${
-        char === '=' ? ' (a row is 480 bytes: there is never padding)' : ''
-      }`
+      `character ${(index + 1).toLocaleString('en-US')} is not base64: ${JSON.stringify(text.charAt(index))}`
+    );
+  }
+
+  /** The error for text that stops inside row `r`. */
+  export function endsInside(r: number, rowCount: number): ChexmaskFormatError {
+    return new ChexmaskFormatError(
+      'landmarks',
+      `ends inside row ${r.toLocaleString('en-US')} (counting from 0) of ${rowCount.toLocaleString('en-US')}`
+    );
+  }
+
+  /** The error for a number still going on at its last possible character, `index`. */
+  export function tooLong(r: number, index: number): ChexmaskFormatError {
+    return new ChexmaskFormatError(
+      'landmarks',
+      `has a number of more than ${MAX_NUMBER_CHARS} characters at character ${(index + 1).toLocaleString('en-US')} (row ${r.toLocaleString('en-US')}, counting from 0)`
+    );
+  }
+
+  /** The error for row `r`'s coordinate `i` decoding to `value`, beyond 16 bits. */
+  export function outOfRange(
+    r: number,
+    i: number,
+    value: number
+  ): ChexmaskFormatError {
+    return new ChexmaskFormatError(
+      'landmarks',
+      `${where(r, i)} decodes to ${value.toLocaleString('en-US')}, outside −32,768 to 32,767`
     );
   }
 }

@@ -1,28 +1,67 @@
 /**
- * Version 2 of the landmark payload: every row's landmarks packed as base64
- * of little-endian 16-bit integers. The real rows read through version 2
- * exactly as through version 1 (their raw cells); Node's own base64 encoder
- * is the oracle of the decoder; every malformed field is named.
+ * Version 2 of the landmark payload: every row's landmarks coded along each
+ * organ's ring (change of step, zigzag, 5 bits a base64 character). The real
+ * rows read through version 2 exactly as through version 1 (their raw
+ * cells); a reference coder written here from the schema's description is
+ * the oracle of ours; every malformed field is named.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import fc from 'fast-check';
-import { parseCsv } from '../../core';
+import { ORGANS, parseCsv } from '../../core';
 import {
   describeWithData,
   SHARED_DATA
 } from '../../core/__tests__/shared-data';
 import { formatError } from '../../__tests__/format-error';
-import { decodeLandmarks, encodeLandmarks, PACKED_ROW_CHARS } from '../packed';
+import { decodeLandmarks, encodeLandmarks } from '../packed';
 import { parseLandmarkPayload } from '../payload';
 
-/** Base64 of values as little-endian int16, by Node (independent of ours). */
-function nodeBase64(values: ArrayLike<number>): string {
-  const bytes = Buffer.alloc(values.length * 2);
-  for (let i = 0; i < values.length; i++) {
-    bytes.writeInt16LE(values[i], 2 * i);
+const BASE64 =
+  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * The schema's coding, spelt out one ring and one axis at a time (ours goes
+ * number by number): rows of 240 values → text.
+ */
+function referenceCode(values: readonly number[]): string {
+  let text = '';
+  const number = (n: number): void => {
+    let z = n >= 0 ? 2 * n : -2 * n - 1;
+    const digits: number[] = [];
+    do {
+      digits.push(z % 32);
+      z = Math.floor(z / 32);
+    } while (z > 0);
+    digits.forEach((d, i) => {
+      text += BASE64[i < digits.length - 1 ? d + 32 : d];
+    });
+  };
+  for (let row = 0; row < values.length / 240; row++) {
+    const at = (k: number, axis: number): number =>
+      values[row * 240 + 2 * k + axis];
+    // The numbers in cell order; each is worked out from its ring.
+    for (let k = 0; k < 120; k++) {
+      const ring = ORGANS.find(o => k >= o.start && k < o.end)!;
+      for (let axis = 0; axis < 2; axis++) {
+        if (k === ring.start) {
+          number(at(k, axis));
+        } else if (k === ring.start + 1) {
+          number(at(k, axis) - at(k - 1, axis));
+        } else {
+          const step = at(k - 1, axis) - at(k - 2, axis);
+          number(at(k, axis) - at(k - 1, axis) - step);
+        }
+      }
+    }
   }
-  return bytes.toString('base64');
+  return text;
+}
+
+/** The base64 characters of a whole string, checked by Node's decoder (a sanity check of the alphabet). */
+function isBase64(text: string): boolean {
+  const padded = text + 'A'.repeat((4 - (text.length % 4)) % 4);
+  return Buffer.from(padded, 'base64').toString('base64') === padded;
 }
 
 /** Landmark k of row r at (k + r, 2k - r). */
@@ -46,7 +85,7 @@ function packed(
     datasets: Array.from({ length: rows }, () => 'Padchest'),
     heights: Array.from({ length: rows }, () => 1024),
     widths: Array.from({ length: rows }, () => 1024),
-    landmarks: nodeBase64(coordsOf(rows)),
+    landmarks: referenceCode(coordsOf(rows)),
     groupBy: null,
     frame: 'pixels',
     title: null,
@@ -55,18 +94,20 @@ function packed(
 }
 
 describe('packed landmarks', () => {
-  it('decode what Node encodes, over the whole 16-bit range', () => {
+  it('decode what the reference codes, over the whole 16-bit range', () => {
+    const int16 = fc.integer({ min: -32768, max: 32767 });
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 4 }).chain(rows =>
-          fc.array(fc.integer({ min: -32768, max: 32767 }), {
-            minLength: rows * 240,
-            maxLength: rows * 240
-          })
+          fc.array(
+            // Extremes as often as small steps: every number's length.
+            fc.oneof(int16, fc.constantFrom(-32768, 32767, 0, -1)),
+            { minLength: rows * 240, maxLength: rows * 240 }
+          )
         ),
         values => {
-          const text = nodeBase64(values);
-          expect(text.length).toBe((values.length / 240) * PACKED_ROW_CHARS);
+          const text = referenceCode(values);
+          expect(isBase64(text)).toBe(true);
           expect(
             Array.from(decodeLandmarks(text, values.length / 240))
           ).toEqual(values);
@@ -75,6 +116,31 @@ describe('packed landmarks', () => {
       ),
       { numRuns: 50 }
     );
+  });
+
+  it('code a ring by hand as the schema says', () => {
+    // Right lung from (100, −3), steps (+4, +1) then (+6, +1): 100 → zigzag
+    // 200 = 8 + 6·32 → "o" (8 + 32) "G"; −3 → 5 "F"; steps 4 → 8 "I",
+    // 1 → 2 "C"; changes of step 2 → 4 "E", 0 → "A"; then nothing changes.
+    const values = new Array<number>(240).fill(0);
+    const points = [
+      [100, -3],
+      [104, -2],
+      [110, -1]
+    ];
+    points.forEach(([x, y], k) => {
+      values[2 * k] = x;
+      values[2 * k + 1] = y;
+    });
+    for (let k = 3; k < 44; k++) {
+      values[2 * k] = values[2 * k - 2] + 6;
+      values[2 * k + 1] = values[2 * k - 1] + 1;
+    }
+    const text = encodeLandmarks(values);
+    // The left lung starts at 0 after the right lung's last point (356, 40).
+    expect(values.slice(86, 88)).toEqual([356, 40]);
+    expect(text).toBe('oGF' + 'IC' + 'EA' + 'AA'.repeat(41) + 'AA'.repeat(76));
+    expect(Array.from(decodeLandmarks(text, 1))).toEqual(values);
   });
 
   it('parse rows with their fields, defaults and groups', () => {
@@ -150,25 +216,57 @@ describe('packed landmarks', () => {
       'landmarks one row short',
       packed(3, { rowCount: 4 }),
       'landmarks',
-      /must be 2,560 base64 characters \(4 rows × 120 landmarks × 2 coordinates, 16-bit each\), got 1,920/
+      /must be 960 to 3,840 base64 characters \(4 rows × 120 landmarks × 2 coordinates, 1 to 4 characters each\), got \d+$/
+    ],
+    [
+      'landmarks longer than any row takes',
+      packed(1, { landmarks: 'g'.repeat(961) }),
+      'landmarks',
+      /must be 240 to 960 base64 characters .*, got 961$/
     ],
     [
       'a character outside base64',
-      packed(1, { landmarks: 'A'.repeat(99) + '#' + 'A'.repeat(540) }),
+      packed(1, { landmarks: 'A'.repeat(99) + '#' + 'A'.repeat(140) }),
       'landmarks',
-      /character 100 is not base64: "#"/
+      /character 100 is not base64: "#"$/
     ],
     [
       'padding',
-      packed(1, { landmarks: 'A'.repeat(638) + '==' }),
+      packed(1, { landmarks: 'A'.repeat(238) + '==' }),
       'landmarks',
-      /character 639 is not base64: "=" \(a row is 480 bytes: there is never padding\)/
+      /character 239 is not base64: "="$/
     ],
     [
       'a non-ASCII character',
-      packed(1, { landmarks: 'é' + 'A'.repeat(639) }),
+      packed(1, { landmarks: 'é' + 'A'.repeat(239) }),
       'landmarks',
       /character 1 is not base64/
+    ],
+    [
+      'a number of 5 characters',
+      packed(1, { landmarks: 'gggg' + 'A'.repeat(239) }),
+      'landmarks',
+      /has a number of more than 4 characters at character 4 \(row 0, counting from 0\)/
+    ],
+    [
+      'text ending inside a row',
+      packed(2, { landmarks: 'A'.repeat(240) + 'ggA'.repeat(80) }),
+      'landmarks',
+      /ends inside row 1 \(counting from 0\) of 2$/
+    ],
+    [
+      'text after the last row',
+      packed(1, { landmarks: 'A'.repeat(241) }),
+      'landmarks',
+      /goes on for 1 character after the last of its 1 rows$/
+    ],
+    [
+      'a coordinate beyond 16 bits',
+      // x0 = 32,767 (zigzag 65,534: 30, 31, 31, 1 → "+//B"), y0 = 0, then x
+      // steps by +1 ("C").
+      packed(1, { landmarks: '+//B' + 'A' + 'C' + 'A'.repeat(237) }),
+      'landmarks',
+      /row 0 \(counting from 0\), landmark 1's x decodes to 32,768, outside −32,768 to 32,767$/
     ],
     [
       'ids one short',
@@ -258,7 +356,7 @@ describeWithData('packed landmarks of the real rows', () => {
       version: 2,
       rowCount: rows.length,
       ids: rows.map((_, i) => `r${i}`),
-      landmarks: nodeBase64(values)
+      landmarks: referenceCode(values)
     });
     expect(v2.rows).toHaveLength(rows.length);
     v2.rows.forEach((row, i) => {
