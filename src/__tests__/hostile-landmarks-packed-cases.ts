@@ -83,7 +83,7 @@ export const PACKED: IHostileCase[] = [
     'v2 landmarks a row short',
     packed({ rowCount: 3 }),
     'landmarks',
-    /must be 1,920 base64 characters/
+    /must be 720 to 2,880 base64 characters/
   ),
   errorCase(
     'v2 landmarks with padding',
@@ -93,7 +93,48 @@ export const PACKED: IHostileCase[] = [
       return { ...payload, landmarks: text.slice(0, -2) + '==' };
     },
     'landmarks',
-    /never padding/
+    /is not base64: "="/
+  ),
+  errorCase(
+    'v2 landmarks a number of 5 characters',
+    () => {
+      const payload = landmarkPayloadV2(2);
+      const text = payload.landmarks as string;
+      return { ...payload, landmarks: 'gggg' + text.slice(4) };
+    },
+    'landmarks',
+    /more than 4 characters at character 4/
+  ),
+  errorCase(
+    'v2 landmarks ending inside a row',
+    () => {
+      const payload = landmarkPayloadV2(2);
+      const text = payload.landmarks as string;
+      // Its last number goes on ("g": no bits, more to come) past the end.
+      return { ...payload, landmarks: `${text.slice(0, -1)}g` };
+    },
+    'landmarks',
+    /ends inside row 1 \(counting from 0\) of 2/
+  ),
+  errorCase(
+    'v2 landmarks going on after the last row',
+    () => {
+      const payload = landmarkPayloadV2(2);
+      return { ...payload, landmarks: `${String(payload.landmarks)}AA` };
+    },
+    'landmarks',
+    /goes on for 2 characters after the last of its 2 rows/
+  ),
+  errorCase(
+    'v2 a coordinate beyond 16 bits',
+    () => {
+      const payload = landmarkPayloadV2(2);
+      // Row 0's x0 = 32,767 ("+//B"), y0 = 0, then x steps by +1 ("C").
+      const row = '+//B' + 'A' + 'C' + 'A'.repeat(237);
+      return { ...payload, landmarks: row + row };
+    },
+    'landmarks',
+    /landmark 1's x decodes to 32,768/
   ),
   errorCase(
     'v2 landmarks of markup',

@@ -123,8 +123,13 @@ export const INEXPRESSIBLE: Case[] = [
     '65 groups',
     'an underlay of another size',
     'an underlay RLE past the mask',
-    // Version 2: lengths that must match rowCount, and the areas and groups as in version 1.
+    // Version 2: lengths that must match rowCount, the coded landmarks'
+    // numbers and coordinates, and the areas and groups as in version 1.
     'v2 landmarks a row short',
+    'v2 landmarks a number of 5 characters',
+    'v2 landmarks ending inside a row',
+    'v2 landmarks going on after the last row',
+    'v2 a coordinate beyond 16 bits',
     'v2 ids one short',
     'v2 height × width of 10¹⁰',
     'v2 65 groups'
