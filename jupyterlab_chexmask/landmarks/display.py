@@ -7,7 +7,7 @@ parser, not one per language) and draws them (MIME type
 ``schema/payloads/landmarks.v1.json``. A plot of more than
 :data:`~jupyterlab_chexmask.landmarks.packed.PACKED_ROWS` rows is sent as
 version 2 instead (``landmarks.v2.json``): its rows as columns and their
-landmarks packed as 16-bit integers (see :mod:`.packed`).
+landmarks coded along their rings in one string (see :mod:`.packed`).
 
 The common frame is mask pixels when every row has the same Height x Width,
 otherwise landmarks normalised by image size (x / Width, y / Height), so rows

@@ -1,8 +1,8 @@
 /**
  * The landmark payload, `application/vnd.chexmask.landmarks.v1+json`: up to
  * 10,000 rows with their ids, groups and sizes, and their landmarks either
- * as each row's raw `Landmarks` cell (version 1) or packed for all rows in
- * one string of 16-bit integers (version 2, see `packed.ts`). The formats
+ * as each row's raw `Landmarks` cell (version 1) or coded along their rings
+ * for all rows in one string (version 2, see `packed.ts`). The formats
  * are specified in `schema/payloads/landmarks.v{1,2}.json`; this is the
  * check users see, naming the field at fault, and it parses every row's
  * landmarks once with the core.

@@ -1,10 +1,9 @@
 """Version 2 of the landmark payload on the real rows: plots of more than 1,000 rows are
-sent packed (rows as columns, landmarks as base64 of 16-bit integers) and unpack to exactly
-what version 1 carries; anything that would not pack exactly stays version 1."""
+sent packed (rows as columns, landmarks coded along their rings) and unpack to exactly what
+version 1 carries; anything that would not pack exactly stays version 1."""
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 
 import numpy as np
@@ -14,7 +13,12 @@ import pytest
 from jupyterlab_chexmask import landmarks, read_csv
 from jupyterlab_chexmask.format.landmarks import parse_landmarks
 from jupyterlab_chexmask.landmarks import display
-from jupyterlab_chexmask.landmarks.packed import PACKED_ROWS, decode_landmarks, unpack_payload
+from jupyterlab_chexmask.landmarks.packed import (
+    PACKED_ROWS,
+    decode_landmarks,
+    encode_landmarks,
+    unpack_payload,
+)
 from jupyterlab_chexmask.landmarks.picture import landmark_picture
 
 
@@ -42,7 +46,11 @@ def test_packed_rows_unpack_to_the_raw_cells(
     packed = plot.payload
     assert packed["version"] == 2
     assert packed["rowCount"] == len(many)
-    assert len(packed["landmarks"]) == len(many) * 640
+    # One to four characters a coordinate; the real rings' take about 1.1.
+    assert len(many) * 240 <= len(packed["landmarks"]) <= len(many) * 300
+    if group_by == "dataset" or group_by is None:
+        # Grouped by dataset: the groups are the datasets, not sent twice.
+        assert "groups" not in packed
     v1 = _version_1(many, monkeypatch, group_by=group_by)
     assert v1["version"] == 1
     rows, coords = unpack_payload(packed)
@@ -62,12 +70,50 @@ def test_packed_rows_unpack_to_the_raw_cells(
     assert np.array_equal(np.asarray(picture_v2), np.asarray(picture_v1))
 
 
-def test_the_packing_is_little_endian_int16(many: pd.DataFrame) -> None:
-    packed = landmarks(many, static=False).payload
-    raw = base64.b64decode(packed["landmarks"], validate=True)
-    first = [int.from_bytes(raw[i : i + 2], "little", signed=True) for i in range(0, 480, 2)]
-    assert first == [int(v) for v in many["Landmarks"].iloc[0].split(",")]
-    assert decode_landmarks(packed["landmarks"], len(many)).shape == (len(many), 120, 2)
+def _reference_code(values: list[int]) -> str:
+    """The schema's coding of rows of 240 numbers, spelt out number by number (the
+    module's is vectorised): the oracle of ``encode_landmarks``."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    starts = {0, 44, 94}
+    text = []
+    for i, value in enumerate(values):
+        k = (i % 240) // 2  # the landmark; values[i - 2] is its predecessor's same axis
+        if k in starts:
+            step = value
+        elif k - 1 in starts:
+            step = value - values[i - 2]
+        else:
+            step = value - 2 * values[i - 2] + values[i - 4]
+        zigzag = 2 * step if step >= 0 else -2 * step - 1
+        while zigzag >= 32:
+            text.append(alphabet[32 + zigzag % 32])
+            zigzag //= 32
+        text.append(alphabet[zigzag])
+    return "".join(text)
+
+
+def test_the_coding_is_the_schemas(many: pd.DataFrame) -> None:
+    packed = landmarks(many.iloc[:1100], static=False).payload
+    values = [int(v) for cell in many["Landmarks"].iloc[:1100] for v in cell.split(",")]
+    assert packed["landmarks"] == _reference_code(values)
+    # The example worked by hand in packed.spec.ts, the same on both sides.
+    ring = [[100, -3], [104, -2], [110, -1]]
+    while len(ring) < 44:
+        ring.append([ring[-1][0] + 6, ring[-1][1] + 1])
+    coords = np.zeros((1, 120, 2))
+    coords[0, :44] = ring
+    assert encode_landmarks(coords) == "oGF" + "IC" + "EA" + "AA" * 41 + "AA" * 76
+    assert np.array_equal(decode_landmarks("oGF" + "IC" + "EA" + "AA" * 117, 1), coords)
+
+
+def test_the_coding_round_trips_over_the_whole_16_bit_range() -> None:
+    rng = np.random.default_rng(0)
+    extremes = rng.choice([-32768, 32767, 0, -1], size=(50, 120, 2))
+    uniform = rng.integers(-32768, 32768, size=(50, 120, 2))
+    coords = np.where(rng.random((50, 120, 2)) < 0.5, extremes, uniform)
+    text = encode_landmarks(coords)
+    assert text == _reference_code([int(v) for v in coords.ravel()])
+    assert np.array_equal(decode_landmarks(text, 50), coords)
 
 
 def test_up_to_1000_rows_stay_version_1(many: pd.DataFrame) -> None:
@@ -95,8 +141,19 @@ def test_a_row_that_would_not_pack_exactly_keeps_version_1(many: pd.DataFrame, c
     assert payload["rows"][18]["landmarks"] == many["Landmarks"].iloc[18]
 
 
-def test_decode_refuses_what_is_not_packed_landmarks() -> None:
-    with pytest.raises(ValueError, match="landmarks: is not base64"):
-        decode_landmarks("AA#A" * 160, 1)
-    with pytest.raises(ValueError, match="holds 3 bytes, not 1 rows"):
-        decode_landmarks("AAAA", 1)
+@pytest.mark.parametrize(
+    ("text", "rows", "message"),
+    [
+        ("A" * 99 + "#" + "A" * 140, 1, "byte 100 is not a base64 character"),
+        ("A" * 238 + "==", 1, "byte 239 is not a base64 character"),
+        ("é" + "A" * 239, 1, "byte 1 is not a base64 character"),
+        ("A" * 239, 1, "holds 239 whole numbers, not 1 rows"),
+        ("A" * 241, 1, "holds 241 whole numbers, not 1 rows"),
+        ("A" * 240 + "g", 1, "ends inside a number"),
+        ("gggg" + "A" * 240, 1, "a number of more than 4 characters"),
+        ("+//B" + "A" + "C" + "A" * 237, 1, "beyond 16 bits"),  # x0 = 32,767 then +1
+    ],
+)
+def test_decode_refuses_what_is_not_packed_landmarks(text: str, rows: int, message: str) -> None:
+    with pytest.raises(ValueError, match=f"^landmarks: .*{message}"):
+        decode_landmarks(text, rows)

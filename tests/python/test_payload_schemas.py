@@ -559,8 +559,15 @@ def test_landmarks_of_10000_rows(sample_rows: pd.DataFrame, check) -> None:
     check("landmarks", packed)
     grouped = cm.landmarks(rows, group_by="dataset", static=False).payload
     assert grouped["version"] == 2
-    assert len(grouped["groups"]) == 10_000
+    # Grouped by dataset the groups are the datasets, which stand for them.
+    assert "groups" not in grouped
+    assert grouped["groupBy"] == "dataset"
     check("landmarks", grouped)
+    by_column = cm.landmarks(
+        rows.assign(side=[i % 3 for i in range(10_000)]), group_by="side", static=False
+    ).payload
+    assert len(by_column["groups"]) == 10_000
+    check("landmarks", by_column)
     assert cm.landmarks(rows.iloc[:1000], static=False).payload["version"] == 1
 
 
@@ -595,7 +602,7 @@ def _packed_payload(sample_rows: pd.DataFrame) -> Json:
         ("heights as text", lambda p: p.update(heights="1024")),
         ("a height of 0", lambda p: p["heights"].__setitem__(3, 0)),
         ("an id an object", lambda p: p["ids"].__setitem__(3, {"a": 1})),
-        ("a group an object", lambda p: p["groups"].__setitem__(3, {"a": 1})),
+        ("a group an object", lambda p: p.update(groups=[{"a": 1}] * p["rowCount"])),
         ("a σ of 239 numbers", lambda p: p.update(sigma=["1," * 238 + "1"] * p["rowCount"])),
     ],
 )
