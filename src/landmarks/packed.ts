@@ -154,49 +154,30 @@ export function checkLandmarkColumns(
  *   bits, text that ends inside a row or goes on after the last.
  */
 export function decodeLandmarks(text: string, rowCount: number): Float64Array {
-  const values = Private.VALUES;
-  const kinds = Private.KINDS;
-  const out = new Float64Array(rowCount * ROW_NUMBERS);
-  const length = text.length;
-  let c = 0;
-  for (let r = 0, o = 0; r < rowCount; r++) {
-    for (let i = 0; i < ROW_NUMBERS; i++, o++) {
-      // One number: 5 bits a character, low bits first, while bit 6 is set.
-      let zigzag = 0;
-      let v = 32;
-      for (let shift = 0; v & 32; shift += 5, c++) {
-        if (c >= length) {
-          throw Private.endsInside(r, rowCount);
+  const steps = Private.numbers(text, rowCount * ROW_NUMBERS);
+  const out = new Float64Array(steps.length);
+  // Each ring and axis: the first coordinate, then steps, then changes of step.
+  for (let r = 0; r < rowCount; r++) {
+    const base = r * ROW_NUMBERS;
+    for (const { start, end } of ORGANS) {
+      for (let axis = 0; axis < 2; axis++) {
+        let o = base + 2 * start + axis;
+        let value = steps[o];
+        let step = 0;
+        for (let k = start; ;) {
+          if (value < -32768 || value > 32767) {
+            throw Private.outOfRange(r, 2 * k + axis, value);
+          }
+          out[o] = value;
+          if (++k === end) {
+            break;
+          }
+          o += 2;
+          step = k === start + 1 ? steps[o] : step + steps[o];
+          value += step;
         }
-        v = values[text.charCodeAt(c)];
-        if (v === 255) {
-          throw Private.badCharacter(text, c);
-        }
-        if (shift === 5 * (MAX_NUMBER_CHARS - 1) && v & 32) {
-          throw Private.tooLong(r, c);
-        }
-        zigzag |= (v & 31) << shift;
       }
-      const step = (zigzag >>> 1) ^ -(zigzag & 1);
-      const kind = kinds[i];
-      const value =
-        kind === 0
-          ? step
-          : kind === 1
-            ? out[o - 2] + step
-            : 2 * out[o - 2] - out[o - 4] + step;
-      if (value < -32768 || value > 32767) {
-        throw Private.outOfRange(r, i, value);
-      }
-      out[o] = value;
     }
-  }
-  if (c !== length) {
-    const more = length - c;
-    throw new ChexmaskFormatError(
-      'landmarks',
-      `goes on for ${more.toLocaleString('en-US')} character${more === 1 ? '' : 's'} after the last of its ${rowCount.toLocaleString('en-US')} rows`
-    );
   }
   return out;
 }
@@ -349,9 +330,52 @@ namespace Private {
     return kinds;
   })();
 
-  /** Where row `r`'s coordinate `i` is, for people: `row 12, landmark 5's y`. */
-  function where(r: number, i: number): string {
-    return `row ${r.toLocaleString('en-US')} (counting from 0), landmark ${Math.floor(i / 2)}'s ${i % 2 ? 'y' : 'x'}`;
+  /**
+   * The `count` numbers of packed landmarks, zigzag-decoded: 5 bits a
+   * character, low bits first, while bit 6 is set (most take one).
+   *
+   * @throws ChexmaskFormatError naming `landmarks` (see `decodeLandmarks`).
+   */
+  export function numbers(text: string, count: number): Int32Array {
+    const rowCount = count / ROW_NUMBERS;
+    const numbers = new Int32Array(count);
+    const length = text.length;
+    let c = 0;
+    for (let o = 0; o < count; o++) {
+      if (c >= length) {
+        throw endsInside(Math.floor(o / ROW_NUMBERS), rowCount);
+      }
+      let v = VALUES[text.charCodeAt(c++)];
+      let zigzag = v;
+      if (v >= 32) {
+        if (v === 255) {
+          throw badCharacter(text, c - 1);
+        }
+        zigzag = v & 31;
+        for (let shift = 5; v >= 32; shift += 5) {
+          if (shift === 5 * MAX_NUMBER_CHARS) {
+            throw tooLong(Math.floor(o / ROW_NUMBERS), c - 1);
+          }
+          if (c >= length) {
+            throw endsInside(Math.floor(o / ROW_NUMBERS), rowCount);
+          }
+          v = VALUES[text.charCodeAt(c++)];
+          if (v === 255) {
+            throw badCharacter(text, c - 1);
+          }
+          zigzag |= (v & 31) << shift;
+        }
+      }
+      numbers[o] = (zigzag >>> 1) ^ -(zigzag & 1);
+    }
+    if (c !== length) {
+      const more = length - c;
+      throw new ChexmaskFormatError(
+        'landmarks',
+        `goes on for ${more.toLocaleString('en-US')} character${more === 1 ? '' : 's'} after the last of its ${rowCount.toLocaleString('en-US')} rows`
+      );
+    }
+    return numbers;
   }
 
   /** The error for a character outside the alphabet, at `index`. */
@@ -389,7 +413,7 @@ namespace Private {
   ): ChexmaskFormatError {
     return new ChexmaskFormatError(
       'landmarks',
-      `${where(r, i)} decodes to ${value.toLocaleString('en-US')}, outside −32,768 to 32,767`
+      `row ${r.toLocaleString('en-US')} (counting from 0), landmark ${Math.floor(i / 2)}'s ${i % 2 ? 'y' : 'x'} decodes to ${value.toLocaleString('en-US')}, outside −32,768 to 32,767`
     );
   }
 }
