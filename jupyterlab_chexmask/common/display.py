@@ -89,7 +89,12 @@ class PayloadDisplay:
         note = picture.note
         text = self._text if note is None else f"{self._text}\n  {note}"
         pictured, metadata = picture.bundle()
-        return {self.MIME: self._payload, "text/plain": text, **pictured}, metadata
+        return {self.MIME: self._sent_payload(), "text/plain": text, **pictured}, metadata
+
+    def _sent_payload(self) -> Any:
+        """What the bundle carries under :attr:`MIME`: the payload itself (a view
+        may send a large one as its JSON text instead, see ``LandmarkPlot``)."""
+        return self._payload
 
     def _repr_mimebundle_(
         self,

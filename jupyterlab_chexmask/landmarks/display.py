@@ -34,7 +34,7 @@ from ..format.columns import (
     is_index_column,
 )
 from ..types import Row, Rows
-from .packed import pack_payload
+from .packed import PACKED_VERSION, pack_payload
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -69,6 +69,19 @@ class LandmarkPlot(PayloadDisplay):
     """
 
     MIME = MIME_LANDMARKS
+
+    def _sent_payload(self) -> Any:
+        """Version 2 (a large plot) as its JSON text, version 1 as the object.
+
+        JupyterLab copies an output's JSON objects and arrays through
+        ``JSON.stringify`` + ``JSON.parse`` on every read of its data (making its
+        output model, rendering it, listing the notebook's headings), on the
+        browser's main thread, but shares strings: the text of a 10,000-row plot
+        crosses them all uncopied and the extension parses it once.
+        """
+        if self.payload.get("version") == PACKED_VERSION:
+            return self.to_json()
+        return self.payload
 
     def _draw(self) -> tuple[Image.Image, str]:
         # Imported here: Pillow only loads when a picture is drawn.

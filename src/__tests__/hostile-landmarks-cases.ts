@@ -14,7 +14,7 @@ import {
   paintedCase,
   XSS_STRINGS
 } from './hostile-cases';
-import { landmarkPayload } from './valid-payloads';
+import { landmarkPayload, landmarkPayloadV2 } from './valid-payloads';
 import {
   LANDMARKS,
   NUMBERS,
@@ -344,9 +344,49 @@ const MARKUP: IHostileCase[] = XSS_STRINGS.flatMap(text => [
   )
 ]);
 
+/** Payloads given as text: the JSON text of a payload, or not. */
+const AS_TEXT: IHostileCase[] = [
+  paintedCase('payload a JSON string', () => JSON.stringify(landmarkPayload())),
+  paintedCase('v2 as JSON text', () => JSON.stringify(landmarkPayloadV2(3))),
+  errorCase(
+    'payload text that is not JSON',
+    () => JSON.stringify(landmarkPayload()).slice(0, -1),
+    'payload',
+    /is text but not JSON/
+  ),
+  errorCase(
+    'payload the JSON text of JSON text',
+    () => JSON.stringify(JSON.stringify(landmarkPayload())),
+    'payload',
+    /must be an object, got a string/
+  ),
+  errorCase(
+    'payload the JSON text of an array',
+    () => JSON.stringify([landmarkPayload()]),
+    'payload',
+    /must be an object, got an array/
+  ),
+  errorCase(
+    'v2 as JSON text with a bad row',
+    () => JSON.stringify(landmarkPayloadV2(3, { heights: [16, 0, 16] })),
+    'heights[1]',
+    /positive whole/
+  ),
+  paintedCase(
+    'markup as JSON text is text',
+    () => JSON.stringify(landmarkPayload(2, { title: XSS_STRINGS[0] })),
+    { text: [XSS_STRINGS[0]] }
+  )
+];
+
 /** Every hostile landmark payload: the common cases (versions 1 and 2 read), then the plot's own. */
 export const LANDMARK_CASES: IHostileCase[] = [
-  ...commonCases(() => landmarkPayload(), 2),
+  // The common cases, but a payload's JSON text is read as the payload: the
+  // kernel sends large plots as text (see landmarkPayloadObject).
+  ...commonCases(() => landmarkPayload(), 2).filter(
+    c => c.name !== 'payload a JSON string'
+  ),
+  ...AS_TEXT,
   ...STRUCTURE,
   ...PACKED,
   ...SIGMA,

@@ -138,6 +138,33 @@ export interface ILandmarkEnvelope {
 }
 
 /**
+ * A landmark payload as the object it is, or as the JSON text of one. The
+ * kernel sends large plots (version 2) as text: JupyterLab copies an
+ * output's JSON objects and arrays (JSON.stringify + JSON.parse) on every
+ * read of its data — making its output model, rendering it, listing the
+ * notebook's headings — but shares strings, so text crosses them all
+ * uncopied and is parsed once, here.
+ *
+ * @throws ChexmaskFormatError naming `payload` when it is neither.
+ */
+export function landmarkPayloadObject(data: unknown): Record<string, unknown> {
+  if (typeof data !== 'string') {
+    return expectObject(data, 'payload');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(data);
+  } catch {
+    throw new ChexmaskFormatError(
+      'payload',
+      `is text but not JSON (${data.length.toLocaleString('en-US')} characters): a payload is an object or the JSON text of one`
+    );
+  }
+  // One level only: the text must hold the object itself.
+  return expectObject(parsed, 'payload');
+}
+
+/**
  * Check a landmark payload's fields but its rows' content: version, the
  * rows array and its length, grouping, frame and title. Cheap whatever the
  * payload's size, so a large payload's rows can be parsed elsewhere (the
@@ -146,7 +173,7 @@ export interface ILandmarkEnvelope {
  * @throws ChexmaskFormatError naming the payload field at fault.
  */
 export function parseLandmarkEnvelope(data: unknown): ILandmarkEnvelope {
-  const payload = expectObject(data, 'payload');
+  const payload = landmarkPayloadObject(data);
   const version = checkPayloadVersion(
     payload.version,
     MIME_LANDMARKS,

@@ -4,13 +4,14 @@ version 1 carries; anything that would not pack exactly stays version 1."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
-from jupyterlab_chexmask import landmarks, read_csv
+from jupyterlab_chexmask import MIME_LANDMARKS, landmarks, read_csv
 from jupyterlab_chexmask.format.landmarks import parse_landmarks
 from jupyterlab_chexmask.landmarks import display
 from jupyterlab_chexmask.landmarks.packed import (
@@ -114,6 +115,20 @@ def test_the_coding_round_trips_over_the_whole_16_bit_range() -> None:
     text = encode_landmarks(coords)
     assert text == _reference_code([int(v) for v in coords.ravel()])
     assert np.array_equal(decode_landmarks(text, 50), coords)
+
+
+def test_version_2_is_sent_as_its_json_text(many: pd.DataFrame) -> None:
+    """The bundle carries a packed plot as the JSON text of its payload (JupyterLab
+    copies JSON objects on every read of an output, not strings); version 1 as it is."""
+    plot = landmarks(many, static=False)
+    bundle = plot._repr_mimebundle_()
+    sent = (bundle[0] if isinstance(bundle, tuple) else bundle)[MIME_LANDMARKS]
+    assert isinstance(sent, str)
+    assert json.loads(sent) == plot.payload
+    assert sent == plot.to_json()
+    small = landmarks(many.iloc[:10], static=False)
+    bundle = small._repr_mimebundle_()
+    assert (bundle[0] if isinstance(bundle, tuple) else bundle)[MIME_LANDMARKS] is small.payload
 
 
 def test_up_to_1000_rows_stay_version_1(many: pd.DataFrame) -> None:
