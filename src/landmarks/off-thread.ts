@@ -108,7 +108,10 @@ export async function layOutInWorker(
       sent.catch(() => undefined);
       chunks.push(sent);
     }
-    await Promise.all(chunks);
+    // Asked at once, not once the rows are parsed: the worker takes its
+    // messages in order, so it lays out right after parsing, without waiting
+    // for this thread (often busy with JupyterLab's share of the output) to
+    // hear back.
     const layout = runInWorker('landmarks', {
       op: 'layout',
       session,
@@ -125,6 +128,10 @@ export async function layOutInWorker(
       answer => (answer && 'first' in answer ? answer.first : null),
       () => null
     );
+    // A bad row's error is the one shown (the first bad chunk's), not the
+    // layout's that follows from it.
+    layout.catch(() => undefined);
+    await Promise.all(chunks);
     const laidOut = await layout;
     if (!laidOut || !('model' in laidOut)) {
       throw new Error('the worker answered the layout with something else');
