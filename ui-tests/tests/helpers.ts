@@ -274,6 +274,21 @@ export async function mainThreadReport(
 }
 
 /**
+ * Until the page is next idle, after the frames already waiting: the long
+ * tasks and spans of the work before are then in the timeline.
+ */
+export async function pageIdle(page: IJupyterLabPageFixture): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise(resolve =>
+        requestAnimationFrame(() =>
+          requestIdleCallback(() => setTimeout(resolve, 0), { timeout: 5000 })
+        )
+      )
+  );
+}
+
+/**
  * axe-core on what `selector` matches: the serious and critical violations
  * (asserted empty by the caller); the others are printed.
  */

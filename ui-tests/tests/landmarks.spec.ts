@@ -19,6 +19,7 @@ import {
   mainThreadEntries,
   mainThreadReport,
   observeMainThread,
+  pageIdle,
   py,
   runInNewNotebook,
   savedViewPicture,
@@ -330,7 +331,7 @@ test.describe('landmark plots', () => {
     // The plot shows what the kernel's picture shows: nothing is composed,
     // encoded or written after the paint.
     await expectKernelPicture(page, view, 0);
-    await idle(page);
+    await pageIdle(page);
     const afterPaint = tasks(await mainThreadEntries(page, true));
     console.log(
       `10,000 rows, after the paint until idle: tasks over 50 ms ${afterPaint.long.join(', ') || 'none'}; write-picture spans ${afterPaint.writes.join(', ') || 'none'}`
@@ -355,14 +356,14 @@ test.describe('landmark plots', () => {
 
     // A group hidden: the picture differs from the kernel's. It is composed
     // and encoded when idle, and written when the notebook is saved.
-    await idle(page);
+    await pageIdle(page);
     await mainThreadEntries(page, true);
     await view.locator('input.jp-chexmask-lm-group-toggle').first().uncheck();
     await expect(view).toHaveAttribute('data-picture', 'pending');
-    await idle(page);
+    await pageIdle(page);
     const pending = tasks(await mainThreadEntries(page, true));
     await savedViewPicture(page, view, 0);
-    await idle(page);
+    await pageIdle(page);
     const saving = tasks(await mainThreadEntries(page, true));
     console.log(
       `10,000 rows, a group hidden: until its picture is ready, tasks over 50 ms ${pending.long.join(', ') || 'none'}; ` +
@@ -428,16 +429,4 @@ async function longFrames(
     return w.longFrames.splice(0);
   });
   return frames.length ? '\n  ' + frames.join('\n  ') : 'none';
-}
-
-/** Until the page is next idle (so the timeline's entries of the work before are in). */
-async function idle(
-  page: Parameters<typeof runInNewNotebook>[0]
-): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise(resolve =>
-        requestIdleCallback(() => setTimeout(resolve, 0), { timeout: 5000 })
-      )
-  );
 }

@@ -18,6 +18,7 @@ import {
   runInNewNotebook,
   savedViewPicture,
   screenPoint,
+  pageIdle,
   SHARED_DATA
 } from './helpers';
 import { startTrace, stopTrace, TRACING } from './trace';
@@ -484,20 +485,6 @@ async function timeline(
       .map(e => `\n  +${(e.start - zero).toFixed(0)} ${e.text}`)
       .join('');
   });
-}
-
-/** Until the page is next idle, after the frames waiting. */
-async function pageIdle(
-  page: Parameters<typeof runInNewNotebook>[0]
-): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise(resolve =>
-        requestAnimationFrame(() =>
-          requestIdleCallback(() => setTimeout(resolve, 0), { timeout: 5000 })
-        )
-      )
-  );
 }
 
 /**
