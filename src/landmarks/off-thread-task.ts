@@ -118,6 +118,8 @@ export interface IFirstContours {
   height: number;
   /** The frame → layout-pixel mapping drawn at. */
   mapping: ICanvasMapping;
+  /** Milliseconds the worker spent rasterising them. */
+  ms: number;
 }
 
 /** What the worker answers (by `op`: nothing, the layout, a bitmap or "send the coordinates"). */
@@ -196,6 +198,7 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
         return { output: null, transfer: [] };
       }
       kept.first = null;
+      const started = performance.now();
       const { width, height, mapping } = firstContourCanvas(
         first.bounds,
         input.dpr
@@ -209,8 +212,9 @@ export function landmarkTask(input: LandmarkTaskInput): ITaskResult {
         deviceMapping(mapping, input.dpr)
       );
       const bitmap = bitmapOf(image);
+      const ms = performance.now() - started;
       return {
-        output: { first: { bitmap, width, height, mapping } },
+        output: { first: { bitmap, width, height, mapping, ms } },
         transfer: [bitmap]
       };
     }

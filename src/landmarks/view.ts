@@ -30,7 +30,8 @@ export const LANDMARK_VIEW_CLASS = 'jp-chexmask-LandmarkView';
  * Besides `data-state` and `data-render-ms`, the node carries what the UI
  * tests read: `data-parse-ms`, `data-rows`, `data-groups`, `data-frame`,
  * for a plot laid out in the worker `data-layout-ms` (from sending the rows
- * to the model back) and `data-worker-ms` (the worker's steps), and what
+ * to the model back) and `data-worker-ms` (the worker's steps, the first
+ * contours' rasterising last), and what
  * the plot reports (see {@link ILandmarkPlotHost.dataset}).
  */
 export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
@@ -111,6 +112,12 @@ export class LandmarkPlotView extends PayloadView<LandmarkInput, LandmarkPlot> {
           this.node.dataset.workerMs = Object.entries(ms)
             .map(([step, t]) => `${step} ${t.toFixed(1)}`)
             .join(', ');
+          // The first contours' rasterising, the worker's step after these.
+          void first?.then(contours => {
+            if (contours && this.isCurrent(generation)) {
+              this.node.dataset.workerMs += `, first contours ${contours.ms.toFixed(1)}`;
+            }
+          });
         }
         this.node.replaceChildren();
         this._present(model, input, worker, first);
