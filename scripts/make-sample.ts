@@ -17,22 +17,11 @@ import {
   LandmarkPoint,
   ORGANS
 } from '../src/core';
+import { seededRandom } from './seeded-random';
 
 const SIZE = 1024;
 const ROWS = 12;
 const OUT = path.resolve(__dirname, '../../../jupyterlab_chexmask/data');
-
-/** A small deterministic generator (mulberry32), so the sample is reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A closed ring of `n` points on a rounded shape, starting at the top and
@@ -188,7 +177,7 @@ function xray(landmarks: LandmarkPoint[]): Buffer {
 }
 
 function main(): void {
-  const rnd = random(20240601);
+  const rnd = seededRandom(20240601);
   const header = [
     'Path',
     'Dice RCA (Mean)',

@@ -29,22 +29,11 @@ import {
 import { SHAPE_STRIDE } from '../../src/landmarks/shapes';
 import { sharedDataDir } from './data';
 import { median } from './timing';
+import { seededRandom } from '../seeded-random';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
 const passes = Number(process.env.BENCH_PASSES ?? 9);
 const ROWS = 10000;
-
-/** A small seeded generator (mulberry32), so every run draws the same rows. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 10,000 rows drawn from the shared ones, their landmarks moved by rounded N(0, 4) noise. */
 function benchRows(): IParsedLandmarkRow[] {
@@ -59,7 +48,7 @@ function benchRows(): IParsedLandmarkRow[] {
       )
     )
     .filter(r => r.landmarks);
-  const random = seeded(0);
+  const random = seededRandom(0);
   const normal = () =>
     Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   return Array.from({ length: ROWS }, () => {
