@@ -14,7 +14,7 @@ import {
   SHARED_DATA
 } from '../../core/__tests__/shared-data';
 import { formatError } from '../../__tests__/format-error';
-import { decodeLandmarks, encodeLandmarks } from '../packed';
+import { decodeLandmarks, encodeLandmarks } from '../ring-code';
 import { parseLandmarkPayload } from '../payload';
 
 const BASE64 =
