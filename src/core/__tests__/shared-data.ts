@@ -38,6 +38,16 @@ export const describeWithData: jest.Describe = HAVE_SHARED_DATA
         it.todo(`needs ${SHARED_DATA}`);
       })) as unknown as jest.Describe);
 
+/** Every record of the shared Preprocessed CSVs (305 rows), the files in name order. */
+export function preprocessedRecords(): Array<Record<string, string>> {
+  const folder = path.join(SHARED_DATA, 'chexmask-preprocessed');
+  return fs
+    .readdirSync(folder)
+    .filter(f => f.endsWith('.csv'))
+    .sort()
+    .flatMap(f => parseCsv(fs.readFileSync(path.join(folder, f), 'utf8')));
+}
+
 /** One organ's oracle. */
 export interface IOrganOracle {
   runs: number;

@@ -5,12 +5,10 @@
  * 305 shared rows under many mappings and on random rings.
  */
 import fc from 'fast-check';
-import * as fs from 'fs';
-import * as path from 'path';
-import { LANDMARK_COUNT, ORGANS, parseCsv, parseRow } from '../../core';
+import { LANDMARK_COUNT, ORGANS, parseRow } from '../../core';
 import {
   describeWithData,
-  SHARED_DATA
+  preprocessedRecords
 } from '../../core/__tests__/shared-data';
 import {
   countRings,
@@ -196,16 +194,7 @@ describe('ring counting', () => {
 });
 
 describeWithData('ring counting on the 305 shared rows', () => {
-  const folder = path.join(SHARED_DATA, 'chexmask-preprocessed');
-  const shapes = fs
-    .readdirSync(folder)
-    .filter(f => f.endsWith('.csv'))
-    .sort()
-    .flatMap(f =>
-      parseCsv(fs.readFileSync(path.join(folder, f), 'utf8')).map(
-        r => parseRow(r).landmarks!
-      )
-    );
+  const shapes = preprocessedRecords().map(r => parseRow(r).landmarks!);
 
   it("counts them as the checked rasteriser under the plot's mappings, zoomed and panned", () => {
     expect(shapes).toHaveLength(305);

@@ -5,13 +5,11 @@
  * cells); a reference coder written here from the schema's description is
  * the oracle of ours; every malformed field is named.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import fc from 'fast-check';
-import { ORGANS, parseCsv } from '../../core';
+import { ORGANS } from '../../core';
 import {
   describeWithData,
-  SHARED_DATA
+  preprocessedRecords
 } from '../../core/__tests__/shared-data';
 import { formatError } from '../../__tests__/format-error';
 import { decodeLandmarks, encodeLandmarks } from '../ring-code';
@@ -339,12 +337,7 @@ describe('packed landmarks', () => {
 
 describeWithData('packed landmarks of the real rows', () => {
   it('read exactly as the raw cells of version 1', () => {
-    const folder = path.join(SHARED_DATA, 'chexmask-preprocessed');
-    const rows = fs
-      .readdirSync(folder)
-      .filter(f => f.endsWith('.csv'))
-      .sort()
-      .flatMap(f => parseCsv(fs.readFileSync(path.join(folder, f), 'utf8')));
+    const rows = preprocessedRecords();
     // The oracle: the CSV text's own numbers, split here.
     const values = rows.flatMap(r => r.Landmarks.split(',').map(Number));
     expect(values).toHaveLength(rows.length * 240);

@@ -5,12 +5,10 @@
  * distance. On random shapes and on the 305 real rows.
  */
 import fc from 'fast-check';
-import * as fs from 'fs';
-import * as path from 'path';
-import { LandmarkPoint, parseCsv, parseRow } from '../../core';
+import { LandmarkPoint, parseRow } from '../../core';
 import {
   describeWithData,
-  SHARED_DATA
+  preprocessedRecords
 } from '../../core/__tests__/shared-data';
 import {
   covarianceEllipse,
@@ -271,16 +269,9 @@ describe('distances and outliers', () => {
 });
 
 describeWithData('shape statistics on the 305 shared rows', () => {
-  const folder = path.join(SHARED_DATA, 'chexmask-preprocessed');
-  const shapes: LandmarkPoint[][] = fs
-    .readdirSync(folder)
-    .filter(f => f.endsWith('.csv'))
-    .sort()
-    .flatMap(f =>
-      parseCsv(fs.readFileSync(path.join(folder, f), 'utf8')).map(
-        r => parseRow(r).landmarks!
-      )
-    );
+  const shapes: LandmarkPoint[][] = preprocessedRecords().map(
+    r => parseRow(r).landmarks!
+  );
 
   it('mean, covariance and the furthest rows match a direct computation', () => {
     expect(shapes).toHaveLength(305);
