@@ -11,7 +11,8 @@ import {
   ORGANS,
   organRing,
   parseCsv,
-  parseRow
+  parseRow,
+  parseRuns
 } from '../../src/core';
 
 /** One organ mask: its RLE string, its size and its landmark ring. */
@@ -19,6 +20,8 @@ export interface IBenchMask {
   file: string;
   organ: string;
   rle: string;
+  /** Its runs, parsed once at load (`[start0, length, …]`), for the stores' bound. */
+  runs: Int32Array;
   height: number;
   width: number;
   ring: LandmarkPoint[];
@@ -62,6 +65,7 @@ export function loadMasks(dataDir: string, checkRowsPerFile = 1): IBenchMask[] {
           file,
           organ: organ.column,
           rle,
+          runs: parseRuns(rle, row.height, row.width),
           height: row.height,
           width: row.width,
           ring: organRing(row.landmarks, organ),

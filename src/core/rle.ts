@@ -217,8 +217,8 @@ export function decodeRle(
   ) {
     // Whatever the fast path does not take (null, NaN, tabs or newlines, any
     // error) goes through the checking walker, which decodes it or throws its
-    // exact error. Runs the fast path wrote before giving up (only for texts
-    // longer than its chunk) are a valid prefix, written again identically.
+    // exact error. Runs the fast path wrote before giving up are a valid
+    // prefix (each run is written once checked), written again identically.
     forEachRun(rle, height, width, field, (start0, length) => {
       mask.fill(1, start0, start0 + length);
     });
