@@ -7,25 +7,24 @@
  * swipe only change CSS (opacity, clip), so dragging them paints nothing.
  */
 import { ZoomTransform } from 'd3';
-import { ORGANS, OrganKey } from '../core';
+import { OrganKey } from '../core';
 import {
   applyZoomTransform,
   h,
   imageStage,
   listenToStage,
-  IMaskStyle,
   MaskLayer,
-  organRgb,
   PaintedLayer,
   ZoomController
 } from '../common';
 import { IChexmaskSettings } from '../settings';
 import { runInWorker, runInWorkerOrLater } from '../worker/client';
 import { FULL_WINDOW, XrayLayer } from '../row/xray';
-import { AGREEMENT_COLORS } from './agreement-colors';
 import { AgreementPainter, IAgreementStyle } from './agreement-painter';
 import { CompareControls } from './controls';
+import { compareHeader } from './header';
 import { compareHover } from './hover';
+import { LayerKeys, LayerName, layerStyles } from './layers';
 import { checkMetrics, compareMetrics, IMetricsInput } from './metrics';
 import { IOrganMetrics, IParsedComparePayload } from './payload';
 import {
@@ -35,108 +34,7 @@ import {
 } from './picture';
 import { ICompareState, shownLayers } from './state';
 import { checkText, metricsTable } from './table';
-
-/** The three painted layers. */
-export type LayerName = 'a' | 'b' | 'agreement';
-
-/** The layers' keys in the worker (`null`: painted on this thread). */
-export type LayerKeys = Record<LayerName, number | null>;
-
-/** The styles of the layers for a state and the settings. */
-export interface ILayerStyles {
-  a: IMaskStyle;
-  b: IMaskStyle;
-  agreement: IAgreementStyle;
-}
-
-/**
- * The layers' styles: A and B filled in the organ colours, or, both
- * outlined, each outlined in its source's colour (the agreement map's "only
- * A" and "only B" colours); the agreement map in the class colours.
- */
-export function layerStyles(
-  state: ICompareState,
-  settings: IChexmaskSettings
-): ILayerStyles {
-  const visible = { ...state.visible };
-  const side = (kind: 'onlyA' | 'onlyB'): IMaskStyle =>
-    state.mode === 'outlines'
-      ? {
-          colors: Private.allOrgans(AGREEMENT_COLORS[kind].rgb),
-          visible,
-          opacity: 1,
-          mode: 'outline'
-        }
-      : {
-          colors: organRgb(settings.colors),
-          visible,
-          opacity: state.opacity,
-          mode: 'filled'
-        };
-  return {
-    a: side('onlyA'),
-    b: side('onlyB'),
-    agreement: {
-      colors: {
-        both: AGREEMENT_COLORS.both.rgb,
-        onlyA: AGREEMENT_COLORS.onlyA.rgb,
-        onlyB: AGREEMENT_COLORS.onlyB.rgb
-      },
-      visible,
-      opacity: state.opacity
-    }
-  };
-}
-
-/** Bitmaps the worker painted before the view was built, by layer. */
-export type FirstPaint = Partial<Record<LayerName, ImageBitmap>>;
-
-/**
- * Paint, in the worker, the layers a state shows: the first paint, before
- * the view is built around it (so the view's paint time includes it).
- */
-export async function paintFirst(
-  payload: IParsedComparePayload,
-  keys: LayerKeys,
-  styles: ILayerStyles,
-  state: ICompareState
-): Promise<FirstPaint> {
-  const { height, width } = payload;
-  const shown = shownLayers(state.mode);
-  const a = payload.a.runs;
-  const b = payload.b.runs;
-  const jobs: Array<Promise<[LayerName, ImageBitmap]>> = [];
-  const side = (name: 'a' | 'b', runs: Record<OrganKey, Int32Array>) => {
-    const key = keys[name];
-    if (shown[name] && key !== null) {
-      jobs.push(
-        runInWorker('masks', {
-          key,
-          runs,
-          height,
-          width,
-          style: styles[name]
-        }).then(bitmap => [name, bitmap])
-      );
-    }
-  };
-  side('a', a);
-  side('b', b);
-  const key = keys.agreement;
-  if (shown.agreement && key !== null) {
-    jobs.push(
-      runInWorker('agreement', {
-        key,
-        a,
-        b,
-        height,
-        width,
-        style: styles.agreement
-      }).then(bitmap => ['agreement', bitmap])
-    );
-  }
-  return Object.fromEntries(await Promise.all(jobs)) as FirstPaint;
-}
+import { FirstPaint } from './off-thread';
 
 /** What a comparison reports to its view. */
 export interface IComparisonHost {
@@ -274,7 +172,7 @@ export class Comparison {
         : null
     ]);
     this.nodes = [
-      Private.header(payload),
+      compareHeader(payload),
       this._controls.node,
       this.stage,
       this._readout,
@@ -447,49 +345,6 @@ export class Comparison {
 }
 
 namespace Private {
-  /** One colour for every organ (an outline in its source's colour). */
-  export function allOrgans(
-    rgb: [number, number, number]
-  ): Record<OrganKey, [number, number, number]> {
-    const out = {} as Record<OrganKey, [number, number, number]>;
-    for (const organ of ORGANS) {
-      out[organ.key] = rgb;
-    }
-    return out;
-  }
-
-  /** The header: title, the two sources (and ids), the size, and any resampling. */
-  export function header(payload: IParsedComparePayload): HTMLElement {
-    const { labels, a, b, height, width, resizedFrom, title } = payload;
-    const source = (name: string, label: string, id: string | null) =>
-      h('span', { className: 'jp-chexmask-compare-source' }, [
-        h('span', { className: 'jp-chexmask-compare-side', text: `${name}: ` }),
-        h('span', { className: 'jp-chexmask-compare-label', text: label }),
-        id ? h('span', { className: 'jp-chexmask-id', text: ` ${id}` }) : null
-      ]);
-    return h('div', { className: 'jp-chexmask-header' }, [
-      title ? h('div', { className: 'jp-chexmask-title', text: title }) : null,
-      h('div', { className: 'jp-chexmask-header-line' }, [
-        source('A', labels[0], a.id),
-        source('B', labels[1], b.id),
-        h('span', {
-          className: 'jp-chexmask-size',
-          text: `${height}×${width} px`
-        })
-      ]),
-      resizedFrom
-        ? h('div', {
-            className: 'jp-chexmask-header-line jp-chexmask-resized',
-            attrs: { role: 'note' },
-            text:
-              `${labels[1]} was resized from ${resizedFrom.height}×${resizedFrom.width} ` +
-              `to ${height}×${width} px by the kernel (resize="nearest": nearest-neighbour resampling); ` +
-              'its landmarks were scaled.'
-          })
-        : null
-    ]);
-  }
-
   /**
    * Drag the swipe divider with a pointer (the slider is the keyboard's
    * way). The divider stops the events the zoom would take as a pan.

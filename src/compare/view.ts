@@ -6,13 +6,9 @@ import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
 import { afterNextFrame, PayloadView, recordSpan, runsKey } from '../common';
 import { IChexmaskSettings, SettingsModel } from '../settings';
 import { WorkerGoneError, workerAvailable } from '../worker/client';
-import {
-  Comparison,
-  FirstPaint,
-  LayerKeys,
-  layerStyles,
-  paintFirst
-} from './comparison';
+import { Comparison } from './comparison';
+import { LayerKeys, layerStyles } from './layers';
+import { FirstPaint, paintFirst } from './off-thread';
 import { IParsedComparePayload, parseComparePayload } from './payload';
 import { applySettings, ICompareState, initialCompareState } from './state';
 
