@@ -5,7 +5,8 @@
  * gallery that shows them is `examples.ts`.
  */
 import { ChexmaskFormatError } from '../core';
-import { GalleryItem, IGalleryPayload, parseGalleryRow } from './payload';
+import { IGalleryPayload } from './payload';
+import { GalleryItem, parseGalleryRow } from './tile-payload';
 
 /** The most example rows per group per band (`MAX_EXAMPLES` in Python). */
 export const MAX_EXAMPLES = 100;

@@ -3,7 +3,7 @@
  * selects them again, and a CSV of ids, datasets and scores. Pure text,
  * tested in plain Node; the buttons are in `controls.ts`.
  */
-import { GalleryItem } from './payload';
+import { GalleryItem } from './tile-payload';
 
 /** The ids of items (rows without an id are left out), one per line. */
 export function idsText(items: ReadonlyArray<GalleryItem>): string {

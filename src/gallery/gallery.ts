@@ -20,7 +20,8 @@ import { csvText, idsText, pandasFilter } from './exports';
 import { TileGrid } from './grid';
 import { GalleryReadout } from './hover';
 import { LargeRow, warmLargeRow } from './large';
-import { GalleryItem, IGalleryPayload } from './payload';
+import { IGalleryPayload } from './payload';
+import { GalleryItem } from './tile-payload';
 import {
   datasetCounts,
   IGalleryState,

@@ -6,7 +6,7 @@
  * only the tiles that came into view.
  */
 import { IMaskStyle, recordSpan } from '../common';
-import { GalleryItem } from './payload';
+import { GalleryItem } from './tile-payload';
 import { ITileElement, makeTile, tileId } from './tile';
 
 /** A grid cell: the tile (136 px square picture and its caption) and the gap. */

@@ -3,7 +3,7 @@
  * in full — its id, dataset, every carried value and flag, or its error.
  */
 import { formatNumber, h } from '../common';
-import { GalleryItem } from './payload';
+import { GalleryItem } from './tile-payload';
 import { FLAG_TEXT } from './tile';
 
 /** The readout of one item, in words. */

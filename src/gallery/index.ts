@@ -3,6 +3,7 @@
  * export, open large), its payload and its parts.
  */
 export * from './payload';
+export * from './tile-payload';
 export * from './state';
 export * from './exports';
 export * from './view';

@@ -14,7 +14,7 @@ import {
   ORGANS,
   runsToRle
 } from '../core';
-import { IGalleryTile } from './payload';
+import { IGalleryTile } from './tile-payload';
 
 /** Where the large view's masks come from. */
 export type LargeSource = 'landmarks' | 'tile';

@@ -28,7 +28,7 @@ import {
   WorkerGoneError,
   workerAvailable
 } from '../worker/client';
-import { GalleryItem, IGalleryTile } from './payload';
+import { GalleryItem, IGalleryTile } from './tile-payload';
 
 /**
  * Have the shared worker make one small row payload, at idle, so the first

@@ -6,7 +6,7 @@
  */
 import { DICE_MEAN_COLUMN } from '../core';
 import { formatNumber, IMaskStyle, MaskPainter } from '../common';
-import { GalleryItem, shortId } from './payload';
+import { GalleryItem, shortId } from './tile-payload';
 
 /** Tiles on the contact sheet at most, and per row. */
 export const SHEET_TILES = 24;

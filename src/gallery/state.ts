@@ -6,7 +6,8 @@
  * {@link initialGalleryState} again. Pure: no DOM, tested in plain Node.
  */
 import { DICE_MEAN_COLUMN } from '../core';
-import { GalleryItem, IGalleryPayload } from './payload';
+import { IGalleryPayload } from './payload';
+import { GalleryItem } from './tile-payload';
 
 /** The state of a gallery. */
 export interface IGalleryState {

@@ -12,7 +12,7 @@ import {
   MaskPainter,
   scratchImage
 } from '../common';
-import { GalleryItem, IGalleryTile, shortId, TileFlag } from './payload';
+import { GalleryItem, IGalleryTile, shortId, TileFlag } from './tile-payload';
 
 /** The words of each flag under a tile. */
 export const FLAG_TEXT: Record<TileFlag, string> = {

@@ -9,7 +9,7 @@
 import { ChexmaskFormatError, describeValue } from '../core';
 import { expectObject, isWholeNumber } from '../common/payload';
 import { MAX_EXAMPLES, parseExampleRows } from '../gallery/examples-payload';
-import { GalleryItem } from '../gallery/payload';
+import { GalleryItem } from '../gallery/tile-payload';
 
 /** The widest band, in fine bins (merging takes least common multiples). */
 export const MAX_BAND_BINS = 1e12;

@@ -9,7 +9,7 @@ import { ChexmaskFormatError, describeValue } from '../core';
 import { expectObject, isWholeNumber } from '../common/payload';
 import { MAX_EXAMPLES, parseExampleRows } from '../gallery/examples-payload';
 import { pythonString } from '../gallery/exports';
-import { GalleryItem } from '../gallery/payload';
+import { GalleryItem } from '../gallery/tile-payload';
 
 /** A dataset's example rows and the band of each. */
 export interface IRcaExamples {

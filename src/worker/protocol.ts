@@ -11,7 +11,7 @@ import type { IMetricsInput } from '../compare/metrics';
 import type { IOrganMetrics } from '../compare/payload';
 import type { IWindowLevel } from '../row/window-level';
 import type { ILargeRowPayload } from '../gallery/large-payload';
-import type { IGalleryTile } from '../gallery/payload';
+import type { IGalleryTile } from '../gallery/tile-payload';
 import type { IFrameBox } from '../landmarks/model';
 import type {
   LandmarkTaskInput,

@@ -16,12 +16,8 @@ import {
 } from '../../core';
 import { describeWithData, readShared } from '../../core/__tests__/shared-data';
 import { largeRowPayload } from '../large-payload';
-import {
-  GalleryItem,
-  IGalleryTile,
-  parseGalleryPayload,
-  shortId
-} from '../payload';
+import { parseGalleryPayload } from '../payload';
+import { GalleryItem, IGalleryTile, shortId } from '../tile-payload';
 import { galleryPayload, galleryRow, smallGallery } from './fixtures';
 
 const FILES = [

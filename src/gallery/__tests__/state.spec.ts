@@ -2,7 +2,8 @@
  * The gallery's selection, sort, filter and focus logic, and its exports
  * (ids, pandas filter, CSV), on parsed payloads.
  */
-import { GalleryItem, parseGalleryPayload } from '../payload';
+import { parseGalleryPayload } from '../payload';
+import { GalleryItem } from '../tile-payload';
 import { csvText, idsText, pandasFilter } from '../exports';
 import {
   initialGalleryState,
