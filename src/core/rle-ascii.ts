@@ -10,16 +10,17 @@ const ZERO = 48;
  * run is written as soon as its pair is parsed and checked.
  *
  * Measured on the 915 real 1024² masks (npm run bench, µs per mask, Node 20,
- * of ~15 in all with ~6.1 for clearing the buffer): `encodeInto` ~0.4
+ * of ~16 in all with ~6 for clearing the buffer): `encodeInto` ~0.4
  * (parsing with `charCodeAt` on the CSV's sliced strings cost ~7 more); the
- * writes of the ~109 k bytes of ones ~6 (see ./ones: the bench's "runs'
- * stores alone" row); the parse the rest, with a sentinel after the chunk so
- * the digit loops need no bounds test, and the pairs unrolled (start, then
- * length) so there is no parity test per number. Writing each run as it is
- * parsed, instead of listing a chunk's runs and writing them after, saved
- * ~1 µs a mask. The byte buffer is fixed (hence the chunks) and the loop
- * reads it through a local constant: a buffer grown on demand, or read from
- * the module scope inside the loop, cost ~1.5 µs more per mask.
+ * writes of the ~109 k bytes of ones ~6 (see ./ones; the bench's bound row,
+ * the clear plus these writes alone, is ~2× the clear); the parse the rest,
+ * with a sentinel after the chunk so the digit loops need no bounds test, and
+ * the pairs unrolled (start, then length) so there is no parity test per
+ * number. Writing each run as it is parsed, instead of listing a chunk's
+ * runs and writing them after, saved ~0.5–0.8 µs a mask. The byte buffer is
+ * fixed (hence the chunks) and the loop reads it through a local constant: a
+ * buffer grown on demand, or read from the module scope inside the loop, cost
+ * ~1.5 µs more per mask.
  */
 
 /** Characters per chunk (a chunk may be shorter: it ends before a space). */
