@@ -20,6 +20,8 @@ export * from './scratch-image';
 export * from './canvas-pool';
 export * from './error-panel';
 export * from './payload-view';
+export * from './placeholder';
+export * from './picture-triggers';
 export * from './model-data';
 export * from './picture-output';
 export * from './svg-picture';

@@ -6,13 +6,14 @@ import {
   isDefaultSettings,
   SettingsModel
 } from '../settings';
-import { h } from './dom';
 import { errorPanel } from './error-panel';
 import { exportBar } from './export-bar';
 import { mimeData } from './model-data';
 import { CancelPaint, schedulePaint } from './paint-queue';
 import { IComposedPicture, PictureKeeper } from './picture-keeper';
 import { pictureKey, safeJson } from './picture-output';
+import { PictureTriggers } from './picture-triggers';
+import { Placeholder } from './placeholder';
 import { recordSpan } from './timing';
 import { VisibilityWatcher } from './visibility';
 
@@ -58,13 +59,10 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
   /** Bumped whenever what is on screen goes away; stale async work checks it. */
   private _generation = 0;
   private _cancelPaint: CancelPaint | null = null;
-  /** Until the picture is checked after a paint (see `PICTURE_SETTLE_MS`). */
-  private _settleTimer: ReturnType<typeof setTimeout> | null = null;
-  private _releasedHeight = 0;
-  /** The size of the placeholder shown last, as CSS ('': none yet). */
-  private _placeholderSize = '';
   private readonly _watcher: VisibilityWatcher;
   private readonly _keeper: PictureKeeper;
+  private readonly _triggers: PictureTriggers;
+  private readonly _placeholder: Placeholder;
 
   /**
    * @param options - The renderer options (its `mimeType` picks the payload).
@@ -84,6 +82,12 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       near ? this._schedulePaint() : this._release(height)
     );
     settings.changed.connect(this._onSettingsChanged, this);
+    this._placeholder = new Placeholder(this.node, _what, {
+      css: () =>
+        this._parsed === null ? null : this.placeholderSize(this._parsed),
+      estimate: width =>
+        this._parsed === null ? null : this.estimateHeight(this._parsed, width)
+    });
     this._keeper = new PictureKeeper({
       widget: this,
       model: () => this._model,
@@ -91,11 +95,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       defaultSettings: () => isDefaultSettings(this.settings.current),
       compose: () => this._composePicture()
     });
-    // What the user does in the view may change its picture: checked when
-    // idle, by comparing the state (cheap), before anything is drawn.
-    for (const type of INTERACTIONS) {
-      this.node.addEventListener(type, this._onInteraction, true);
-    }
+    this._triggers = new PictureTriggers(this.node, this._keeper);
   }
 
   /**
@@ -117,7 +117,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     this._model = model;
     this._parsed = null;
     this._cancelPaint?.();
-    this._releasedHeight = 0;
+    this._placeholder.releasedHeight = 0;
     this._keeper.reset();
     this.forget();
     this._clearAll();
@@ -134,7 +134,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       await this._paintNow();
       return;
     }
-    this._showPlaceholder();
+    this._placeholder.show();
     if (this._watcher.near) {
       this._schedulePaint();
     } else if (this.isAttached) {
@@ -149,10 +149,8 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     this._watcher.stop();
     this._cancelPaint?.();
     this.settings.changed.disconnect(this._onSettingsChanged, this);
+    this._triggers.dispose();
     this._keeper.dispose();
-    for (const type of INTERACTIONS) {
-      this.node.removeEventListener(type, this._onInteraction, true);
-    }
     this._clearAll();
     super.dispose();
   }
@@ -311,7 +309,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     if (this.lazy && this._model) {
       // Now that the output has a width, size the placeholder like the view.
       if (this.node.dataset.state === 'waiting') {
-        this._showPlaceholder();
+        this._placeholder.show();
       }
       this._watcher.start();
     }
@@ -354,7 +352,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
         // Decoding off the main thread: keep the output's place meanwhile,
         // as tall as the placeholder just replaced (estimating again would
         // read the layout, forcing it in the middle of the paint's task).
-        this._showPlaceholder(this._placeholderSize || undefined);
+        this._placeholder.show(this._placeholder.size || undefined);
         recordSpan('chexmask:build', started);
         await building;
         resumed = performance.now();
@@ -395,14 +393,8 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
       return;
     }
     // The picture is checked (and, where the output needs one, drawn and
-    // encoded) once the view has stayed painted a moment: a view scrolled
-    // past is released first, and costs no picture while the page scrolls.
-    this._settleTimer = setTimeout(() => {
-      this._settleTimer = null;
-      if (this.isCurrent(generation)) {
-        this._keeper.settled();
-      }
-    }, PICTURE_SETTLE_MS);
+    // encoded) once the view has stayed painted a moment.
+    this._triggers.painted(() => this.isCurrent(generation));
   }
 
   /**
@@ -416,17 +408,14 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     if (!this._painted) {
       return;
     }
-    this._releasedHeight = height || this.node.offsetHeight;
+    this._placeholder.releasedHeight = height || this.node.offsetHeight;
     this._clearAll();
-    this._showPlaceholder();
+    this._placeholder.show();
     this.node.dataset.state = 'released';
   }
 
   private _clearAll(): void {
-    if (this._settleTimer !== null) {
-      clearTimeout(this._settleTimer);
-      this._settleTimer = null;
-    }
+    this._triggers.cancel();
     this._generation++;
     this._painted = false;
     this.clear();
@@ -436,45 +425,6 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     this._clearAll();
     this.node.appendChild(errorPanel(this._what, error));
     this.node.dataset.state = 'error';
-  }
-
-  /**
-   * The placeholder's size: as tall as the view measured when released,
-   * else as the view estimates it, by CSS or for the output's width. Close
-   * matters: windowed notebooks lay cells out by their measured heights,
-   * and every jump when a view paints over its placeholder makes them lay
-   * out again.
-   */
-  private _placeholderSizeNow(): string {
-    if (this._releasedHeight) {
-      return `height: ${this._releasedHeight}px`;
-    }
-    const css =
-      this._parsed === null ? null : this.placeholderSize(this._parsed);
-    if (css !== null) {
-      return css;
-    }
-    const width = this.node.isConnected ? this.node.clientWidth : 0;
-    const estimate =
-      width > 0 && this._parsed !== null
-        ? this.estimateHeight(this._parsed, width)
-        : null;
-    return `height: ${Math.round(estimate ?? PLACEHOLDER_HEIGHT)}px`;
-  }
-
-  /** Where the view will be painted: as tall as it was, or a guess. */
-  private _showPlaceholder(size = this._placeholderSizeNow()): void {
-    this._placeholderSize = size;
-    const placeholder = h('div', {
-      className: 'jp-chexmask-placeholder',
-      attrs: {
-        'aria-busy': 'true',
-        style: size
-      },
-      text: `Loading ${this._what}…`
-    });
-    this.node.replaceChildren(placeholder);
-    this.node.dataset.state = 'waiting';
   }
 
   /**
@@ -518,8 +468,6 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     );
   }
 
-  private readonly _onInteraction = (): void => this._keeper.changed();
-
   private _onSettingsChanged(
     _: SettingsModel,
     settings: IChexmaskSettings
@@ -530,15 +478,6 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
     this._keeper.changed();
   }
 }
-
-/** Events after which the view's picture may show something else. */
-const INTERACTIONS = ['change', 'input', 'click', 'keyup', 'pointerup'];
-
-/** How long a view stays painted before its picture is checked (ms). */
-const PICTURE_SETTLE_MS = 1000;
-
-/** The placeholder's height before a view was ever painted (CSS pixels). */
-const PLACEHOLDER_HEIGHT = 360;
 
 namespace Private {
   /** Whether two payloads are the same object or have the same JSON. */

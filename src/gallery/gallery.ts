@@ -4,23 +4,15 @@
  * view's parts are never half there.
  */
 import { IRenderMime } from '@jupyterlab/rendermime-interfaces';
-import {
-  copyText,
-  downloadBlob,
-  h,
-  IBuiltView,
-  IMaskStyle,
-  organRgb,
-  safeFileName,
-  whenIdle
-} from '../common';
+import { h, IBuiltView, IMaskStyle, organRgb, whenIdle } from '../common';
 import { SettingsModel } from '../settings';
 import { ExportKind, ExportScope, GalleryControls } from './controls';
-import { csvText, idsText, pandasFilter } from './exports';
 import { TileGrid } from './grid';
+import { galleryHeader } from './header';
 import { GalleryReadout } from './hover';
 import { LargeRow, warmLargeRow } from './large';
 import { IGalleryPayload } from './payload';
+import { exportRows } from './row-export';
 import { GalleryItem } from './tile-payload';
 import {
   datasetCounts,
@@ -94,23 +86,6 @@ export class Gallery implements IBuiltView {
       }
     );
     this._readout = new GalleryReadout(payload.columns);
-    const header = h('div', { className: 'jp-chexmask-header' }, [
-      payload.title
-        ? h('div', { className: 'jp-chexmask-title', text: payload.title })
-        : null,
-      h('div', {
-        className: 'jp-chexmask-header-line jp-chexmask-gallery-note',
-        text:
-          `${payload.items.length.toLocaleString('en-US')} rows` +
-          (payload.total > payload.items.length
-            ? ` (the first of ${payload.total.toLocaleString('en-US')} given)`
-            : '') +
-          '. Tiles: each mask sampled at tile size from its RLE; opened large: ' +
-          (payload.items.some(item => item.kind === 'tile' && item.landmarks)
-            ? 'drawn from the landmark rings.'
-            : 'at tile size (the rows carry no landmarks).')
-      })
-    ]);
     this._gridPanel = h('div', { className: 'jp-chexmask-gallery-panel' }, [
       this._readout.node,
       this.grid.node
@@ -120,7 +95,7 @@ export class Gallery implements IBuiltView {
     });
     this._largePanel.hidden = true;
     this.nodes = [
-      header,
+      galleryHeader(payload),
       this._controls.node,
       this._gridPanel,
       this._largePanel
@@ -375,32 +350,15 @@ export class Gallery implements IBuiltView {
     this._showFocus(true);
   }
 
-  private async _export(kind: ExportKind, scope: ExportScope): Promise<void> {
+  private _export(kind: ExportKind, scope: ExportScope): Promise<void> {
     const items =
       scope === 'selected'
         ? selectedItems(this.payload, this._state, this._shown)
         : this._shown;
-    const what = `${items.length} ${scope === 'selected' ? 'selected' : 'shown'} row${items.length === 1 ? '' : 's'}`;
-    const data = this._host.dataset;
-    if (kind === 'csv') {
-      const text = csvText(items, this.payload.columns);
-      data.exported = text;
-      downloadBlob(
-        new Blob([text], { type: 'text/csv' }),
-        `${safeFileName(this._host.fileName())}.csv`
-      );
-      this._controls.setStatus(`CSV of ${what} downloaded`);
-      return;
-    }
-    const text = kind === 'ids' ? idsText(items) : pandasFilter(items);
-    // What the button copies, for tests and scripts to read back.
-    data.exported = text;
-    const copied = await copyText(text);
-    this._controls.setStatus(
-      copied
-        ? `${kind === 'ids' ? 'Ids' : 'pandas filter'} of ${what} copied`
-        : `The clipboard is not available here: the ${kind === 'ids' ? 'ids' : 'filter'} of ${what} are selected below, to copy`,
-      copied ? null : text
-    );
+    return exportRows(kind, scope, items, this.payload.columns, {
+      dataset: this._host.dataset,
+      fileName: () => this._host.fileName(),
+      setStatus: (text, fallback) => this._controls.setStatus(text, fallback)
+    });
   }
 }

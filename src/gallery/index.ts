@@ -6,6 +6,8 @@ export * from './payload';
 export * from './tile-payload';
 export * from './state';
 export * from './exports';
+export * from './row-export';
+export * from './header';
 export * from './view';
 export * from './gallery';
 export * from './grid';
