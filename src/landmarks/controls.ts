@@ -18,7 +18,7 @@ import {
   ZoomController,
   zoomButtons
 } from '../common';
-import { ILandmarkGroup } from './model';
+import { ILandmarkGroup, ILandmarkModel } from './model';
 import { ColorBy } from './sigma';
 import { LayerKey } from './state';
 
@@ -52,6 +52,27 @@ export interface IPlotControlOptions {
    * many-row plot whose rows carry CheXmask-U's σ), else `null`.
    */
   sigmaScale: ISigmaScale | null;
+}
+
+/**
+ * What a plot's controls offer. A one-row plot: no groups, no colouring by
+ * σ, and a masks switch when it has masks. A many-row plot: its groups, the
+ * cloud's layers (group means, off at first, when there are groups to
+ * compare) and σ when its rows carry it.
+ *
+ * @param masks - Whether the plot has a mask underlay.
+ */
+export function plotControlOptions(
+  model: ILandmarkModel,
+  masks: boolean
+): IPlotControlOptions {
+  const single = model.rows.length === 1;
+  return {
+    groups: single ? [] : model.groups,
+    groupBy: model.groupBy,
+    layers: Private.layersOffered(model, single, masks),
+    sigmaScale: single ? null : model.sigmaScale
+  };
 }
 
 /** The controls of a landmark plot (see the module's comment). */
@@ -152,6 +173,23 @@ export class PlotControls {
 }
 
 namespace Private {
+  /** The layer switches a plot offers, with their first state. */
+  export function layersOffered(
+    model: ILandmarkModel,
+    single: boolean,
+    masks: boolean
+  ): Partial<Record<LayerKey, boolean>> {
+    if (single) {
+      return masks ? { masks: true } : {};
+    }
+    return {
+      contours: true,
+      mean: true,
+      ellipses: true,
+      ...(model.groups.length > 1 ? { groupMeans: false } : {})
+    };
+  }
+
   /** The legend of the groups: a toggle, swatch and row count each. */
   export function groupLegend(
     options: IPlotControlOptions,

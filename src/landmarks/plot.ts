@@ -6,25 +6,23 @@
  * pointer and zoom.
  */
 import { ZoomTransform } from 'd3';
-import { ORGANS, OrganKey } from '../core';
-import { h, ZoomController } from '../common';
+import { ZoomController } from '../common';
 import { IChexmaskSettings } from '../settings';
 import { ContourCanvas } from './contours';
-import { PlotControls } from './controls';
+import { controlHandlers, IPlotRedraw } from './control-changes';
+import { PlotControls, plotControlOptions } from './controls';
 import { canvasRatio, PlotFrame } from './frame';
-import { HOVER_RADIUS, hitTest } from './hover';
-import { describePlot, plotCaption } from './labels';
+import { plotHeader } from './header';
+import { HoverGrid } from './hover-grid';
+import { describePlot } from './labels';
 import { frameUnit, ILandmarkModel } from './model';
 import { OutlierList } from './outliers';
-import { PointGrid } from './point-grid';
+import { PlotPointer } from './pointer';
 import { ShapeLayer } from './shape-layer';
-import { ColorBy, sigmaDensityGroups } from './sigma';
 import {
+  contourContent,
   ILandmarkPlotState,
   initialPlotState,
-  isRowShown,
-  LayerKey,
-  rowFilter,
   shapeLayerContent
 } from './state';
 import {
@@ -34,7 +32,6 @@ import {
 } from './statistics';
 import type { IFirstContours } from './off-thread-task';
 import { MaskUnderlay } from './underlay';
-import { runInWorker, WorkerGoneError } from '../worker/client';
 
 /** What a plot reads from and reports to its view. */
 export interface ILandmarkPlotHost {
@@ -81,13 +78,12 @@ export class LandmarkPlot {
   private readonly _controls: PlotControls;
   /** The outlier list of a many-row plot. */
   private readonly _outliers: OutlierList | null;
-  private readonly _readout: HTMLElement;
+  /** The hover grid of a many-row plot, built after the first paint. */
+  private readonly _grid: HoverGrid;
+  /** Hover, highlights and pins from the plot area and the outlier list. */
+  private readonly _pointer: PlotPointer;
   /** Statistics of a many-row plot; `null` in a one-row plot. */
   private _stats: ILandmarkPlotStats | null = null;
-  /** Built on demand: see {@link LandmarkPlot._pointGrid}. */
-  private _grid: PointGrid | null = null;
-  /** The plot's session in the worker, or `null` (laid out here). */
-  private readonly _session: number | null;
   private _disposed = false;
 
   /**
@@ -95,8 +91,9 @@ export class LandmarkPlot {
    * @param title - The payload's title, or `null`.
    * @param _host - The view.
    * @param worker - When the worker laid the model out: its session there
-   *   (which rasterises the contours) and the statistics with every group
-   *   shown, so the first paint computes nothing here.
+   *   (which rasterises the contours and builds the hover grid) and the
+   *   statistics with every group shown, so the first paint computes
+   *   nothing here.
    * @param first - The first contours the worker is drawing unasked, for
    *   the first draw (see `ContourCanvas`).
    */
@@ -108,7 +105,7 @@ export class LandmarkPlot {
     first: Promise<IFirstContours | null> | null = null
   ) {
     this._stats = worker?.stats ?? null;
-    this._session = worker?.session ?? null;
+    this._grid = new HoverGrid(model, worker?.session ?? null);
     const single = model.rows.length === 1;
     this._single = single;
     const underlayRow =
@@ -147,48 +144,42 @@ export class LandmarkPlot {
     );
 
     this._zoom = new ZoomController(frame.stage, t => this._onZoom(t));
+    const { state } = this;
     this._controls = new PlotControls(
-      {
-        groups: single ? [] : model.groups,
-        groupBy: model.groupBy,
-        layers: Private.layersOffered(model, single, underlayRow !== null),
-        sigmaScale: single ? null : model.sigmaScale
-      },
+      plotControlOptions(model, underlayRow !== null),
       this._zoom,
-      {
-        organ: (key, visible) => this._setOrgan(key, visible),
-        group: (index, visible) => this._setGroup(index, visible),
-        layer: (key, visible) => this._setLayer(key, visible),
-        colorBy: mode => this._setColorBy(mode)
-      }
+      controlHandlers(model, state, {
+        redraw: redraw => this._redraw(redraw),
+        showColorBy: mode => {
+          this._controls.setColorBy(mode);
+          this._host.dataset.colorBy = mode;
+        }
+      })
     );
     this._outliers = single
       ? null
       : new OutlierList({
-          hover: row => this._setListHover(row),
-          pin: row => this._pin(row)
+          hover: row => this._pointer.setListHover(row),
+          pin: row => this._pointer.pin(row)
         });
-    this._readout = h('div', {
-      className: 'jp-chexmask-lm-readout',
-      attrs: { 'aria-live': 'polite' },
-      text: ' '
-    });
-    frame.stage.addEventListener('pointermove', event => this._hover(event));
-    frame.stage.addEventListener('pointerleave', () => this._unhover());
-    // Focus on press, so the wheel zooms (the focus rule of ZoomController).
-    frame.stage.addEventListener('pointerdown', () =>
-      frame.stage.focus({ preventScroll: true })
+    this._pointer = new PlotPointer(
+      {
+        model,
+        state,
+        frame,
+        shapes: this._shapes,
+        outliers: this._outliers,
+        dataset: this._host.dataset,
+        stats: () => this._stats,
+        highlight: () => this._updateShapes(true)
+      },
+      this._grid
     );
-    frame.stage.addEventListener('click', () => {
-      if (this.state.pointerRow !== null) {
-        this._pin(this.state.pointerRow);
-      }
-    });
     this.nodes = [
-      ...Private.header(model, title),
+      ...plotHeader(model, title),
       this._controls.node,
       frame.node,
-      this._readout,
+      this._pointer.readout,
       ...(this._outliers ? [this._outliers.node] : [])
     ];
   }
@@ -213,7 +204,7 @@ export class LandmarkPlot {
         this._stats !== null && this.state.hiddenGroups.size === 0;
       this._recompute(fromWorker ? this._stats : null);
       this._drawContours();
-      this._buildGridWhenIdle();
+      this._grid.buildWhenIdle();
     }
     this._updateShapes();
   }
@@ -238,8 +229,28 @@ export class LandmarkPlot {
   /** Drop the zoom listeners, a pending redraw and the idle grid build. */
   dispose(): void {
     this._disposed = true;
+    this._grid.dispose();
     this._contours?.dispose();
     this._zoom.dispose();
+  }
+
+  /** Redraw what a control change left to redraw (see `IPlotRedraw`). */
+  private _redraw(redraw: IPlotRedraw): void {
+    if (redraw.masks === 'paint' && this._underlay) {
+      this._underlay.paint(this._host.settings(), this.state.organs);
+    }
+    if (redraw.masks !== null) {
+      this._drawUnderlay();
+    }
+    if (redraw.stats) {
+      this._recompute();
+    }
+    if (redraw.contours) {
+      this._drawContours();
+    }
+    if (redraw.shapes) {
+      this._updateShapes();
+    }
   }
 
   /**
@@ -264,28 +275,11 @@ export class LandmarkPlot {
 
   /** Rasterise the visible groups' contours at the current zoom. */
   private _drawContours(): void {
-    const { state } = this;
     if (!this._contours) {
       return;
     }
-    const { model } = this;
-    const groups =
-      state.colorBy === 'sigma' && model.sigmaScale
-        ? sigmaDensityGroups(
-            model.rows,
-            model.sigmaScale,
-            rowFilter(model, state.hiddenGroups)
-          )
-        : model.groups.filter((_, g) => !state.hiddenGroups.has(g));
-    const ms = this._contours.draw(
-      this._frame.mapping,
-      state.layers.contours
-        ? { coords: model.coords, groups, organs: state.organs }
-        : null,
-      state.colorBy === 'group' &&
-        state.hiddenGroups.size === 0 &&
-        state.organs.every(Boolean)
-    );
+    const { cloud, initial } = contourContent(this.model, this.state);
+    const ms = this._contours.draw(this._frame.mapping, cloud, initial);
     if (ms !== null) {
       this._host.dataset.drawMs = ms.toFixed(2);
     }
@@ -320,75 +314,6 @@ export class LandmarkPlot {
     this._shapes.setContent(content);
   }
 
-  private _setOrgan(key: OrganKey, visible: boolean): void {
-    const { state } = this;
-    const i = ORGANS.findIndex(o => o.key === key);
-    state.organs = state.organs.map((v, j) => (j === i ? visible : v));
-    if (this._underlay) {
-      this._underlay.paint(this._host.settings(), state.organs);
-      this._drawUnderlay();
-    }
-    this._drawContours();
-    this._updateShapes();
-  }
-
-  /** Show or hide a group; its rows can then be neither pinned nor hovered. */
-  private _setGroup(index: number, visible: boolean): void {
-    const { state, model } = this;
-    if (visible) {
-      state.hiddenGroups.delete(index);
-    } else {
-      state.hiddenGroups.add(index);
-    }
-    const hidden = (row: number | null): boolean =>
-      row !== null && !isRowShown(model, state, row);
-    if (hidden(state.pinned)) {
-      state.pinned = null;
-    }
-    if (hidden(state.pointerRow)) {
-      state.pointerRow = null;
-    }
-    state.listHover = null;
-    this._recompute();
-    this._drawContours();
-    this._updateShapes();
-  }
-
-  private _setLayer(key: LayerKey, visible: boolean): void {
-    this.state.layers[key] = visible;
-    if (key === 'contours') {
-      this._drawContours();
-    } else if (key === 'masks') {
-      this._drawUnderlay();
-    } else {
-      this._updateShapes();
-    }
-  }
-
-  /** Colour the rows by their group or by their mean σ. */
-  private _setColorBy(mode: ColorBy): void {
-    this.state.colorBy = mode;
-    this._controls.setColorBy(mode);
-    this._host.dataset.colorBy = mode;
-    this._drawContours();
-    this._updateShapes();
-  }
-
-  private _setListHover(row: number | null): void {
-    if (this.state.listHover !== row) {
-      this.state.listHover = row;
-      this._updateShapes(true);
-    }
-  }
-
-  /** Pin a row's highlight, or unpin it when it is already pinned. */
-  private _pin(row: number): void {
-    const { state } = this;
-    state.pinned = state.pinned === row ? null : row;
-    this._outliers?.setPinned(state.pinned);
-    this._updateShapes(true);
-  }
-
   private _onZoom(t: ZoomTransform): void {
     const mapping = this._frame.setTransform(t);
     this._shapes.setMapping(mapping);
@@ -399,130 +324,5 @@ export class LandmarkPlot {
         this._drawContours();
       }
     });
-  }
-
-  /** The hover readout and marker, timed in `data-hover-ms`. */
-  private _hover(event: PointerEvent): void {
-    const started = performance.now();
-    const { state } = this;
-    const frame = this._frame;
-    const [fx, fy] = frame.toFrame(event.clientX, event.clientY);
-    const hit = hitTest(
-      {
-        model: this.model,
-        state,
-        stats: this._stats,
-        grid: () => this._pointGrid()
-      },
-      fx,
-      fy,
-      HOVER_RADIUS / frame.mapping.scale
-    );
-    this._readout.textContent = hit.text;
-    this._shapes.setHover(hit.marker);
-    if (hit.row !== state.pointerRow) {
-      state.pointerRow = hit.row;
-      this._updateShapes(true);
-    }
-    this._host.dataset.hoverMs = (performance.now() - started).toFixed(3);
-  }
-
-  private _unhover(): void {
-    this._readout.textContent = ' ';
-    this._shapes.setHover(null);
-    if (this.state.pointerRow !== null) {
-      this.state.pointerRow = null;
-      this._updateShapes(true);
-    }
-  }
-
-  /**
-   * The grid of every row's points for hover, built on first use and kept:
-   * it costs ~50 ms at 10,000 rows, too much for the first paint.
-   */
-  private _pointGrid(): PointGrid {
-    this._grid ??= new PointGrid(this.model.coords, this.model.bounds);
-    return this._grid;
-  }
-
-  /**
-   * Build the hover grid after the first paint: in the worker when it laid
-   * the plot out (1.2 million points at 10,000 rows are a long task here),
-   * else when the browser is idle; the first hover builds it if sooner.
-   * Nothing is built for a plot gone by then.
-   */
-  private _buildGridWhenIdle(): void {
-    if (this._session !== null) {
-      runInWorker('landmarkGrid', {
-        session: this._session,
-        bounds: this.model.bounds
-      }).then(
-        index => {
-          if (index === null) {
-            this._buildGridHereWhenIdle();
-          } else if (!this._disposed) {
-            this._grid ??= new PointGrid(this.model.coords, index);
-          }
-        },
-        (error: unknown) => {
-          if (!(error instanceof WorkerGoneError)) {
-            console.warn('jupyterlab-chexmask: no hover index', error);
-          }
-          this._buildGridHereWhenIdle();
-        }
-      );
-      return;
-    }
-    this._buildGridHereWhenIdle();
-  }
-
-  private _buildGridHereWhenIdle(): void {
-    const build = (): void => {
-      if (!this._disposed) {
-        this._pointGrid();
-      }
-    };
-    if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback(build, { timeout: 1000 });
-    } else {
-      window.setTimeout(build, 50);
-    }
-  }
-}
-
-namespace Private {
-  /** The title (when there is one) and caption lines. */
-  export function header(
-    model: ILandmarkModel,
-    title: string | null
-  ): HTMLElement[] {
-    const lines: HTMLElement[] = [];
-    if (title) {
-      lines.push(h('div', { className: 'jp-chexmask-title', text: title }));
-    }
-    lines.push(
-      h('div', {
-        className: 'jp-chexmask-lm-caption',
-        text: plotCaption(model)
-      })
-    );
-    return lines;
-  }
-
-  /** The layer switches a plot offers, with their first state. */
-  export function layersOffered(
-    model: ILandmarkModel,
-    single: boolean,
-    masks: boolean
-  ): Partial<Record<LayerKey, boolean>> {
-    if (single) {
-      return masks ? { masks: true } : {};
-    }
-    return {
-      contours: true,
-      mean: true,
-      ellipses: true,
-      ...(model.groups.length > 1 ? { groupMeans: false } : {})
-    };
   }
 }

@@ -2,13 +2,15 @@
  * What the controls and the pointer choose in a landmark plot, in one
  * object: the one source of truth. What follows from it (which rows and
  * landmarks can be hovered, which rows are highlighted, what the vector
- * layer draws) is derived by the functions here, never stored beside it.
+ * layer and the contour canvas draw) is derived by the functions here,
+ * never stored beside it.
  */
 import { LANDMARK_COUNT, ORGANS, OrganKey } from '../core';
+import type { IContourCloud } from './contours';
 import type { ILandmarkModel } from './model';
 import type { IHighlight, IShapeLayerContent } from './shape-layer';
 import { SHAPE_STRIDE } from './shapes';
-import { ColorBy, rowSigmaColor } from './sigma';
+import { ColorBy, rowSigmaColor, sigmaDensityGroups } from './sigma';
 import type { ILandmarkPlotStats } from './statistics';
 
 /** The layers a plot can show or hide. */
@@ -142,6 +144,36 @@ export function shapeLayerContent(
   return {
     content,
     highlighted: content.highlights.map(hl => hl.row)
+  };
+}
+
+/**
+ * What the contour canvas rasterises for the plot's state: the visible
+ * groups' rows in their groups' colours, or in σ bands when coloured by σ;
+ * `null` with the contours hidden. `initial` says the cloud is the plot's
+ * first (by group, every group and organ shown), which the worker may have
+ * drawn already.
+ */
+export function contourContent(
+  model: ILandmarkModel,
+  state: ILandmarkPlotState
+): { cloud: IContourCloud | null; initial: boolean } {
+  const groups =
+    state.colorBy === 'sigma' && model.sigmaScale
+      ? sigmaDensityGroups(
+          model.rows,
+          model.sigmaScale,
+          rowFilter(model, state.hiddenGroups)
+        )
+      : model.groups.filter((_, g) => !state.hiddenGroups.has(g));
+  return {
+    cloud: state.layers.contours
+      ? { coords: model.coords, groups, organs: state.organs }
+      : null,
+    initial:
+      state.colorBy === 'group' &&
+      state.hiddenGroups.size === 0 &&
+      state.organs.every(Boolean)
   };
 }
 
