@@ -1,11 +1,12 @@
 import {
-  decodeRle,
-  encodeRle,
   maskOutline,
   ORGANS,
   OrganKey,
-  parseRuns,
-  runsToRle
+  runsIntersect,
+  runsOfMask,
+  runsSubtract,
+  runsToMask,
+  runsUnion
 } from '../core';
 // Type imports only: the painter runs in the worker, which must not load
 // the settings (Lumino) or d3.
@@ -28,7 +29,8 @@ export interface IMaskStyle {
  * the runs painted before (see {@link paintRunsOver}), not from reading the
  * pixels: a 1024² row costs a pass over its ~1,400 runs and the pixels where
  * organs overlap, not a script loop over its ~250 k organ pixels (which a
- * fresh worker runs unoptimised). Outlines (drawn opaque over the fills) are
+ * fresh worker runs unoptimised). Outlines are drawn opaque over the fills:
+ * "over" at alpha 1 is the colour itself, so they are plain fills. They are
  * derived once, when first asked for.
  */
 export class MaskPainter {
@@ -72,12 +74,11 @@ export class MaskPainter {
       const outlines = this._outlineRuns();
       for (const organ of ORGANS) {
         if (style.visible[organ.key]) {
-          covered = paintRunsOver(
+          const [r, g, b] = style.colors[organ.key];
+          Private.fillRuns(
             out,
             outlines[organ.key],
-            covered,
-            style.colors[organ.key],
-            1
+            Private.pack(r, g, b, 255)
           );
         }
       }
@@ -90,12 +91,8 @@ export class MaskPainter {
       const w = this._width;
       const outlines = {} as Record<OrganKey, Int32Array>;
       for (const organ of ORGANS) {
-        const mask = decodeRle(runsToRle(this._runs[organ.key]), h, w);
-        outlines[organ.key] = parseRuns(
-          encodeRle(maskOutline(mask, h, w), h, w),
-          h,
-          w
-        );
+        const mask = runsToMask(this._runs[organ.key], h, w);
+        outlines[organ.key] = runsOfMask(maskOutline(mask, h, w));
       }
       this._outlines = outlines;
     }
@@ -105,9 +102,10 @@ export class MaskPainter {
 
 /**
  * Paint runs with a colour into packed RGBA words: fill where empty, blend
- * "over" where an earlier run painted (so overlaps stay visible). What every
- * mask picture is made of: the organ masks here, the agreement map of the
- * compare view.
+ * "over" where an earlier run painted (so overlaps stay visible), reading
+ * every pixel of the runs. The compare view's agreement map paints with it;
+ * the organ masks use {@link paintRunsOver}, which finds the same pixels from
+ * the runs painted before.
  */
 export function paintRuns(
   out: Uint32Array,
@@ -154,73 +152,34 @@ export function paintRunsOver(
   rgb: Rgb,
   alpha: number
 ): Int32Array {
-  const word = Private.pack(rgb[0], rgb[1], rgb[2], alpha * 255);
-  // The first covered run that may meet the current run.
-  let c = 0;
-  for (let k = 0; k < runs.length; k += 2) {
-    let i = runs[k];
-    const end = i + runs[k + 1];
-    while (c < covered.length && covered[c] + covered[c + 1] <= i) {
-      c += 2;
-    }
-    while (i < end) {
-      if (c < covered.length && covered[c] < end) {
-        const coveredEnd = covered[c] + covered[c + 1];
-        if (covered[c] > i) {
-          out.fill(word, i, covered[c]);
-          i = covered[c];
-        }
-        const stop = Math.min(coveredEnd, end);
-        for (; i < stop; i++) {
-          out[i] = Private.over(out[i], rgb, alpha);
-        }
-        if (coveredEnd <= end) {
-          c += 2;
-        }
-      } else {
-        out.fill(word, i, end);
-        i = end;
-      }
+  Private.fillRuns(
+    out,
+    runsSubtract(runs, covered),
+    Private.pack(rgb[0], rgb[1], rgb[2], alpha * 255)
+  );
+  const blended = runsIntersect(runs, covered);
+  for (let k = 0; k < blended.length; k += 2) {
+    const end = blended[k] + blended[k + 1];
+    for (let i = blended[k]; i < end; i++) {
+      out[i] = Private.over(out[i], rgb, alpha);
     }
   }
-  return Private.union(covered, runs);
+  return runsUnion(covered, runs);
 }
 
 namespace Private {
   /** No runs. */
   export const NO_RUNS = new Int32Array(0);
 
-  /** The union of two sorted, disjoint run lists, sorted and disjoint. */
-  export function union(a: Int32Array, b: Int32Array): Int32Array {
-    if (a.length === 0) {
-      return b;
+  /** Fill every pixel of `runs` with `word`: one native fill per run. */
+  export function fillRuns(
+    out: Uint32Array,
+    runs: Int32Array,
+    word: number
+  ): void {
+    for (let k = 0; k < runs.length; k += 2) {
+      out.fill(word, runs[k], runs[k] + runs[k + 1]);
     }
-    const out = new Int32Array(a.length + b.length);
-    let n = 0;
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-      let start: number;
-      let length: number;
-      if (j >= b.length || (i < a.length && a[i] <= b[j])) {
-        start = a[i];
-        length = a[i + 1];
-        i += 2;
-      } else {
-        start = b[j];
-        length = b[j + 1];
-        j += 2;
-      }
-      const lastEnd = n > 0 ? out[n - 2] + out[n - 1] : -1;
-      if (n > 0 && start <= lastEnd) {
-        out[n - 1] = Math.max(lastEnd, start + length) - out[n - 2];
-      } else {
-        out[n] = start;
-        out[n + 1] = length;
-        n += 2;
-      }
-    }
-    return out.subarray(0, n);
   }
 
   /** Pack RGBA bytes into a little-endian canvas word. */

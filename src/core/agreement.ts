@@ -104,3 +104,40 @@ export function runsIntersect(a: Int32Array, b: Int32Array): Int32Array {
 export function runsSubtract(a: Int32Array, b: Int32Array): Int32Array {
   return runsCombine(a, b, false);
 }
+
+/**
+ * The runs of the pixels in either mask, of two sorted, disjoint run lists
+ * (they may touch): one merge pass, pieces that overlap or touch merged, so
+ * the output is sorted and disjoint. Returns `b` itself when `a` is empty.
+ */
+export function runsUnion(a: Int32Array, b: Int32Array): Int32Array {
+  if (a.length === 0) {
+    return b;
+  }
+  const out = new Int32Array(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    let start: number;
+    let length: number;
+    if (j >= b.length || (i < a.length && a[i] <= b[j])) {
+      start = a[i];
+      length = a[i + 1];
+      i += 2;
+    } else {
+      start = b[j];
+      length = b[j + 1];
+      j += 2;
+    }
+    const lastEnd = n > 0 ? out[n - 2] + out[n - 1] : -1;
+    if (n > 0 && start <= lastEnd) {
+      out[n - 1] = Math.max(lastEnd, start + length) - out[n - 2];
+    } else {
+      out[n] = start;
+      out[n + 1] = length;
+      n += 2;
+    }
+  }
+  return out.subarray(0, n);
+}

@@ -51,6 +51,19 @@ export function runsArea(runs: Int32Array): number {
   return n;
 }
 
+/** A `height × width` 0/1 mask of runs (no RLE text in between). */
+export function runsToMask(
+  runs: Int32Array,
+  height: number,
+  width: number
+): Uint8Array {
+  const mask = new Uint8Array(height * width);
+  for (let k = 0; k < runs.length; k += 2) {
+    mask.fill(1, runs[k], runs[k] + runs[k + 1]);
+  }
+  return mask;
+}
+
 /** Runs (0-based `[start, length, …]`) back to a CheXmask RLE string (1-based starts). */
 export function runsToRle(runs: Int32Array): string {
   const parts: string[] = new Array(runs.length >> 1);

@@ -1,9 +1,21 @@
 /**
  * The mask painter finds the pixels to blend from the runs painted before;
  * its pixels are checked against painting the same runs with `paintRuns`,
- * which reads every pixel, on real rows and on made-up overlapping runs.
+ * which reads every pixel, on real rows and on made-up overlapping runs,
+ * filled, outlined and both (outlines derived here through RLE text, the
+ * long way round).
  */
-import { ORGANS, OrganKey, organRuns, parseCsv, parseRow } from '../../core';
+import {
+  decodeRle,
+  maskOutline,
+  ORGANS,
+  OrganKey,
+  organRuns,
+  parseCsv,
+  parseRow,
+  runsOfMask,
+  runsToRle
+} from '../../core';
 import { describeWithData, readShared } from '../../core/__tests__/shared-data';
 import {
   IMaskStyle,
@@ -29,17 +41,30 @@ function style(overrides: Partial<IMaskStyle>): IMaskStyle {
   };
 }
 
-/** The fills painted by `paintRuns`, each pixel read (the reference). */
+/**
+ * The fills, then the outlines at full opacity, painted by `paintRuns`,
+ * each pixel read (the reference).
+ */
 function reference(
   runs: Record<OrganKey, Int32Array>,
-  size: number,
+  height: number,
+  width: number,
   s: IMaskStyle
 ): Uint32Array {
-  const out = new Uint32Array(size);
-  if (s.opacity > 0) {
+  const out = new Uint32Array(height * width);
+  if (s.mode !== 'outline' && s.opacity > 0) {
     for (const organ of ORGANS) {
       if (s.visible[organ.key]) {
         paintRuns(out, runs[organ.key], s.colors[organ.key], s.opacity);
+      }
+    }
+  }
+  if (s.mode !== 'filled') {
+    for (const organ of ORGANS) {
+      if (s.visible[organ.key]) {
+        const mask = decodeRle(runsToRle(runs[organ.key]), height, width);
+        const outline = runsOfMask(maskOutline(mask, height, width));
+        paintRuns(out, outline, s.colors[organ.key], 1);
       }
     }
   }
@@ -100,16 +125,19 @@ describe('MaskPainter', () => {
         heart: randomRuns(height * width, seed + 2000)
       };
       for (const opacity of [0.5, 1, 0.001]) {
-        const s = style({
-          opacity,
-          visible: { rightLung: seed % 3 > 0, leftLung: true, heart: true }
-        });
-        expect(
-          firstDifference(
-            painted(runs, height, width, s),
-            reference(runs, height * width, s)
-          )
-        ).toBe(-1);
+        for (const mode of ['filled', 'outline', 'both'] as const) {
+          const s = style({
+            opacity,
+            mode,
+            visible: { rightLung: seed % 3 > 0, leftLung: true, heart: true }
+          });
+          expect(
+            firstDifference(
+              painted(runs, height, width, s),
+              reference(runs, height, width, s)
+            )
+          ).toBe(-1);
+        }
       }
     }
   });
@@ -138,12 +166,14 @@ describeWithData('MaskPainter on real rows', () => {
     for (const s of [
       style({}),
       style({ opacity: 1 }),
-      style({ opacity: 0.3 })
+      style({ opacity: 0.3 }),
+      style({ mode: 'outline' }),
+      style({ mode: 'both', opacity: 0.4 })
     ]) {
       expect(
         firstDifference(
           painted(runs, row.height, row.width, s),
-          reference(runs, row.height * row.width, s)
+          reference(runs, row.height, row.width, s)
         )
       ).toBe(-1);
     }
