@@ -36,22 +36,42 @@ export function sharedDataDir(repoRoot: string): string {
   );
 }
 
+/** One preprocessed CSV: its name and its parsed records. */
+export interface IPreprocessedFile {
+  file: string;
+  records: Array<Record<string, string>>;
+}
+
+/** Every CSV of `chexmask-preprocessed` in the data folder, in name order, parsed. */
+export function preprocessedFiles(dataDir: string): IPreprocessedFile[] {
+  const dir = path.join(dataDir, 'chexmask-preprocessed');
+  if (!fs.existsSync(dir)) {
+    throw new Error(`no CheXmask data at ${dir} (set CHEXMASK_SHARED_DATA)`);
+  }
+  return fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.csv'))
+    .sort()
+    .map(file => ({
+      file,
+      records: parseCsv(fs.readFileSync(path.join(dir, file), 'utf8'))
+    }));
+}
+
+/** Every record of every preprocessed CSV, in file order. */
+export function preprocessedRecords(
+  dataDir: string
+): Array<Record<string, string>> {
+  return preprocessedFiles(dataDir).flatMap(f => f.records);
+}
+
 /**
  * Load every organ mask of every preprocessed CSV. The organs of the first
  * `checkRowsPerFile` rows of each file are flagged for the equality check.
  */
 export function loadMasks(dataDir: string, checkRowsPerFile = 1): IBenchMask[] {
-  const dir = path.join(dataDir, 'chexmask-preprocessed');
-  if (!fs.existsSync(dir)) {
-    throw new Error(`no CheXmask data at ${dir} (set CHEXMASK_SHARED_DATA)`);
-  }
-  const files = fs
-    .readdirSync(dir)
-    .filter(f => f.endsWith('.csv'))
-    .sort();
   const masks: IBenchMask[] = [];
-  for (const file of files) {
-    const records = parseCsv(fs.readFileSync(path.join(dir, file), 'utf8'));
+  for (const { file, records } of preprocessedFiles(dataDir)) {
     records.forEach((record, r) => {
       const row = parseRow(record);
       for (const organ of ORGANS) {

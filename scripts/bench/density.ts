@@ -6,12 +6,11 @@
  * 10,000 with ±4 px of noise, as the 10,000-row Galata spec builds them.
  *
  * It is a script, not a test: only ratios of this run mean anything on the
- * shared machine, and a speed MISS is printed, not failed; counts or pixels
- * that differ from the checked reference exit non-zero.
+ * shared machine, and a speed MISS is printed, not failed; counts or touched
+ * cells that differ from the checked reference exit non-zero.
  */
-import * as fs from 'fs';
 import * as path from 'path';
-import { LANDMARK_COUNT, ORGANS, parseCsv, parseRow } from '../../src/core';
+import { LANDMARK_COUNT, ORGANS, parseRow } from '../../src/core';
 import {
   countRings,
   ITouched,
@@ -27,7 +26,7 @@ import {
   ICanvasMapping
 } from '../../src/landmarks/plot-area';
 import { SHAPE_STRIDE } from '../../src/landmarks/shapes';
-import { sharedDataDir } from './data';
+import { preprocessedRecords, sharedDataDir } from './data';
 import { median } from './timing';
 import { seededRandom } from '../seeded-random';
 
@@ -37,16 +36,8 @@ const ROWS = 10000;
 
 /** 10,000 rows drawn from the shared ones, their landmarks moved by rounded N(0, 4) noise. */
 function benchRows(): IParsedLandmarkRow[] {
-  const folder = path.join(sharedDataDir(repoRoot), 'chexmask-preprocessed');
-  const shared = fs
-    .readdirSync(folder)
-    .filter(f => f.endsWith('.csv'))
-    .sort()
-    .flatMap(f =>
-      parseCsv(fs.readFileSync(path.join(folder, f), 'utf8')).map(r =>
-        parseRow(r)
-      )
-    )
+  const shared = preprocessedRecords(sharedDataDir(repoRoot))
+    .map(r => parseRow(r))
     .filter(r => r.landmarks);
   const random = seededRandom(0);
   const normal = () =>
@@ -248,7 +239,6 @@ function main(): number {
   return 0;
 }
 
-export const benchRowsForCheck = benchRows;
 if (require.main === module) {
   process.exitCode = main();
 }

@@ -41,18 +41,19 @@ export function paintContourDensity(
   const cell = rowsTotal > 2000 ? 2 : 1;
   const width = Math.ceil(image.width / cell);
   const height = Math.ceil(image.height / cell);
-  const scale = mapping.scale / cell;
-  const offsetX = mapping.dx / cell;
-  const offsetY = mapping.dy / cell;
+  const grid: ICanvasMapping = {
+    scale: mapping.scale / cell,
+    dx: mapping.dx / cell,
+    dy: mapping.dy / cell
+  };
   const total = width * height;
-  // Premultiplied accumulation, un-premultiplied once at the end; only the
-  // pixels some contour touches are visited after rasterising.
+  // Premultiplied accumulation, un-premultiplied once at the end; each
+  // group composites only the cells its contours touched.
   const layers: ILayers = {
     r: new Float32Array(total),
     g: new Float32Array(total),
     b: new Float32Array(total),
-    a: new Float32Array(total),
-    painted: new Uint8Array(total)
+    a: new Float32Array(total)
   };
   const counts = new Uint32Array(total);
   const touched: ITouched = { list: new Int32Array(1024), size: 0 };
@@ -81,7 +82,7 @@ export function paintContourDensity(
       coords,
       group.rows,
       shown,
-      { scale, dx: offsetX, dy: offsetY },
+      grid,
       dense ? null : touched
     );
     if (dense) {
@@ -114,9 +115,8 @@ interface ILayers {
   r: Float32Array;
   g: Float32Array;
   b: Float32Array;
+  /** Above 0 exactly where some group painted the cell (every count's opacity is). */
   a: Float32Array;
-  /** 1 where some group painted the cell. */
-  painted: Uint8Array;
 }
 
 /** The highest count among the touched cells. */
@@ -140,7 +140,7 @@ function composite(
   opacity: Float32Array,
   [cr, cg, cb]: readonly number[]
 ): void {
-  const { r, g, b, a, painted } = layers;
+  const { r, g, b, a } = layers;
   const { list, size } = touched;
   for (let t = 0; t < size; t++) {
     const p = list[t];
@@ -151,7 +151,6 @@ function composite(
     g[p] = cg * alpha + g[p] * keep;
     b[p] = cb * alpha + b[p] * keep;
     a[p] = alpha + a[p] * keep;
-    painted[p] = 1;
   }
 }
 
@@ -168,17 +167,17 @@ function writePixels(
   cell: number
 ): void {
   const { data } = image;
-  const { r, g, b, a, painted } = layers;
+  const { r, g, b, a } = layers;
   data.fill(0);
   for (let cy = 0; cy < height; cy++) {
     const y0 = cy * cell;
     const y1 = Math.min(y0 + cell, image.height);
     for (let cx = 0; cx < width; cx++) {
       const p = cy * width + cx;
-      if (!painted[p]) {
+      const alpha = a[p];
+      if (alpha === 0) {
         continue;
       }
-      const alpha = a[p];
       const red = r[p] / alpha;
       const green = g[p] / alpha;
       const blue = b[p] / alpha;
@@ -277,7 +276,7 @@ export function countRings(
             py[k],
             px[next],
             py[next],
-            touched ?? undefined
+            touched
           );
         }
       }
@@ -347,7 +346,7 @@ export function rasterSegment(
   y0: number,
   x1: number,
   y1: number,
-  touched?: ITouched
+  touched: ITouched | null = null
 ): void {
   if (
     (x0 < 0 && x1 < 0) ||
