@@ -23,12 +23,10 @@ import {
   paintRuns,
   paintRunsOver
 } from '../mask-painter';
+import { organRgb } from '../organ-rgb';
+import { DEFAULT_SETTINGS } from '../../settings';
 
-const COLORS: IMaskStyle['colors'] = {
-  rightLung: [230, 25, 75],
-  leftLung: [31, 111, 229],
-  heart: [44, 160, 44]
-};
+const COLORS: IMaskStyle['colors'] = organRgb(DEFAULT_SETTINGS.colors);
 
 /** A style over `overrides`. */
 function style(overrides: Partial<IMaskStyle>): IMaskStyle {
