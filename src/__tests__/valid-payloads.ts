@@ -5,7 +5,7 @@
 import { ORGANS, OrganKey, parseLandmarks, parseRuns } from '../core';
 import { compareMetrics } from '../compare/metrics';
 import { binValues, latticeIndex } from '../histogram/grid';
-import { encodeLandmarks } from '../landmarks/ring-code';
+import { encodeLandmarks } from '../landmarks/__tests__/ring-encoder';
 import { ViewKind } from './view-harness';
 
 /** A mask side of the small synthetic rows. */

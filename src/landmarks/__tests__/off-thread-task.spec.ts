@@ -19,7 +19,7 @@ import {
   IPackedLandmarkModel
 } from '../off-thread-task';
 import { pointGridIndex } from '../point-grid';
-import { encodeLandmarks } from '../ring-code';
+import { encodeLandmarks } from './ring-encoder';
 import {
   LandmarkRowsParser,
   MAX_LANDMARK_GROUPS,

@@ -12,11 +12,9 @@ import {
   preprocessedRecords
 } from '../../core/__tests__/shared-data';
 import { formatError } from '../../__tests__/format-error';
-import { decodeLandmarks, encodeLandmarks } from '../ring-code';
+import { decodeLandmarks } from '../ring-code';
 import { parseLandmarkPayload } from '../payload';
-
-const BASE64 =
-  'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+import { BASE64, encodeLandmarks } from './ring-encoder';
 
 /**
  * The schema's coding, spelt out one ring and one axis at a time (ours goes
