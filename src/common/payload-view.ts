@@ -352,7 +352,7 @@ export abstract class PayloadView<P, B extends IBuiltView = IBuiltView>
         // Decoding off the main thread: keep the output's place meanwhile,
         // as tall as the placeholder just replaced (estimating again would
         // read the layout, forcing it in the middle of the paint's task).
-        this._placeholder.show(this._placeholder.size || undefined);
+        this._placeholder.showAgain();
         recordSpan('chexmask:build', started);
         await building;
         resumed = performance.now();

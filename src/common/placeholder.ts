@@ -21,6 +21,7 @@ export interface IPlaceholderSizing {
 export class Placeholder {
   /** The view's height when its pixels were released (0: not released). */
   releasedHeight = 0;
+  /** The size shown last, as CSS ('' before the first). */
   private _size = '';
 
   /**
@@ -33,11 +34,6 @@ export class Placeholder {
     private readonly _what: string,
     private readonly _sizing: IPlaceholderSizing
   ) {}
-
-  /** The size shown last, as CSS ('' before the first). */
-  get size(): string {
-    return this._size;
-  }
 
   /**
    * The size now: as tall as the view was when released, else as the view
@@ -55,6 +51,14 @@ export class Placeholder {
     const width = this._node.isConnected ? this._node.clientWidth : 0;
     const estimate = width > 0 ? this._sizing.estimate(width) : null;
     return `height: ${Math.round(estimate ?? PLACEHOLDER_HEIGHT)}px`;
+  }
+
+  /**
+   * Show the placeholder again at the size shown last (or the size now, if
+   * none was): no layout is read, so this is safe in the middle of a paint.
+   */
+  showAgain(): void {
+    this.show(this._size || undefined);
   }
 
   /** Show the placeholder in place of the view's children, at `size`. */
