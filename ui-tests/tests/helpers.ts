@@ -217,6 +217,9 @@ export function notebookJson(cells: Array<Record<string, unknown>>): string {
   });
 }
 
+/** A long task or a span: `[entryType name, duration, start time]`. */
+export type MainThreadEntry = [string, number, number];
+
 /**
  * Start recording the page's long tasks and the views' own spans
  * (`chexmask:*` measures: main-thread work only) for {@link mainThreadReport}.
@@ -225,13 +228,17 @@ export async function observeMainThread(
   page: IJupyterLabPageFixture
 ): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { mainThread: Array<[string, number]> };
+    const w = window as unknown as { mainThread: MainThreadEntry[] };
     w.mainThread = [];
     new PerformanceObserver(list =>
       list
         .getEntries()
         .forEach(e =>
-          w.mainThread.push([e.entryType + ' ' + e.name, e.duration])
+          w.mainThread.push([
+            e.entryType + ' ' + e.name,
+            e.duration,
+            e.startTime
+          ])
         )
     ).observe({ entryTypes: ['longtask', 'measure'] });
   });
@@ -239,14 +246,14 @@ export async function observeMainThread(
 
 /**
  * The long tasks and the views' spans recorded since {@link observeMainThread}
- * (or the last call that cleared them), as `[entryType name, duration]`.
+ * (or the last call that cleared them), as `[entryType name, duration, start]`.
  */
 export async function mainThreadEntries(
   page: IJupyterLabPageFixture,
   clear = false
-): Promise<Array<[string, number]>> {
+): Promise<MainThreadEntry[]> {
   return page.evaluate(doClear => {
-    const w = window as unknown as { mainThread: Array<[string, number]> };
+    const w = window as unknown as { mainThread: MainThreadEntry[] };
     const entries = w.mainThread;
     if (doClear) {
       w.mainThread = [];
@@ -271,6 +278,96 @@ export async function mainThreadReport(
     }
   }
   return { longestTask, longestSpan, span };
+}
+
+/** A script of a long animation frame, as Chromium reports it. */
+export interface ILongFrameScript {
+  duration: number;
+  /** Its forced style and layout. */
+  forced: number;
+  invokerType: string;
+  invoker: string;
+  /** Its script's URL, without the query. */
+  url: string;
+  sourceFunctionName: string;
+  sourceCharPosition: number;
+}
+
+/** A long animation frame (Chromium's `long-animation-frame` entry), as recorded. */
+export interface ILongFrame {
+  start: number;
+  duration: number;
+  blocking: number;
+  /** When its rendering (rAF, observers, style, layout, paint) started, or 0. */
+  renderStart: number;
+  /** When its style and layout started, or 0. */
+  styleAndLayoutStart: number;
+  scripts: ILongFrameScript[];
+}
+
+/**
+ * Record the page's long animation frames (a frame's scripts, style, layout
+ * and paint: where a long task's time goes) for {@link takeLongFrames}.
+ */
+export async function observeLongFrames(
+  page: IJupyterLabPageFixture
+): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { longFrames_: ILongFrame[] };
+    w.longFrames_ = [];
+    try {
+      new PerformanceObserver(list => {
+        for (const f of list.getEntries() as any[]) {
+          w.longFrames_.push({
+            start: f.startTime,
+            duration: f.duration,
+            blocking: f.blockingDuration ?? 0,
+            renderStart: f.renderStart ?? 0,
+            styleAndLayoutStart: f.styleAndLayoutStart ?? 0,
+            scripts: (f.scripts ?? []).map((s: any) => ({
+              duration: s.duration,
+              forced: s.forcedStyleAndLayoutDuration ?? 0,
+              invokerType: String(s.invokerType ?? ''),
+              invoker: String(s.invoker ?? ''),
+              url: String(s.sourceURL ?? '').replace(/\?.*$/, ''),
+              sourceFunctionName: String(s.sourceFunctionName ?? ''),
+              sourceCharPosition: s.sourceCharPosition ?? -1
+            }))
+          });
+        }
+      }).observe({ type: 'long-animation-frame' });
+    } catch {
+      // Not in this browser.
+    }
+  });
+}
+
+/**
+ * The long frames recorded by {@link observeLongFrames} since the last call
+ * that took them (`keep`: leave them for the next).
+ */
+export async function takeLongFrames(
+  page: IJupyterLabPageFixture,
+  keep = false
+): Promise<ILongFrame[]> {
+  return page.evaluate(k => {
+    const w = window as unknown as { longFrames_: ILongFrame[] };
+    return k ? [...w.longFrames_] : w.longFrames_.splice(0);
+  }, keep);
+}
+
+/** Whether a long frame's script ran in the extension's bundle. */
+export function isOurs(script: ILongFrameScript): boolean {
+  return /chexmask/.test(script.url);
+}
+
+/** A script's file, short: under `labextensions/` (ours), else `lab:` and JupyterLab's. */
+export function scriptFile(script: ILongFrameScript): string {
+  const { url } = script;
+  if (url.includes('/labextensions/')) {
+    return url.replace(/^.*\/labextensions\//, '');
+  }
+  return url.replace(/^.*\/static\//, 'lab:') || '?';
 }
 
 /**

@@ -18,12 +18,16 @@ import {
   expectKernelPicture,
   mainThreadEntries,
   mainThreadReport,
+  MainThreadEntry,
+  observeLongFrames,
   observeMainThread,
   pageIdle,
   py,
   runInNewNotebook,
   savedViewPicture,
-  SHARED_DATA
+  scriptFile,
+  SHARED_DATA,
+  takeLongFrames
 } from './helpers';
 import {
   IProfiling,
@@ -373,7 +377,7 @@ test.describe('landmark plots', () => {
 });
 
 /** Long tasks (over 50 ms) and write-picture spans among timeline entries, in ms, longest first. */
-function tasks(entries: Array<[string, number]>): {
+function tasks(entries: MainThreadEntry[]): {
   long: string[];
   writes: string[];
 } {
@@ -389,44 +393,19 @@ function tasks(entries: Array<[string, number]>): {
   };
 }
 
-/**
- * Record long animation frames with the scripts that ran in them (Chromium's
- * `long-animation-frame` entries): whose code a long task is, ours (the
- * extension's bundle) or JupyterLab's.
- */
-async function observeLongFrames(
-  page: Parameters<typeof runInNewNotebook>[0]
-): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { longFrames: string[] };
-    w.longFrames = [];
-    new PerformanceObserver(list => {
-      for (const frame of list.getEntries() as any[]) {
-        const scripts = (frame.scripts ?? [])
-          .filter((s: any) => s.duration >= 10)
-          .sort((a: any, b: any) => b.duration - a.duration)
-          .slice(0, 3)
-          .map((s: any) => {
-            const file = String(s.sourceURL ?? '')
-              .replace(/^.*\/labextensions\//, '')
-              .replace(/^.*\/static\//, 'lab:');
-            return `${s.duration.toFixed(0)} ms ${s.invokerType} ${s.invoker} in ${file || '?'}:${s.sourceCharPosition} ${s.sourceFunctionName || ''} (forced style and layout ${(s.forcedStyleAndLayoutDuration ?? 0).toFixed(0)} ms)`.trim();
-          });
-        w.longFrames.push(
-          `${frame.duration.toFixed(0)} ms frame (blocking ${frame.blockingDuration.toFixed(0)}): ${scripts.join('; ') || 'no script over 10 ms'}`
-        );
-      }
-    }).observe({ type: 'long-animation-frame' });
-  });
-}
-
-/** The long frames recorded since the last call, one per line. */
+/** The long frames recorded since the last call, one per line, with their scripts over 10 ms. */
 async function longFrames(
   page: Parameters<typeof runInNewNotebook>[0]
 ): Promise<string> {
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { longFrames: string[] };
-    return w.longFrames.splice(0);
+  const frames = (await takeLongFrames(page)).map(frame => {
+    const scripts = frame.scripts
+      .filter(s => s.duration >= 10)
+      .sort((a, b) => b.duration - a.duration)
+      .slice(0, 3)
+      .map(s =>
+        `${s.duration.toFixed(0)} ms ${s.invokerType} ${s.invoker} in ${scriptFile(s)}:${s.sourceCharPosition} ${s.sourceFunctionName} (forced style and layout ${s.forced.toFixed(0)} ms)`.trim()
+      );
+    return `${frame.duration.toFixed(0)} ms frame (blocking ${frame.blocking.toFixed(0)}): ${scripts.join('; ') || 'no script over 10 ms'}`;
   });
   return frames.length ? '\n  ' + frames.join('\n  ') : 'none';
 }

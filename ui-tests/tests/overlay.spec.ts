@@ -11,6 +11,7 @@ import {
   mainThreadEntries,
   mainThreadReport,
   maskPixel,
+  observeLongFrames,
   observeMainThread,
   pixelOfOnly as pixelOf,
   paintedRowView,
@@ -18,8 +19,10 @@ import {
   runInNewNotebook,
   savedViewPicture,
   screenPoint,
+  scriptFile,
   pageIdle,
-  SHARED_DATA
+  SHARED_DATA,
+  takeLongFrames
 } from './helpers';
 import { startTrace, stopTrace, TRACING } from './trace';
 
@@ -356,7 +359,7 @@ test.describe('row overlay', () => {
     page
   }) => {
     await observeMainThread(page);
-    await observeTimeline(page);
+    await observeLongFrames(page);
     await runInNewNotebook(
       page,
       'large.ipynb',
@@ -402,51 +405,6 @@ test.describe('row overlay', () => {
   });
 });
 
-/**
- * Record long tasks and long animation frames (Chromium's
- * `long-animation-frame`: a frame's script, style, layout and paint, with
- * the scripts over 5 ms) with their start times, for {@link timeline}.
- */
-async function observeTimeline(
-  page: Parameters<typeof runInNewNotebook>[0]
-): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as {
-      timeline: Array<{ start: number; text: string }>;
-    };
-    w.timeline = [];
-    const observe = (type: string, text: (e: any) => string): void => {
-      try {
-        new PerformanceObserver(list =>
-          list
-            .getEntries()
-            .forEach(e =>
-              w.timeline.push({ start: e.startTime, text: text(e) })
-            )
-        ).observe({ type, buffered: false });
-      } catch {
-        // Not in this browser.
-      }
-    };
-    observe('longtask', e => `task ${e.duration.toFixed(0)}`);
-    observe('long-animation-frame', e => {
-      const render = e.renderStart
-        ? ` (script ${(e.renderStart - e.startTime).toFixed(0)}, rendering ${(e.startTime + e.duration - e.renderStart).toFixed(0)}, style and layout ${(e.startTime + e.duration - (e.styleAndLayoutStart || e.startTime + e.duration)).toFixed(0)})`
-        : '';
-      const scripts = (e.scripts ?? [])
-        .filter((s: any) => s.duration >= 5)
-        .map(
-          (s: any) =>
-            `${s.invokerType} ${s.invoker} ${s.duration.toFixed(0)} in ${String(s.sourceURL ?? '').replace(/^.*\//, '')}`
-        );
-      return (
-        `frame ${e.duration.toFixed(0)}${render}` +
-        (scripts.length ? ` [${scripts.join('; ')}]` : '')
-      );
-    });
-  });
-}
-
 /** Mark the timeline's zero (see {@link timeline}). */
 async function markTimeline(
   page: Parameters<typeof runInNewNotebook>[0],
@@ -458,33 +416,55 @@ async function markTimeline(
 /**
  * The long tasks, long frames and our spans (`chexmask:*`, the worker's
  * too) since the last {@link markTimeline}, in order, as start (ms after
- * the mark) and duration.
+ * the mark) and duration (see `observeMainThread`, `observeLongFrames`).
  */
 async function timeline(
   page: Parameters<typeof runInNewNotebook>[0]
 ): Promise<string> {
-  return page.evaluate(() => {
-    const w = window as unknown as {
-      timeline: Array<{ start: number; text: string }>;
-    };
-    const zero =
+  const zero = await page.evaluate(
+    () =>
       performance
         .getEntriesByType('mark')
         .filter(e => e.name.startsWith('timeline:'))
-        .pop()?.startTime ?? 0;
-    const spans = performance
+        .pop()?.startTime ?? 0
+  );
+  const spans = await page.evaluate(() =>
+    performance
       .getEntriesByType('measure')
       .filter(e => e.name.startsWith('chexmask'))
       .map(e => ({
         start: e.startTime,
         text: `${e.name.replace('chexmask', '')} ${e.duration.toFixed(1)}`
-      }));
-    return [...w.timeline, ...spans]
-      .filter(e => e.start >= zero)
-      .sort((a, b) => a.start - b.start)
-      .map(e => `\n  +${(e.start - zero).toFixed(0)} ${e.text}`)
-      .join('');
+      }))
+  );
+  const tasks = (await mainThreadEntries(page))
+    .filter(([name]) => name.startsWith('longtask'))
+    .map(([, duration, start]) => ({
+      start,
+      text: `task ${duration.toFixed(0)}`
+    }));
+  const frames = (await takeLongFrames(page, true)).map(f => {
+    const render = f.renderStart
+      ? ` (script ${(f.renderStart - f.start).toFixed(0)}, rendering ${(f.start + f.duration - f.renderStart).toFixed(0)}, style and layout ${(f.start + f.duration - (f.styleAndLayoutStart || f.start + f.duration)).toFixed(0)})`
+      : '';
+    const scripts = f.scripts
+      .filter(s => s.duration >= 5)
+      .map(
+        s =>
+          `${s.invokerType} ${s.invoker} ${s.duration.toFixed(0)} in ${scriptFile(s)}`
+      );
+    return {
+      start: f.start,
+      text:
+        `frame ${f.duration.toFixed(0)}${render}` +
+        (scripts.length ? ` [${scripts.join('; ')}]` : '')
+    };
   });
+  return [...tasks, ...frames, ...spans]
+    .filter(e => e.start >= zero)
+    .sort((a, b) => a.start - b.start)
+    .map(e => `\n  +${(e.start - zero).toFixed(0)} ${e.text}`)
+    .join('');
 }
 
 /**

@@ -12,7 +12,7 @@
  * ours), not on time: the machine is shared and noisy.
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
-import { observeMainThread } from './helpers';
+import { observeLongFrames, observeMainThread } from './helpers';
 import {
   openPainted,
   pageState,
@@ -20,8 +20,7 @@ import {
   scrollThrough,
   takeFrames,
   takeTasks,
-  uploadNotebook,
-  observeFrames
+  uploadNotebook
 } from './scrolling';
 
 const COUNT = 60;
@@ -77,7 +76,7 @@ test('60 saved row views scroll like the same 60 rows as plain pictures', async 
   await uploadNotebook(page, `${tmpPath}/pictures.ipynb`, COUNT, 'reference');
   await uploadNotebook(page, `${tmpPath}/views.ipynb`, COUNT, 'saved');
   await observeMainThread(page);
-  await observeFrames(page);
+  await observeLongFrames(page);
 
   const picturesShown = (): Promise<boolean> =>
     page.evaluate(

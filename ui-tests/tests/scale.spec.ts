@@ -10,10 +10,9 @@
  */
 import { expect, galata, test } from '@jupyterlab/galata';
 import { Page } from '@playwright/test';
-import { observeMainThread } from './helpers';
+import { observeLongFrames, observeMainThread } from './helpers';
 import {
   heapMb,
-  observeFrames,
   openPainted,
   pageState,
   PICTURES,
@@ -56,7 +55,7 @@ for (const mode of ['contentVisibility', 'full']) {
       );
       await uploadNotebook(page, `${tmpPath}/many.ipynb`, COUNT, 'views');
       await observeMainThread(page);
-      await observeFrames(page);
+      await observeLongFrames(page);
       const raw = (page as unknown as { page: Page }).page ?? page;
       const cdp = await page.context().newCDPSession(raw);
       /** Scroll through and back, traced when asked (see `trace.ts`). */

@@ -10,7 +10,14 @@ import { CDPSession } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { mainThreadEntries, SHARED_DATA } from './helpers';
+import {
+  ILongFrameScript,
+  isOurs,
+  mainThreadEntries,
+  scriptFile,
+  SHARED_DATA,
+  takeLongFrames
+} from './helpers';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const PYTHON = path.join(REPO, '.venv', 'bin', 'python');
@@ -157,88 +164,43 @@ export async function takeTasks(page: IJupyterLabPageFixture): Promise<{
   };
 }
 
-/** A long animation frame, summed up in the page (see {@link observeFrames}). */
-export interface IFrame {
-  duration: number;
-  blocking: number;
-  /** Script time in the extension's bundle, and forced style/layout within it. */
-  ours: number;
-  oursForced: number;
-  /** Script time in JupyterLab's (and other) bundles, and forced style/layout within it. */
-  lab: number;
-  labForced: number;
-  /** From the frame's rendering start (rAF, observers) to its end, and its style and layout. */
-  render: number;
-  layout: number;
-  /** The longest scripts: ms, what invoked them, where. */
-  top: string[];
-}
-
 /**
- * Record long animation frames (Chromium's `long-animation-frame` entries)
- * summed up by whose script ran (the extension's bundle or JupyterLab's) and
- * how long the frame's own style and layout took: where the long tasks'
- * time goes, next to the views' spans.
+ * The long frames since the last call (see `observeLongFrames`), summed up
+ * by whose script ran (the extension's bundle or JupyterLab's) and how long
+ * the frames' own style and layout took: where the long tasks' time goes,
+ * next to the views' spans.
  */
-export async function observeFrames(
-  page: IJupyterLabPageFixture
-): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { frames_: IFrame[] };
-    w.frames_ = [];
-    new PerformanceObserver(list => {
-      for (const f of list.getEntries() as any[]) {
-        const frame: IFrame = {
-          duration: f.duration,
-          blocking: f.blockingDuration,
-          ours: 0,
-          oursForced: 0,
-          lab: 0,
-          labForced: 0,
-          render: f.renderStart ? f.startTime + f.duration - f.renderStart : 0,
-          layout: f.styleAndLayoutStart
-            ? f.startTime + f.duration - f.styleAndLayoutStart
-            : 0,
-          top: []
-        };
-        for (const s of f.scripts ?? []) {
-          const ours = /chexmask/.test(String(s.sourceURL));
-          if (ours) {
-            frame.ours += s.duration;
-            frame.oursForced += s.forcedStyleAndLayoutDuration;
-          } else {
-            frame.lab += s.duration;
-            frame.labForced += s.forcedStyleAndLayoutDuration;
-          }
-        }
-        frame.top = [...(f.scripts ?? [])]
-          .sort((a: any, b: any) => b.duration - a.duration)
-          .slice(0, 3)
-          .map((s: any) => {
-            const file = String(s.sourceURL ?? '')
-              .replace(/^.*\/labextensions\//, '')
-              .replace(/^.*\/static\//, 'lab:')
-              .replace(/\?.*$/, '');
-            return `${s.duration.toFixed(0)} ms (forced layout ${s.forcedStyleAndLayoutDuration.toFixed(0)}) ${s.invokerType} ${s.invoker} in ${file || '?'} ${s.sourceFunctionName || ''}`.trim();
-          });
-        w.frames_.push(frame);
-      }
-    }).observe({ type: 'long-animation-frame' });
-  });
-}
-
-/** The long frames since the last call, summed up (see {@link observeFrames}). */
 export async function takeFrames(
   page: IJupyterLabPageFixture
 ): Promise<string> {
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { frames_: IFrame[] };
-    return w.frames_.splice(0);
+  const long = (await takeLongFrames(page)).filter(f => f.duration > 50);
+  const summed = long.map(f => {
+    const ours = f.scripts.filter(isOurs);
+    const lab = f.scripts.filter(x => !isOurs(x));
+    const total = (list: ILongFrameScript[], k: 'duration' | 'forced') =>
+      list.reduce((t, x) => t + x[k], 0);
+    return {
+      duration: f.duration,
+      ours: total(ours, 'duration'),
+      oursForced: total(ours, 'forced'),
+      lab: total(lab, 'duration'),
+      labForced: total(lab, 'forced'),
+      render: f.renderStart ? f.start + f.duration - f.renderStart : 0,
+      layout: f.styleAndLayoutStart
+        ? f.start + f.duration - f.styleAndLayoutStart
+        : 0,
+      top: [...f.scripts]
+        .sort((a, b) => b.duration - a.duration)
+        .slice(0, 3)
+        .map(x =>
+          `${x.duration.toFixed(0)} ms (forced layout ${x.forced.toFixed(0)}) ${x.invokerType} ${x.invoker} in ${scriptFile(x)} ${x.sourceFunctionName}`.trim()
+        )
+    };
   });
-  const long = frames.filter(f => f.duration > 50);
-  const sum = (k: keyof IFrame): string =>
-    long.reduce((t, f) => t + (f[k] as number), 0).toFixed(0);
-  const worst = [...long]
+  type Summed = (typeof summed)[number];
+  const sum = (k: Exclude<keyof Summed, 'top'>): string =>
+    summed.reduce((t, f) => t + f[k], 0).toFixed(0);
+  const worst = [...summed]
     .sort((a, b) => b.duration - a.duration)
     .slice(0, 3)
     .map(
@@ -246,7 +208,7 @@ export async function takeFrames(
         `\n      ${f.duration.toFixed(0)} ms frame: ours ${f.ours.toFixed(0)} (forced layout ${f.oursForced.toFixed(0)}), lab ${f.lab.toFixed(0)} (forced ${f.labForced.toFixed(0)}), rendering ${f.render.toFixed(0)} (style+layout ${f.layout.toFixed(0)}); ${f.top.join('; ')}`
     );
   return (
-    `${long.length} frames over 50 ms, ${sum('duration')} ms in all: ` +
+    `${summed.length} frames over 50 ms, ${sum('duration')} ms in all: ` +
     `scripts ours ${sum('ours')} (forced layout ${sum('oursForced')}), lab ${sum('lab')} (forced ${sum('labForced')}); ` +
     `rendering ${sum('render')} (style+layout ${sum('layout')}); the longest:${worst.join('')}`
   );
