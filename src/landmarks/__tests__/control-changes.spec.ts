@@ -2,7 +2,8 @@
  * What each control of a landmark plot changes in its state, and what it
  * leaves the plot to redraw.
  */
-import { formatLandmarks, LandmarkPoint, ORGANS } from '../../core';
+import { ORGANS } from '../../core';
+import { fourRowModel } from './four-rows';
 import {
   colorRowsBy,
   controlHandlers,
@@ -11,24 +12,9 @@ import {
   showLayer,
   showOrgan
 } from '../control-changes';
-import { buildLandmarkModel } from '../model';
-import { parseLandmarkPayload } from '../payload';
 import { contourContent, initialPlotState } from '../state';
 
-function points(): LandmarkPoint[] {
-  return Array.from({ length: 120 }, (_, k) => [100 + k, 200]);
-}
-
-const model = buildLandmarkModel(
-  parseLandmarkPayload({
-    version: 1,
-    groupBy: 'dataset',
-    rows: ['A', 'B', 'A', 'C'].map(dataset => ({
-      dataset,
-      landmarks: formatLandmarks(points())
-    }))
-  })
-);
+const model = fourRowModel();
 const groupA = model.groups.findIndex(g => g.name === 'A');
 
 describe('landmark plot control changes', () => {

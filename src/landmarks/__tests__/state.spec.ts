@@ -2,9 +2,8 @@
  * The landmark plot's state is one object: which landmarks and rows can be
  * hovered follows from the organs and groups shown, derived on demand.
  */
-import { formatLandmarks, LandmarkPoint, ORGANS } from '../../core';
-import { buildLandmarkModel } from '../model';
-import { parseLandmarkPayload } from '../payload';
+import { ORGANS } from '../../core';
+import { fourRowModel } from './four-rows';
 import {
   initialPlotState,
   isRowShown,
@@ -12,20 +11,7 @@ import {
   rowFilter
 } from '../state';
 
-function points(): LandmarkPoint[] {
-  return Array.from({ length: 120 }, (_, k) => [100 + k, 200]);
-}
-
-const model = buildLandmarkModel(
-  parseLandmarkPayload({
-    version: 1,
-    groupBy: 'dataset',
-    rows: ['A', 'B', 'A', 'C'].map(dataset => ({
-      dataset,
-      landmarks: formatLandmarks(points())
-    }))
-  })
-);
+const model = fourRowModel();
 
 describe('landmark plot state', () => {
   it('lets every landmark and row be hovered at first', () => {
